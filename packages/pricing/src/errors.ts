@@ -1,0 +1,199 @@
+/**
+ * Base class of every error seekcost throws on purpose: a stable `code` to switch on and a message
+ * that names the field and the reason.
+ *
+ * @example
+ * ```ts
+ * try { priceRequest({ model: 'deepseek-chat', usage: { prompt_tokens: -1 }, at }); }
+ * catch (error) { if (error instanceof SeekcostError) console.error(error.code, error.message); }
+ * ```
+ */
+export class SeekcostError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = new.target.name;
+    this.code = code;
+  }
+}
+
+/**
+ * A token count or usage object that cannot be priced: negative, fractional, non-numeric, NaN,
+ * Infinity, cache hits above prompt tokens, or fields that disagree. `field` is the path, e.g.
+ * `usage.prompt_cache_hit_tokens`.
+ *
+ * @example
+ * ```ts
+ * new InvalidUsageError('usage.prompt_tokens', 'must be a non-negative integer, got -1');
+ * ```
+ */
+export class InvalidUsageError extends SeekcostError {
+  readonly field: string;
+  readonly reason: string;
+  constructor(field: string, reason: string) {
+    super('INVALID_USAGE', `${field}: ${reason}`);
+    this.field = field;
+    this.reason = reason;
+  }
+}
+
+/**
+ * An argument other than usage that is out of range or of the wrong kind (a cache-hit share above 1,
+ * a request count of 0.5, an unknown rounding mode...). `field` names the argument.
+ *
+ * @example
+ * ```ts
+ * new InvalidArgumentError('cacheHitShare', 'must be between 0 and 1, got 1.2');
+ * ```
+ */
+export class InvalidArgumentError extends SeekcostError {
+  readonly field: string;
+  readonly reason: string;
+  constructor(field: string, reason: string) {
+    super('INVALID_ARGUMENT', `${field}: ${reason}`);
+    this.field = field;
+    this.reason = reason;
+  }
+}
+
+/**
+ * The instant is not a valid date (an Invalid Date, NaN, a string that does not parse).
+ *
+ * @example
+ * ```ts
+ * new InvalidInstantError('at', 'is an Invalid Date');
+ * ```
+ */
+export class InvalidInstantError extends SeekcostError {
+  readonly field: string;
+  readonly reason: string;
+  constructor(field: string, reason: string) {
+    super('INVALID_INSTANT', `${field}: ${reason}`);
+    this.field = field;
+    this.reason = reason;
+  }
+}
+
+/**
+ * The instant lies before the first price in the history: seekcost has no price for it.
+ *
+ * @example
+ * ```ts
+ * error.historyStart.toISOString(); // '2024-08-02T00:00:00.000Z'
+ * ```
+ */
+export class BeforeHistoryError extends SeekcostError {
+  readonly at: Date;
+  readonly historyStart: Date;
+  constructor(at: Date, historyStart: Date) {
+    super('BEFORE_HISTORY', `at: ${at.toISOString()} is before the price history, which starts at ${historyStart.toISOString()}`);
+    this.at = at;
+    this.historyStart = historyStart;
+  }
+}
+
+/**
+ * The model id is not in the price data at all. `suggestions` holds the nearest known ids.
+ *
+ * @example
+ * ```ts
+ * error.suggestions; // ['deepseek-chat']  (for 'deepseek-caht')
+ * ```
+ */
+export class UnknownModelError extends SeekcostError {
+  readonly model: string;
+  readonly suggestions: readonly string[];
+  constructor(model: string, suggestions: readonly string[]) {
+    const hint = suggestions.length > 0 ? `; did you mean ${suggestions.map((s) => `'${s}'`).join(' or ')}?` : '';
+    super('UNKNOWN_MODEL', `model: '${model}' is not a known DeepSeek model id${hint}`);
+    this.model = model;
+    this.suggestions = suggestions;
+  }
+}
+
+/**
+ * The model id was retired before the instant: DeepSeek rejects such requests, so there is no price.
+ *
+ * @example
+ * ```ts
+ * error.retiredAt.toISOString(); // '2026-07-24T15:59:00.000Z'
+ * ```
+ */
+export class RetiredModelError extends SeekcostError {
+  readonly model: string;
+  readonly at: Date;
+  readonly retiredAt: Date;
+  constructor(model: string, at: Date, retiredAt: Date) {
+    super('RETIRED_MODEL', `model: '${model}' was retired at ${retiredAt.toISOString()}; no price at ${at.toISOString()}`);
+    this.model = model;
+    this.at = at;
+    this.retiredAt = retiredAt;
+  }
+}
+
+/**
+ * The id is known, but the history has no price for it at that instant (before it launched, or
+ * after the last instant any source prices it).
+ *
+ * @example
+ * ```ts
+ * error.availableFrom?.toISOString(); // '2025-01-20T00:00:00.000Z' for deepseek-reasoner
+ * ```
+ */
+export class ModelNotAvailableError extends SeekcostError {
+  readonly model: string;
+  readonly at: Date;
+  readonly availableFrom: Date | undefined;
+  readonly availableUntil: Date | undefined;
+  constructor(model: string, at: Date, availableFrom: Date | undefined, availableUntil: Date | undefined) {
+    const range = `${availableFrom?.toISOString() ?? '?'} to ${availableUntil?.toISOString() ?? 'now'}`;
+    super('MODEL_NOT_AVAILABLE', `model: '${model}' has no price at ${at.toISOString()}; it is priced from ${range}`);
+    this.model = model;
+    this.at = at;
+    this.availableFrom = availableFrom;
+    this.availableUntil = availableUntil;
+  }
+}
+
+/**
+ * The period in force did not publish a price in that currency.
+ *
+ * @example
+ * ```ts
+ * new CurrencyNotPublishedError('EUR', 'deepseek-v4-pro/2026-08-16');
+ * ```
+ */
+export class CurrencyNotPublishedError extends SeekcostError {
+  readonly currency: string;
+  readonly periodId: string;
+  constructor(currency: string, periodId: string) {
+    super('CURRENCY_NOT_PUBLISHED', `currency: '${currency}' is not published for period ${periodId}`);
+    this.currency = currency;
+    this.periodId = periodId;
+  }
+}
+
+/** One problem found in price data: where (`path`, e.g. `models.deepseek-chat.periods.2.to`) and why. */
+export interface PriceDataIssue {
+  readonly path: string;
+  readonly reason: string;
+}
+
+/**
+ * Price data that is malformed, overlapping, gapped or unsourced. `issues` lists every problem with
+ * the path of the bad field; the message shows the first few.
+ *
+ * @example
+ * ```ts
+ * try { compileTariff(json); } catch (e) { if (e instanceof PriceDataError) e.issues[0]?.path; }
+ * ```
+ */
+export class PriceDataError extends SeekcostError {
+  readonly issues: readonly PriceDataIssue[];
+  constructor(issues: readonly PriceDataIssue[]) {
+    const shown = issues.slice(0, 5).map((i) => `${i.path || '(root)'}: ${i.reason}`).join('; ');
+    const more = issues.length > 5 ? ` (+${issues.length - 5} more)` : '';
+    super('INVALID_PRICE_DATA', `invalid price data: ${shown}${more}`);
+    this.issues = issues;
+  }
+}

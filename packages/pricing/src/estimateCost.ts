@@ -1,0 +1,106 @@
+import { checkLimits, type LimitCheck } from './checkLimits.ts';
+import { Decimal } from './decimal.ts';
+import { InvalidArgumentError } from './errors.ts';
+import { validateTokenCount } from './normalizeUsage.ts';
+import type { QuoteComponent } from './priceRequest.ts';
+import { resolvePrice, type PriceWarning, type Provenance } from './resolvePrice.ts';
+import type { Currency } from './schema/tariffSchema.ts';
+import type { Tariff } from './tariff.ts';
+
+/** One component of a forward estimate: expected tokens (possibly fractional) x unit price. */
+export interface EstimateLine {
+  readonly component: QuoteComponent;
+  /** Expected tokens per request: input x share can be fractional, and is kept exact. */
+  readonly tokens: Decimal;
+  readonly unitPrice: Decimal;
+  readonly amount: Decimal;
+}
+
+/** What a workload is expected to cost at an instant. */
+export interface CostEstimate {
+  readonly currency: Currency;
+  readonly lines: readonly [EstimateLine, EstimateLine, EstimateLine];
+  /** Expected cost of one request. */
+  readonly perRequest: Decimal;
+  readonly requests: number;
+  /** perRequest x requests. */
+  readonly total: Decimal;
+  readonly provenance: Provenance;
+  readonly limits: LimitCheck;
+  readonly warnings: readonly PriceWarning[];
+}
+
+/** Arguments of {@link estimateCost}. */
+export interface EstimateCostOptions {
+  readonly model: string;
+  readonly at: Date | number | string;
+  /** Input (prompt) tokens per request. */
+  readonly inputTokens: number;
+  /** Expected share of input served from the cache, 0 to 1 (a number or a decimal string like '0.4'). */
+  readonly cacheHitShare?: number | string;
+  /** Output tokens per request, reasoning included. */
+  readonly outputTokens: number;
+  /** How many such requests (a whole number, default 1). */
+  readonly requests?: number;
+  readonly currency?: Currency;
+  readonly tariff?: Tariff;
+}
+
+/**
+ * A forward estimate: input tokens, the expected cache-hit share and output tokens (times a request
+ * count) priced at an instant, exactly, with a check against the model's context length and maximum
+ * output (an estimate that exceeds them carries an `exceeds-limits` warning).
+ *
+ * @example
+ * ```ts
+ * const e = estimateCost({ model: 'deepseek-v4-flash', at: '2026-09-01T02:00:00Z', inputTokens: 10_000, cacheHitShare: 0.4, outputTokens: 1_000, requests: 1000 });
+ * e.provenance.tier; // 'peak'
+ * e.perRequest.toString(); // '0.004016'  ((4000 x 0.014 + 6000 x 0.44 + 1000 x 1.32) / 1M)
+ * e.total.toString(); // '4.016'
+ * ```
+ */
+export function estimateCost(options: EstimateCostOptions): CostEstimate {
+  const input = validateTokenCount(options.inputTokens, 'inputTokens');
+  const output = validateTokenCount(options.outputTokens, 'outputTokens');
+  const requests = options.requests ?? 1;
+  if (typeof requests !== 'number' || !Number.isSafeInteger(requests) || requests < 0) {
+    throw new InvalidArgumentError('requests', `must be a whole number of requests, got ${String(requests)}`);
+  }
+  const share = parseShare(options.cacheHitShare ?? 0);
+  const price = resolvePrice(options);
+  const hitTokens = share.times(input);
+  const missTokens = new Decimal(input).minus(hitTokens);
+  const perMillion = (tokens: Decimal, unitPrice: Decimal) => tokens.times(unitPrice).div(1_000_000);
+  const lines = [
+    { component: 'input-cache-hit', tokens: hitTokens, unitPrice: price.rates.cacheHit, amount: perMillion(hitTokens, price.rates.cacheHit) },
+    { component: 'input-cache-miss', tokens: missTokens, unitPrice: price.rates.cacheMiss, amount: perMillion(missTokens, price.rates.cacheMiss) },
+    { component: 'output', tokens: new Decimal(output), unitPrice: price.rates.output, amount: perMillion(new Decimal(output), price.rates.output) },
+  ] as const satisfies readonly EstimateLine[];
+  const perRequest = lines[0].amount.plus(lines[1].amount).plus(lines[2].amount);
+  const limits = checkLimits({ ...options, inputTokens: input, outputTokens: output });
+  const warnings = limits.exceeded.length === 0 ? price.warnings : [...price.warnings, ...limits.exceeded.map((e) => ({ code: 'exceeds-limits' as const, message: e.message }))];
+  return {
+    currency: price.provenance.currency,
+    lines,
+    perRequest,
+    requests,
+    total: perRequest.times(requests),
+    provenance: price.provenance,
+    limits,
+    warnings,
+  };
+}
+
+function parseShare(value: number | string): Decimal {
+  if (typeof value === 'number' && !Number.isFinite(value)) throw new InvalidArgumentError('cacheHitShare', `must be between 0 and 1, got ${value}`);
+  if (typeof value !== 'number' && typeof value !== 'string') throw new InvalidArgumentError('cacheHitShare', `must be a number or decimal string, got ${typeof value}`);
+  let share: Decimal;
+  try {
+    // String(number) is the shortest decimal that round-trips, so 0.4 becomes exactly 0.4.
+    share = new Decimal(typeof value === 'number' ? String(value) : value.trim());
+  } catch {
+    throw new InvalidArgumentError('cacheHitShare', `is not a number: '${String(value)}'`);
+  }
+  if (share.isNaN() || share.lt(0) || share.gt(1)) throw new InvalidArgumentError('cacheHitShare', `must be between 0 and 1, got ${String(value)}`);
+  return share;
+}

@@ -1,0 +1,20 @@
+import { compileTariff } from './compileTariff.ts';
+import { deepseekTariffDocument } from './generated/deepseekTariff.ts';
+import type { Tariff } from './tariff.ts';
+
+let bundled: Tariff | undefined;
+
+/**
+ * The price history shipped with this package, compiled on first use and cached (a few
+ * milliseconds, once). Every function takes `tariff` to use newer data instead.
+ *
+ * @example
+ * ```ts
+ * const tariff = getBundledTariff();
+ * tariff.checked; // '2026-11-22'
+ * ```
+ */
+export function getBundledTariff(): Tariff {
+  bundled ??= compileTariff(deepseekTariffDocument);
+  return bundled;
+}

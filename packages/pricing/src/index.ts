@@ -1,0 +1,44 @@
+// @seekcost/pricing: exact DeepSeek API prices over time. Pure: no clock, no I/O; every function
+// takes the instant and (optionally) the price data.
+export { Decimal } from './decimal.ts';
+export {
+  SeekcostError,
+  InvalidUsageError,
+  InvalidArgumentError,
+  InvalidInstantError,
+  BeforeHistoryError,
+  UnknownModelError,
+  RetiredModelError,
+  ModelNotAvailableError,
+  CurrencyNotPublishedError,
+  PriceDataError,
+  type PriceDataIssue,
+} from './errors.ts';
+export {
+  tariffDocumentSchema,
+  type TariffDocument,
+  type Confidence,
+  type Currency,
+  type Mode,
+  type TierName,
+  type SourceRef,
+} from './schema/tariffSchema.ts';
+export type { Tariff, CompiledPeriod, CompiledRates, CompiledLimits, CompiledModel, CompiledTier } from './tariff.ts';
+export { compileTariff } from './compileTariff.ts';
+export { parseTariffJson } from './parseTariffJson.ts';
+export { getBundledTariff } from './getBundledTariff.ts';
+export { deepseekTariffDocument } from './generated/deepseekTariff.ts';
+export { normalizeUsage, validateTokenCount, type TokenCounts, type UsageInput, type PlainUsage, type UsageFormat, type NormalizedUsage } from './normalizeUsage.ts';
+export { resolveModel, nearestIds, type ResolvedModel } from './resolveModel.ts';
+export { resolvePrice, type ResolvedPrice, type ResolvePriceOptions, type Provenance, type PriceWarning } from './resolvePrice.ts';
+export { tierAt, type TierMatch } from './tierAt.ts';
+export { priceRequest, quoteFrom, type Quote, type QuoteLine, type QuoteComponent, type InstantBasis, type PriceRequestOptions } from './priceRequest.ts';
+export { estimateCost, type CostEstimate, type EstimateLine, type EstimateCostOptions } from './estimateCost.ts';
+export { checkLimits, type LimitCheck, type LimitExceeded, type CheckLimitsOptions } from './checkLimits.ts';
+export { tariffSegments, type TariffSegment, type TariffSegmentsOptions } from './tariffSegments.ts';
+export { listModels, type ModelListing } from './listModels.ts';
+export { formatAmount, type FormatAmountOptions, type RoundingMode } from './formatAmount.ts';
+export { exactAmount, fromScaledInteger } from './exactAmount.ts';
+export { zonedTime, zoneOffsetMinutes, epochDayOf, isoDateOfEpochDay, type ZonedTime } from './zonedTime.ts';
+export { toEpochMs } from './toEpochMs.ts';
+export { weakerConfidence } from './confidence.ts';

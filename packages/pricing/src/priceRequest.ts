@@ -1,0 +1,150 @@
+import { Decimal } from './decimal.ts';
+import { exactAmount } from './exactAmount.ts';
+import { normalizeUsage, type TokenCounts, type UsageInput } from './normalizeUsage.ts';
+import { resolvePrice, type PriceWarning, type Provenance, type ResolvedPrice } from './resolvePrice.ts';
+import type { Currency } from './schema/tariffSchema.ts';
+import type { Tariff } from './tariff.ts';
+
+/** The three billed components of a DeepSeek request. */
+export type QuoteComponent = 'input-cache-hit' | 'input-cache-miss' | 'output';
+
+/** One billed component: tokens x unit price (per 1M tokens) = amount. */
+export interface QuoteLine {
+  readonly component: QuoteComponent;
+  readonly tokens: number;
+  /** Price per 1M tokens, exact. */
+  readonly unitPrice: Decimal;
+  /** tokens x unitPrice / 1M, exact (computed on first read). */
+  readonly amount: Decimal;
+}
+
+/** The exact cost of one request, line by line, with where the price came from. */
+export interface Quote {
+  readonly currency: Currency;
+  readonly total: Decimal;
+  readonly lines: readonly [QuoteLine, QuoteLine, QuoteLine];
+  readonly tokens: TokenCounts;
+  readonly provenance: Provenance & { readonly instantBasis: InstantBasis };
+  readonly warnings: readonly PriceWarning[];
+}
+
+/**
+ * What `at` is: DeepSeek prices a request by its completion time ("the completion timestamp of each
+ * request determines its pricing tier"), so that is the default; say `'request'` when you only have
+ * the time it was sent (an API response's `created`), and the quote warns when a tier change is near.
+ */
+export type InstantBasis = 'completion' | 'request';
+
+/** Arguments of {@link priceRequest}. */
+export interface PriceRequestOptions {
+  /** The model id as sent to the API (`deepseek-chat`, `deepseek-v4-pro`, ...). */
+  readonly model: string;
+  /** Usage as the API returned it (any shape {@link normalizeUsage} reads) or plain counts. */
+  readonly usage: UsageInput;
+  /** When the request completed (or was sent: see `instant`). */
+  readonly at: Date | number | string;
+  readonly currency?: Currency;
+  readonly instant?: InstantBasis;
+  /** Price data to use; defaults to the bundled history. */
+  readonly tariff?: Tariff;
+}
+
+const REQUEST_BASIS_HORIZON_MS = 10 * 60_000;
+
+/**
+ * The exact cost of one DeepSeek API request: usage x the unit prices in force for that model at that
+ * instant (aliases, retirements, discount / peak windows, weekdays and holidays applied), as a
+ * Decimal total, one line per billed component, and provenance (period, tier, source, confidence).
+ * Bad input throws a typed error naming the field; it never returns NaN or a float.
+ *
+ * @example
+ * ```ts
+ * import { priceRequest } from '@seekcost/pricing';
+ * const quote = priceRequest({
+ *   model: 'deepseek-chat',
+ *   usage: { prompt_tokens: 6000, prompt_cache_hit_tokens: 0, prompt_cache_miss_tokens: 6000, completion_tokens: 800 },
+ *   at: '2025-03-01T12:00:00Z',
+ * });
+ * quote.total.toString(); // '0.0025'
+ * quote.lines.map((l) => l.amount.toString()); // ['0', '0.00162', '0.00088']
+ * quote.provenance.tier; // 'standard'
+ * ```
+ */
+export function priceRequest(options: PriceRequestOptions): Quote {
+  const normalized = normalizeUsage(options.usage);
+  const resolved = resolvePrice(options);
+  const basis = options.instant ?? 'completion';
+  let warnings = normalized.warnings.length === 0 ? resolved.warnings : [...resolved.warnings, ...normalized.warnings];
+  if (basis === 'request') warnings = [...warnings, requestBasisWarning(options, resolved)];
+  return quoteFrom(resolved, normalized.counts, basis, warnings);
+}
+
+/**
+ * A quote for token counts already normalised and a price already resolved: the hot path shared by
+ * {@link priceRequest} and the ledger.
+ *
+ * @example
+ * ```ts
+ * const price = resolvePrice({ model: 'deepseek-v4-flash', at: '2026-05-01T00:00:00Z' });
+ * quoteFrom(price, { cacheHitInputTokens: 1000, cacheMissInputTokens: 0, outputTokens: 0 }, 'completion', []).total.toString(); // '0.0000028'
+ * ```
+ */
+export function quoteFrom(resolved: ResolvedPrice, counts: TokenCounts, basis: InstantBasis, warnings: readonly PriceWarning[]): Quote {
+  const { units } = resolved.rates;
+  const total = exactAmount(
+    [counts.cacheHitInputTokens, counts.cacheMissInputTokens, counts.outputTokens],
+    [units.cacheHit, units.cacheMiss, units.output],
+    resolved.scale,
+  );
+  return {
+    currency: resolved.provenance.currency,
+    total,
+    lines: [
+      new LazyLine('input-cache-hit', counts.cacheHitInputTokens, resolved.rates.cacheHit, units.cacheHit, resolved.scale),
+      new LazyLine('input-cache-miss', counts.cacheMissInputTokens, resolved.rates.cacheMiss, units.cacheMiss, resolved.scale),
+      new LazyLine('output', counts.outputTokens, resolved.rates.output, units.output, resolved.scale),
+    ],
+    tokens: counts,
+    provenance: { ...resolved.provenance, instantBasis: basis },
+    warnings,
+  };
+}
+
+// Lines compute their Decimal amount only when read: most callers (ledgers, dashboards) read the
+// total, and a Decimal per line would triple the cost of a quote.
+class LazyLine implements QuoteLine {
+  readonly component: QuoteComponent;
+  readonly tokens: number;
+  readonly unitPrice: Decimal;
+  readonly #units: number;
+  readonly #scale: number;
+  #amount: Decimal | undefined;
+  constructor(component: QuoteComponent, tokens: number, unitPrice: Decimal, units: number, scale: number) {
+    this.component = component;
+    this.tokens = tokens;
+    this.unitPrice = unitPrice;
+    this.#units = units;
+    this.#scale = scale;
+  }
+  get amount(): Decimal {
+    this.#amount ??= exactAmount([this.tokens], [this.#units], this.#scale);
+    return this.#amount;
+  }
+  toJSON(): { component: QuoteComponent; tokens: number; unitPrice: string; amount: string } {
+    return { component: this.component, tokens: this.tokens, unitPrice: this.unitPrice.toString(), amount: this.amount.toString() };
+  }
+}
+
+function requestBasisWarning(options: PriceRequestOptions, resolved: ResolvedPrice): PriceWarning {
+  const atMs = resolved.provenance.pricedAt.getTime();
+  const message = `priced at the request time ${resolved.provenance.pricedAt.toISOString()}; DeepSeek bills by completion time`;
+  try {
+    const later = resolvePrice({ ...options, at: atMs + REQUEST_BASIS_HORIZON_MS });
+    if (later.rates !== resolved.rates) {
+      return { code: 'request-time-basis', message: `${message}, and the price changes within 10 minutes (to ${later.provenance.tier} in ${later.provenance.periodId}), so a slow request may cost differently` };
+    }
+  } catch {
+    return { code: 'request-time-basis', message: `${message}, and the model is retired or unpriced within 10 minutes` };
+  }
+  return { code: 'request-time-basis', message };
+}

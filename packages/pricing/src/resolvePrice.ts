@@ -1,0 +1,118 @@
+import { weakerConfidence } from './confidence.ts';
+import { CurrencyNotPublishedError, InvalidArgumentError } from './errors.ts';
+import { getBundledTariff } from './getBundledTariff.ts';
+import { resolveModel } from './resolveModel.ts';
+import type { Confidence, Currency, Mode, SourceRef, TierName } from './schema/tariffSchema.ts';
+import type { CompiledPeriod, CompiledRates, Tariff } from './tariff.ts';
+import { tierAt } from './tierAt.ts';
+import { toEpochMs } from './toEpochMs.ts';
+
+const UNCERTAIN_CUTOVER_MS = 24 * 3_600_000;
+
+/** Something a caller should know about a price that is still a price (not an error). */
+export interface PriceWarning {
+  readonly code:
+    | 'uncertain-cutover'
+    | 'beyond-holiday-list'
+    | 'anthropic-usage-mapping'
+    | 'request-time-basis'
+    | 'exceeds-limits'
+    | 'unconfirmed-price';
+  readonly message: string;
+}
+
+/** Where a price came from: enough to show a user, audit a bill, or regression-test a table. */
+export interface Provenance {
+  /** The id the caller asked for (e.g. `deepseek-chat`). */
+  readonly requestedModel: string;
+  /** The price line it bills as at that instant (e.g. `deepseek-v4-flash`). */
+  readonly model: string;
+  readonly mode: Mode | null;
+  readonly periodId: string;
+  readonly tier: TierName;
+  readonly currency: Currency;
+  readonly source: SourceRef;
+  /** The weakest confidence among the period, the currency's prices, the alias route, the cutover and the holiday list. */
+  readonly confidence: Confidence;
+  readonly pricedAt: Date;
+}
+
+/** The unit prices in force for one model at one instant in one currency, with provenance. */
+export interface ResolvedPrice {
+  readonly provenance: Provenance;
+  readonly rates: CompiledRates;
+  readonly period: CompiledPeriod;
+  readonly warnings: readonly PriceWarning[];
+  /** Prices are integers in units of 10^-scale currency per 1M tokens in `rates.units`. */
+  readonly scale: number;
+}
+
+/** Arguments of {@link resolvePrice}. */
+export interface ResolvePriceOptions {
+  readonly model: string;
+  readonly at: Date | number | string;
+  readonly currency?: Currency;
+  readonly tariff?: Tariff;
+}
+
+/**
+ * The unit prices (per 1M tokens) in force for a model at an instant, with the tier, the period and
+ * its source. The building block of {@link priceRequest}, the ledger and the calculator.
+ *
+ * @example
+ * ```ts
+ * const p = resolvePrice({ model: 'deepseek-v4-pro', at: '2026-09-01T02:00:00Z', currency: 'USD' });
+ * p.provenance.tier; // 'peak'
+ * p.rates.output.toString(); // '3.96'
+ * ```
+ */
+export function resolvePrice(options: ResolvePriceOptions): ResolvedPrice {
+  const tariff = options.tariff ?? getBundledTariff();
+  const currency = options.currency ?? 'USD';
+  if (currency !== 'USD' && currency !== 'CNY') throw new InvalidArgumentError('currency', `must be 'USD' or 'CNY', got ${String(currency)}`);
+  const epochMs = toEpochMs(options.at, 'at');
+  if (typeof options.model !== 'string') throw new InvalidArgumentError('model', `must be a string, got ${typeof options.model}`);
+  const resolved = resolveModel(tariff, options.model, epochMs);
+  const { period, nextPeriod, route } = resolved;
+  const match = tierAt(period, epochMs);
+  const rates = match.tier.prices[currency];
+  if (rates === undefined) throw new CurrencyNotPublishedError(currency, period.id);
+
+  let confidence = weakerConfidence(weakerConfidence(period.confidence, rates.confidence), route.confidence);
+  const warnings: PriceWarning[] = [];
+  const nearStart = period.startConfidence !== undefined && period.startConfidence !== 'official' && epochMs - period.fromMs < UNCERTAIN_CUTOVER_MS;
+  const nearEnd =
+    nextPeriod?.startConfidence !== undefined && nextPeriod.startConfidence !== 'official' && nextPeriod.fromMs - epochMs <= UNCERTAIN_CUTOVER_MS;
+  if (nearStart || nearEnd) {
+    const edge = nearStart ? period : (nextPeriod as CompiledPeriod);
+    confidence = weakerConfidence(confidence, edge.startConfidence);
+    warnings.push({
+      code: 'uncertain-cutover',
+      message: `within 24 hours of the ${new Date(edge.fromMs).toISOString()} cutover, whose exact instant is ${edge.startConfidence}`,
+    });
+  }
+  if (match.beyondHolidayList) {
+    confidence = 'unconfirmed';
+    warnings.push({ code: 'beyond-holiday-list', message: 'the holiday list in the price data does not cover this date, so whether it is a holiday is unknown' });
+  }
+  if (confidence === 'unconfirmed' && warnings.length === 0) {
+    warnings.push({ code: 'unconfirmed-price', message: `period ${period.id} is ${period.confidence}: ${period.note ?? 'see its source'}` });
+  }
+  return {
+    provenance: {
+      requestedModel: options.model,
+      model: resolved.model.id,
+      mode: resolved.mode ?? null,
+      periodId: period.id,
+      tier: match.tier.name,
+      currency,
+      source: period.source,
+      confidence,
+      pricedAt: new Date(epochMs),
+    },
+    rates,
+    period,
+    warnings,
+    scale: tariff.scale,
+  };
+}

@@ -1,0 +1,164 @@
+import { z } from 'zod';
+
+// The one definition of the price-data format. `pricing-data/schema/tariff.v1.schema.json` is
+// generated from it (packages/pricing/scripts/generateJsonSchema.ts) so editors validate the files.
+
+/** A UTC instant to the minute, e.g. `2025-02-26T16:30Z`: price changes are published to the minute. */
+const instant = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\dZ$/, {
+  message: 'must be a UTC instant to the minute, like 2025-02-26T16:30Z',
+});
+const isoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'must be a date like 2026-10-01' });
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a time of day like 16:30' });
+/** Prices are decimal strings, never JSON numbers, so no float ever touches money. */
+const decimalString = z.string().regex(/^(0|[1-9]\d*)(\.\d+)?$/, { message: 'must be a non-negative decimal string like "0.27"' });
+const timeZone = z.string().min(1).refine(isKnownTimeZone, { message: 'must be an IANA time zone known to Intl, like Asia/Shanghai' });
+
+/** How sure the data is: read on DeepSeek's own page, a dated third-party copy, or reported/conflicting. */
+export const confidenceSchema = z.enum(['official', 'secondary', 'unconfirmed']);
+export const tierNameSchema = z.enum(['standard', 'discount', 'peak', 'off-peak']);
+export const currencySchema = z.enum(['USD', 'CNY']);
+export const modeSchema = z.enum(['thinking', 'non-thinking']);
+
+export const sourceSchema = z.strictObject({
+  url: z.url({ protocol: /^https$/ }),
+  checked: isoDate,
+  snapshot: z.string().min(1).optional(),
+  note: z.string().min(1).optional(),
+});
+
+export const ratesSchema = z.strictObject({
+  cacheHit: decimalString,
+  cacheMiss: decimalString,
+  output: decimalString,
+  confidence: confidenceSchema.optional(),
+  note: z.string().min(1).optional(),
+});
+
+export const windowSchema = z.strictObject({ start: clockTime, end: clockTime });
+
+export const tierConditionSchema = z.strictObject({
+  windows: z.array(windowSchema).min(1),
+  timeZone,
+  weekdays: z
+    .strictObject({ days: z.array(z.number().int().min(1).max(7)).min(1), timeZone })
+    .optional(),
+  exceptDates: z.string().min(1).optional(),
+});
+
+export const tierSchema = z.strictObject({
+  tier: tierNameSchema,
+  when: tierConditionSchema.optional(),
+  prices: z.strictObject({ USD: ratesSchema.optional(), CNY: ratesSchema.optional() }),
+});
+
+export const limitsSchema = z.strictObject({
+  contextTokens: z.number().int().positive().nullable(),
+  maxOutputTokens: z.number().int().positive().nullable(),
+  defaultOutputTokens: z.number().int().positive().optional(),
+  maxReasoningTokens: z.number().int().positive().optional(),
+  note: z.string().min(1).optional(),
+});
+
+export const periodSchema = z.strictObject({
+  id: z.string().min(1),
+  from: instant,
+  startConfidence: confidenceSchema.optional(),
+  to: instant.nullable(),
+  tiers: z.array(tierSchema).min(1),
+  limits: limitsSchema,
+  source: sourceSchema,
+  confidence: confidenceSchema,
+  note: z.string().min(1).optional(),
+});
+
+export const modelSchema = z.strictObject({
+  displayName: z.string().min(1),
+  generation: z.string().min(1),
+  periods: z.array(periodSchema).min(1),
+});
+
+export const routeSchema = z.strictObject({
+  from: instant,
+  to: instant.nullable(),
+  model: z.string().min(1),
+  mode: modeSchema.optional(),
+  source: sourceSchema.optional(),
+  confidence: confidenceSchema.optional(),
+});
+
+export const idSchema = z.strictObject({
+  routes: z.array(routeSchema).min(1),
+  retiredAt: instant.optional(),
+  retirementSource: sourceSchema.optional(),
+  note: z.string().min(1).optional(),
+});
+
+export const calendarSchema = z.strictObject({
+  description: z.string().min(1),
+  timeZone,
+  coversFrom: isoDate,
+  coversTo: isoDate,
+  source: sourceSchema,
+  confidence: confidenceSchema,
+  dates: z.array(z.strictObject({ from: isoDate, to: isoDate, name: z.string().min(1) })),
+  makeUpWorkdays: z.array(isoDate).optional(),
+});
+
+/**
+ * The zod schema of a seekcost price-data file (format version 1): the single definition of the
+ * format. {@link compileTariff} parses with it, then checks what a schema cannot (overlaps, gaps,
+ * windows that overlap, references that do not resolve).
+ *
+ * @example
+ * ```ts
+ * import { tariffDocumentSchema } from '@seekcost/pricing';
+ * const result = tariffDocumentSchema.safeParse(JSON.parse(text));
+ * if (!result.success) console.error(result.error.issues[0]?.path);
+ * ```
+ */
+export const tariffDocumentSchema = z.strictObject({
+  $schema: z.string().optional(),
+  formatVersion: z.literal(1),
+  provider: z.string().min(1),
+  description: z.string().optional(),
+  unit: z.literal('per-1M-tokens'),
+  checked: isoDate,
+  currencies: z.array(currencySchema).min(1),
+  calendars: z.record(z.string(), calendarSchema),
+  models: z.record(z.string(), modelSchema),
+  ids: z.record(z.string(), idSchema),
+});
+
+/**
+ * A price-data document as parsed (plain JSON shapes, strings for prices and instants).
+ *
+ * @example
+ * ```ts
+ * import type { TariffDocument } from '@seekcost/pricing';
+ * const doc: TariffDocument = JSON.parse(text);
+ * ```
+ */
+export type TariffDocument = z.infer<typeof tariffDocumentSchema>;
+/** @example `const c: Confidence = 'official';` */
+export type Confidence = z.infer<typeof confidenceSchema>;
+/** @example `const t: TierName = 'off-peak';` */
+export type TierName = z.infer<typeof tierNameSchema>;
+/** @example `const c: Currency = 'CNY';` */
+export type Currency = z.infer<typeof currencySchema>;
+/** @example `const m: Mode = 'thinking';` */
+export type Mode = z.infer<typeof modeSchema>;
+/** @example `const s: SourceRef = { url: 'https://api-docs.deepseek.com/quick_start/pricing', checked: '2026-11-22' };` */
+export type SourceRef = z.infer<typeof sourceSchema>;
+export type PeriodDocument = z.infer<typeof periodSchema>;
+export type TierDocument = z.infer<typeof tierSchema>;
+export type RatesDocument = z.infer<typeof ratesSchema>;
+export type LimitsDocument = z.infer<typeof limitsSchema>;
+
+function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

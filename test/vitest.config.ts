@@ -1,0 +1,7 @@
+import { defineConfig } from 'vitest/config';
+import { sourceResolution } from '../vitest.shared.ts';
+
+export default defineConfig({
+  ...sourceResolution,
+  test: { name: 'regression', include: ['**/*.test.ts'] },
+});
