@@ -1,4 +1,4 @@
-import { compileTariff } from './compileTariff.ts';
+import { buildTariff } from './buildTariff.ts';
 import { deepseekTariffDocument } from './generated/deepseekTariff.ts';
 import type { Tariff } from './tariff.ts';
 
@@ -6,7 +6,7 @@ let bundled: Tariff | undefined;
 
 /**
  * The price history shipped with this package, compiled on first use and cached (a few
- * milliseconds, once). Every function takes `tariff` to use newer data instead.
+ * milliseconds, once; its schema was checked when the file was generated, so zod is not loaded). Every function takes `tariff` to use newer data instead.
  *
  * @example
  * ```ts
@@ -15,6 +15,6 @@ let bundled: Tariff | undefined;
  * ```
  */
 export function getBundledTariff(): Tariff {
-  bundled ??= compileTariff(deepseekTariffDocument);
+  bundled ??= buildTariff(deepseekTariffDocument);
   return bundled;
 }

@@ -25,6 +25,7 @@ export {
 } from './schema/tariffSchema.ts';
 export type { Tariff, CompiledPeriod, CompiledRates, CompiledLimits, CompiledModel, CompiledTier } from './tariff.ts';
 export { compileTariff } from './compileTariff.ts';
+export { buildTariff } from './buildTariff.ts';
 export { parseTariffJson } from './parseTariffJson.ts';
 export { getBundledTariff } from './getBundledTariff.ts';
 export { deepseekTariffDocument } from './generated/deepseekTariff.ts';

@@ -1,0 +1,244 @@
+import { Decimal } from './decimal.ts';
+import { PriceDataError, type PriceDataIssue } from './errors.ts';
+import type { Currency, RatesDocument, TariffDocument } from './schema/tariffSchema.ts';
+import type {
+  CompiledCalendar,
+  CompiledCondition,
+  CompiledId,
+  CompiledModel,
+  CompiledPeriod,
+  CompiledRates,
+  CompiledRoute,
+  CompiledTier,
+  Tariff,
+} from './tariff.ts';
+import { epochDayOf } from './zonedTime.ts';
+
+const DAY_MINUTES = 1440;
+
+/**
+ * Compiles a document already known to match the schema (the bundled data, checked when it was
+ * generated) into a {@link Tariff}, running the integrity checks but not zod: this keeps zod out of
+ * bundles that only use the bundled data. Use {@link compileTariff} for anything from outside.
+ *
+ * @example
+ * ```ts
+ * import { buildTariff, deepseekTariffDocument } from '@seekcost/pricing';
+ * const tariff = buildTariff(deepseekTariffDocument);
+ * ```
+ */
+export function buildTariff(doc: TariffDocument): Tariff {
+  const issues: PriceDataIssue[] = [];
+  const scale = decimalScaleOf(doc);
+
+  const calendars = new Map<string, CompiledCalendar>();
+  for (const [id, cal] of Object.entries(doc.calendars)) {
+    const at = `calendars.${id}`;
+    const coversFromDay = epochDayOf(cal.coversFrom);
+    const coversToDay = epochDayOf(cal.coversTo);
+    if (coversToDay < coversFromDay) issues.push({ path: `${at}.coversTo`, reason: 'is before coversFrom' });
+    const days = new Set<number>();
+    cal.dates.forEach((range, i) => {
+      const from = epochDayOf(range.from);
+      const to = epochDayOf(range.to);
+      if (to < from) issues.push({ path: `${at}.dates.${i}.to`, reason: 'is before from' });
+      if (from < coversFromDay || to > coversToDay) issues.push({ path: `${at}.dates.${i}`, reason: 'lies outside coversFrom..coversTo' });
+      for (let d = from; d <= to; d++) days.add(d);
+    });
+    calendars.set(id, Object.freeze({ id, timeZone: cal.timeZone, coversFromDay, coversToDay, days, source: cal.source, confidence: cal.confidence }));
+  }
+
+  const periodIds = new Set<string>();
+  const models = new Map<string, CompiledModel>();
+  for (const [modelId, model] of Object.entries(doc.models)) {
+    const periods: CompiledPeriod[] = [];
+    model.periods.forEach((p, i) => {
+      const at = `models.${modelId}.periods.${i}`;
+      const fromMs = Date.parse(p.from);
+      const toMs = p.to === null ? Infinity : Date.parse(p.to);
+      if (periodIds.has(p.id)) issues.push({ path: `${at}.id`, reason: `duplicate period id '${p.id}'` });
+      periodIds.add(p.id);
+      if (!(toMs > fromMs)) issues.push({ path: `${at}.to`, reason: `must be after from (${p.from})` });
+      const previous = periods[periods.length - 1];
+      if (previous !== undefined) {
+        if (previous.toMs === Infinity) issues.push({ path: `models.${modelId}.periods.${i - 1}.to`, reason: 'an open period (to: null) must be the last' });
+        else if (fromMs > previous.toMs) issues.push({ path: `${at}.from`, reason: `leaves a gap after the previous period, which ends at ${new Date(previous.toMs).toISOString()}` });
+        else if (fromMs < previous.toMs) issues.push({ path: `${at}.from`, reason: `overlaps the previous period, which ends at ${new Date(previous.toMs).toISOString()}` });
+      }
+      const tiers = compileTiers(p.tiers, at, scale, calendars, issues);
+      periods.push(
+        Object.freeze({
+          id: p.id,
+          modelId,
+          fromMs,
+          toMs,
+          startConfidence: p.startConfidence,
+          tiers,
+          limits: Object.freeze({
+            contextTokens: p.limits.contextTokens,
+            maxOutputTokens: p.limits.maxOutputTokens,
+            defaultOutputTokens: p.limits.defaultOutputTokens,
+            maxReasoningTokens: p.limits.maxReasoningTokens,
+            note: p.limits.note,
+          }),
+          source: p.source,
+          confidence: p.confidence,
+          note: p.note,
+        }),
+      );
+    });
+    models.set(modelId, Object.freeze({ id: modelId, displayName: model.displayName, generation: model.generation, periods: Object.freeze(periods) }));
+  }
+
+  const ids = new Map<string, CompiledId>();
+  let historyStartMs = Infinity;
+  for (const [id, entry] of Object.entries(doc.ids)) {
+    const routes: CompiledRoute[] = [];
+    entry.routes.forEach((r, i) => {
+      const at = `ids.${id}.routes.${i}`;
+      const fromMs = Date.parse(r.from);
+      const toMs = r.to === null ? Infinity : Date.parse(r.to);
+      historyStartMs = Math.min(historyStartMs, fromMs);
+      if (!(toMs > fromMs)) issues.push({ path: `${at}.to`, reason: `must be after from (${r.from})` });
+      const previous = routes[routes.length - 1];
+      if (previous !== undefined && fromMs !== previous.toMs) {
+        issues.push({ path: `${at}.from`, reason: `must equal the previous route's end (${previous.toMs === Infinity ? 'open' : new Date(previous.toMs).toISOString()})` });
+      }
+      const model = models.get(r.model);
+      if (model === undefined) {
+        issues.push({ path: `${at}.model`, reason: `'${r.model}' is not a model in this file` });
+        return;
+      }
+      const first = model.periods[0];
+      const last = model.periods[model.periods.length - 1];
+      if (first !== undefined && last !== undefined && (fromMs < first.fromMs || toMs > last.toMs)) {
+        issues.push({ path: at, reason: `routes to '${r.model}' outside the instants its periods price` });
+      }
+      routes.push(Object.freeze({ fromMs, toMs, model, mode: r.mode, source: r.source, confidence: r.confidence }));
+    });
+    const retiredAtMs = entry.retiredAt === undefined ? undefined : Date.parse(entry.retiredAt);
+    const lastRoute = routes[routes.length - 1];
+    if (retiredAtMs !== undefined && lastRoute !== undefined && lastRoute.toMs !== retiredAtMs) {
+      issues.push({ path: `ids.${id}.retiredAt`, reason: 'must equal the end of the last route' });
+    }
+    if (retiredAtMs !== undefined && entry.retirementSource === undefined) {
+      issues.push({ path: `ids.${id}.retirementSource`, reason: 'a retirement needs a source' });
+    }
+    ids.set(id, Object.freeze({ id, routes: Object.freeze(routes), retiredAtMs, retirementSource: entry.retirementSource, note: entry.note }));
+  }
+  if (ids.size === 0) issues.push({ path: 'ids', reason: 'lists no model ids' });
+
+  if (issues.length > 0) throw new PriceDataError(issues);
+  return Object.freeze({
+    document: doc,
+    formatVersion: doc.formatVersion,
+    checked: doc.checked,
+    currencies: Object.freeze([...doc.currencies]),
+    scale,
+    historyStartMs,
+    models,
+    ids,
+    calendars,
+  });
+}
+
+function compileTiers(
+  tiers: TariffDocument['models'][string]['periods'][number]['tiers'],
+  at: string,
+  scale: number,
+  calendars: ReadonlyMap<string, CompiledCalendar>,
+  issues: PriceDataIssue[],
+): readonly CompiledTier[] {
+  const compiled: CompiledTier[] = [];
+  const covered = new Array<string | undefined>(DAY_MINUTES);
+  // Every tier must publish every currency any tier of the period publishes.
+  const currencies = new Set(tiers.flatMap((tier) => Object.keys(tier.prices)));
+  tiers.forEach((tier, t) => {
+    const tierPath = `${at}.tiers.${t}`;
+    const isLast = t === tiers.length - 1;
+    if (isLast && tier.when !== undefined) issues.push({ path: `${tierPath}.when`, reason: 'the last tier is the default and must have no condition' });
+    if (!isLast && tier.when === undefined) issues.push({ path: `${tierPath}.when`, reason: 'only the last tier may be unconditional' });
+    const tierCurrencies = Object.keys(tier.prices);
+    if (tierCurrencies.length === 0) issues.push({ path: `${tierPath}.prices`, reason: 'publishes no currency' });
+    if (tierCurrencies.length !== currencies.size || tierCurrencies.some((c) => !currencies.has(c))) {
+      issues.push({ path: `${tierPath}.prices`, reason: `publishes ${tierCurrencies.join(', ') || 'nothing'} while other tiers of the period publish ${[...currencies].join(', ')}` });
+    }
+    let condition: CompiledCondition | undefined;
+    if (tier.when !== undefined) {
+      const windows = tier.when.windows.map((w, i): readonly [number, number] => {
+        const start = minutesOf(w.start);
+        const end = minutesOf(w.end);
+        if (start === end) issues.push({ path: `${tierPath}.when.windows.${i}`, reason: 'start equals end (an empty or whole-day window)' });
+        for (let m = start; m !== end; m = (m + 1) % DAY_MINUTES) {
+          const owner = covered[m];
+          if (owner !== undefined) {
+            issues.push({ path: `${tierPath}.when.windows.${i}`, reason: `overlaps ${owner} at ${w.start}-${w.end}, so the windows do not tile the day` });
+            break;
+          }
+          covered[m] = `${tierPath}.when.windows.${i}`;
+        }
+        return Object.freeze([start, end] as const);
+      });
+      let exceptCalendar: CompiledCalendar | undefined;
+      if (tier.when.exceptDates !== undefined) {
+        exceptCalendar = calendars.get(tier.when.exceptDates);
+        if (exceptCalendar === undefined) issues.push({ path: `${tierPath}.when.exceptDates`, reason: `no calendar named '${tier.when.exceptDates}'` });
+      }
+      condition = Object.freeze({
+        windows: Object.freeze(windows),
+        timeZone: tier.when.timeZone,
+        weekdays: tier.when.weekdays === undefined ? undefined : Object.freeze({ days: new Set(tier.when.weekdays.days), timeZone: tier.when.weekdays.timeZone }),
+        exceptCalendar,
+      });
+    }
+    const prices: Partial<Record<Currency, CompiledRates>> = {};
+    for (const currency of ['USD', 'CNY'] as const) {
+      const rates = tier.prices[currency];
+      if (rates !== undefined) prices[currency] = compileRates(currency, rates, scale);
+    }
+    compiled.push(Object.freeze({ name: tier.tier, condition, prices: Object.freeze(prices) }));
+  });
+  return Object.freeze(compiled);
+}
+
+function compileRates(currency: Currency, rates: RatesDocument, scale: number): CompiledRates {
+  return Object.freeze({
+    currency,
+    cacheHit: new Decimal(rates.cacheHit),
+    cacheMiss: new Decimal(rates.cacheMiss),
+    output: new Decimal(rates.output),
+    units: Object.freeze({ cacheHit: toUnits(rates.cacheHit, scale), cacheMiss: toUnits(rates.cacheMiss, scale), output: toUnits(rates.output, scale) }),
+    confidence: rates.confidence ?? 'official',
+    note: rates.note,
+  });
+}
+
+/** "0.003625" at scale 6 -> 3625: exact, by string arithmetic. */
+function toUnits(decimal: string, scale: number): number {
+  const [whole = '0', fraction = ''] = decimal.split('.');
+  const units = Number(whole + fraction.padEnd(scale, '0'));
+  if (!Number.isSafeInteger(units)) throw new PriceDataError([{ path: '', reason: `price ${decimal} is too large to price exactly` }]);
+  return units;
+}
+
+function decimalScaleOf(doc: TariffDocument): number {
+  let scale = 0;
+  for (const model of Object.values(doc.models)) {
+    for (const period of model.periods) {
+      for (const tier of period.tiers) {
+        for (const rates of Object.values(tier.prices)) {
+          if (rates === undefined) continue;
+          for (const value of [rates.cacheHit, rates.cacheMiss, rates.output]) {
+            scale = Math.max(scale, value.split('.')[1]?.length ?? 0);
+          }
+        }
+      }
+    }
+  }
+  return scale;
+}
+
+function minutesOf(clock: string): number {
+  const [h, m] = clock.split(':').map(Number) as [number, number];
+  return h * 60 + m;
+}

@@ -1,0 +1,205 @@
+import type { Decimal } from '../decimal.ts';
+import type { InstantBasis } from '../priceRequest.ts';
+import type { Confidence, Currency, Mode, TierName } from '../schema/tariffSchema.ts';
+import type { Tariff } from '../tariff.ts';
+
+/**
+ * A dimension a ledger can group by. `day` and `hour` are local to the ledger's time zone; `model` is
+ * the id as sent (`deepseek-chat`), `resolved-model` the price line it billed as (`deepseek-v4-flash`),
+ * `period` the price period id, `key` the caller's key (API key, team...).
+ *
+ * @example
+ * ```ts
+ * const groupBy: LedgerDimension[] = ['day', 'model', 'tier'];
+ * ```
+ */
+export type LedgerDimension = 'day' | 'hour' | 'model' | 'resolved-model' | 'period' | 'tier' | 'currency' | 'key';
+
+/**
+ * A record in the ledger's own shape: the model id as sent, the instant, and the usage object as the
+ * API returned it (any shape `normalizeUsage` reads). `at` is epoch milliseconds, a Date, or an
+ * ISO-8601 string with a zone; it is taken as the completion time unless `basis` says `'request'`.
+ *
+ * @example
+ * ```ts
+ * const record: LedgerRecord = { model: 'deepseek-v4-pro', at: '2026-09-01T02:00:00Z', usage: { prompt_tokens: 10, prompt_cache_hit_tokens: 0, prompt_cache_miss_tokens: 10, completion_tokens: 5 }, key: 'team-a' };
+ * ```
+ */
+export interface LedgerRecord {
+  readonly model: string;
+  readonly at: Date | number | string;
+  readonly usage: Readonly<Record<string, unknown>>;
+  readonly id?: string;
+  readonly key?: string;
+  readonly basis?: InstantBasis;
+}
+
+/** Why a record was left out of the totals (or, for `duplicate-id`, counted once). */
+export type LedgerIssueCode =
+  | 'malformed'
+  | 'missing-model'
+  | 'missing-usage'
+  | 'invalid-usage'
+  | 'missing-timestamp'
+  | 'invalid-timestamp'
+  | 'timestamp-in-milliseconds'
+  | 'timestamp-in-seconds'
+  | 'absurd-timestamp'
+  | 'unknown-model'
+  | 'retired-model'
+  | 'model-not-available'
+  | 'before-history'
+  | 'currency-not-published'
+  | 'duplicate-id';
+
+/**
+ * One bad (or duplicate) record: where it was (`ref`, e.g. `usage.jsonl:1042`, as the caller passed
+ * it), a stable code, the field at fault when one is, and a message that says what was wrong.
+ *
+ * @example
+ * ```ts
+ * const issue: LedgerIssue = { ref: 'usage.jsonl:7', code: 'invalid-usage', field: 'usage.completion_tokens', message: 'usage.completion_tokens: must be a non-negative integer, got -1' };
+ * ```
+ */
+export interface LedgerIssue {
+  readonly ref: string | undefined;
+  readonly code: LedgerIssueCode;
+  readonly field: string | undefined;
+  readonly message: string;
+}
+
+/** Options of {@link createLedger}. */
+export interface LedgerOptions {
+  /** Dimensions to group totals by; none gives one grand total. */
+  readonly groupBy?: readonly LedgerDimension[];
+  /** IANA zone for `day` and `hour` groups (default `UTC`). Prices never depend on it. */
+  readonly timeZone?: string;
+  readonly currency?: Currency;
+  /** Count a response id seen twice once, with a warning (default true). */
+  readonly dedupe?: boolean;
+  /** What `at` means in ledger-shaped records that do not say (default `'completion'`). */
+  readonly instant?: InstantBasis;
+  /**
+   * How far a request's completion can lie from its creation, for the near-edge report: a record is
+   * near an edge when the price at `at` differs from the price this far later (request basis) or
+   * earlier (completion basis). Default 10 minutes; 0 turns the report off.
+   */
+  readonly nearEdgeMs?: number;
+  /** How many bad records, duplicates and near-edge records to keep with details (all are counted). */
+  readonly maxDetails?: number;
+  /** Reads the caller key from a raw record when it is not in `key` (e.g. `(r) => r.metadata?.team`). */
+  readonly keyOf?: (record: Readonly<Record<string, unknown>>) => unknown;
+  readonly tariff?: Tariff;
+}
+
+/** Token sums of a group or bucket (reasoning is part of output, shown separately). */
+export interface LedgerTokens {
+  readonly cacheHitInputTokens: number;
+  readonly cacheMissInputTokens: number;
+  readonly outputTokens: number;
+  readonly reasoningTokens: number;
+}
+
+/** The value of each grouped dimension of a group (only those in `groupBy`). */
+export type LedgerGroupKey = Partial<Record<LedgerDimension, string>>;
+
+/** One group of the totals: its key, how many records, their tokens and their exact cost. */
+export interface LedgerGroup {
+  readonly key: LedgerGroupKey;
+  readonly records: number;
+  readonly tokens: LedgerTokens;
+  readonly amount: Decimal;
+}
+
+/** One price bucket: records that share a group and a unit price, priced with one multiplication. */
+export interface LedgerBucket {
+  readonly key: LedgerGroupKey;
+  readonly model: string;
+  readonly resolvedModel: string;
+  readonly mode: Mode | null;
+  readonly periodId: string;
+  readonly tier: TierName;
+  readonly currency: Currency;
+  /** Per 1M tokens. */
+  readonly rates: { readonly cacheHit: Decimal; readonly cacheMiss: Decimal; readonly output: Decimal };
+  readonly confidence: Confidence;
+  readonly records: number;
+  readonly tokens: LedgerTokens;
+  readonly amount: Decimal;
+}
+
+/** A record whose price depends on which instant (request or completion) it is priced at. */
+export interface NearEdgeRecord {
+  readonly ref: string | undefined;
+  readonly id: string | undefined;
+  readonly model: string;
+  /** The instant it was priced at, ISO-8601. */
+  readonly at: string;
+  readonly basis: InstantBasis;
+  /** The instant the other basis could put it at (at +/- the horizon), ISO-8601. */
+  readonly alternativeAt: string;
+  readonly tier: TierName;
+  readonly periodId: string;
+  readonly amount: Decimal;
+  /** Its cost at the alternative instant, or null where the model has no price there (retired). */
+  readonly alternativeAmount: Decimal | null;
+  /** |alternativeAmount - amount|; the whole amount when there is no alternative price. */
+  readonly atStake: Decimal;
+}
+
+/** A warning about records that were priced, with how many it concerns. */
+export interface LedgerWarning {
+  readonly code: string;
+  readonly count: number;
+  readonly message: string;
+}
+
+/** What {@link Ledger.totals} returns: exact totals, per group and per price bucket, and the report. */
+export interface LedgerTotals {
+  readonly currency: Currency;
+  readonly timeZone: string;
+  readonly groupBy: readonly LedgerDimension[];
+  readonly records: {
+    /** Every record offered, good or bad. */
+    readonly seen: number;
+    readonly priced: number;
+    /** Left out of the totals because they could not be priced; see `excluded`. */
+    readonly excluded: number;
+    /** Repeated response ids counted once (not in `excluded`). */
+    readonly duplicates: number;
+  };
+  /** Which instant the priced records were priced at. */
+  readonly basis: { readonly completion: number; readonly request: number };
+  readonly tokens: LedgerTokens;
+  readonly amount: Decimal;
+  readonly groups: readonly LedgerGroup[];
+  readonly buckets: readonly LedgerBucket[];
+  readonly excluded: { readonly count: number; readonly byCode: Readonly<Partial<Record<LedgerIssueCode, number>>>; readonly samples: readonly LedgerIssue[] };
+  readonly duplicates: { readonly count: number; readonly acrossMerges: number; readonly samples: readonly LedgerIssue[] };
+  readonly nearEdge: { readonly horizonMs: number; readonly count: number; readonly atStake: Decimal; readonly records: readonly NearEdgeRecord[] };
+  readonly warnings: readonly LedgerWarning[];
+}
+
+/**
+ * An exact running total of DeepSeek API costs. Made by {@link createLedger}.
+ *
+ * @example
+ * ```ts
+ * const ledger = createLedger({ groupBy: ['day'], timeZone: 'Asia/Shanghai' });
+ * ledger.add(apiResponse, 'log.jsonl:1');
+ * ledger.totals().amount.toString();
+ * ```
+ */
+export interface Ledger {
+  /**
+   * Adds a record (ledger-shaped, a raw API response, or a wrapper `{ at, key, response }`). Returns
+   * nothing when it was priced, or the issue that excluded it (or marked it a duplicate). `ref` says
+   * where the record came from, for the report.
+   */
+  add(record: unknown, ref?: string): LedgerIssue | undefined;
+  /** Counts a record the caller could not even read (e.g. a line that is not JSON) as excluded. */
+  reject(ref: string | undefined, code: LedgerIssueCode, message: string): LedgerIssue;
+  /** Adds another ledger's records (same options and tariff) to this one, exactly. */
+  merge(other: Ledger): void;
+  totals(): LedgerTotals;
+}
