@@ -5,7 +5,15 @@ import { resolveModel } from './resolveModel.ts';
 import type { CompiledLimits, Tariff } from './tariff.ts';
 import { toEpochMs } from './toEpochMs.ts';
 
-/** One limit a request goes over. */
+/**
+ * One limit a request goes over.
+ *
+ * @example
+ * ```ts
+ * const over: LimitExceeded | undefined = checkLimits({ model: 'deepseek-chat', at, inputTokens: 70_000, outputTokens: 1 }).exceeded[0];
+ * // over?.limit === 'context'
+ * ```
+ */
 export interface LimitExceeded {
   readonly limit: 'context' | 'max-output';
   readonly allowed: number;
@@ -13,7 +21,15 @@ export interface LimitExceeded {
   readonly message: string;
 }
 
-/** The limits in force and which of them a request would exceed (none: an empty list). */
+/**
+ * The limits in force and which of them a request would exceed (none: an empty list).
+ *
+ * @example
+ * ```ts
+ * const { limits, exceeded } = checkLimits({ model: 'deepseek-v4-pro', at: new Date(), inputTokens: 900_000, outputTokens: 1000 });
+ * limits.contextTokens; // 1048576
+ * ```
+ */
 export interface LimitCheck {
   readonly limits: CompiledLimits;
   readonly exceeded: readonly LimitExceeded[];
@@ -21,7 +37,14 @@ export interface LimitCheck {
   readonly unknown: boolean;
 }
 
-/** Arguments of {@link checkLimits}. */
+/**
+ * Arguments of {@link checkLimits}.
+ *
+ * @example
+ * ```ts
+ * const options: CheckLimitsOptions = { model: 'deepseek-v4-flash', at: '2026-10-01T00:00:00Z', inputTokens: 5000, outputTokens: 500 };
+ * ```
+ */
 export interface CheckLimitsOptions {
   readonly model: string;
   readonly at: Date | number | string;

@@ -173,7 +173,14 @@ export class CurrencyNotPublishedError extends SeekcostError {
   }
 }
 
-/** One problem found in price data: where (`path`, e.g. `models.deepseek-chat.periods.2.to`) and why. */
+/**
+ * One problem found in price data: where (`path`, e.g. `models.deepseek-chat.periods.2.to`) and why.
+ *
+ * @example
+ * ```ts
+ * const issue: PriceDataIssue = { path: 'models.deepseek-chat.periods.3.from', reason: 'leaves a gap after the previous period' };
+ * ```
+ */
 export interface PriceDataIssue {
   readonly path: string;
   readonly reason: string;

@@ -7,7 +7,15 @@ import { resolvePrice, type PriceWarning, type Provenance } from './resolvePrice
 import type { Currency } from './schema/tariffSchema.ts';
 import type { Tariff } from './tariff.ts';
 
-/** One component of a forward estimate: expected tokens (possibly fractional) x unit price. */
+/**
+ * One component of a forward estimate: expected tokens (possibly fractional) x unit price.
+ *
+ * @example
+ * ```ts
+ * const [hit, miss, output]: readonly EstimateLine[] = estimateCost({ model: 'deepseek-v4-pro', at, inputTokens: 1000, cacheHitShare: 0.5, outputTokens: 100 }).lines;
+ * hit.tokens.toString(); // '500'
+ * ```
+ */
 export interface EstimateLine {
   readonly component: QuoteComponent;
   /** Expected tokens per request: input x share can be fractional, and is kept exact. */
@@ -16,7 +24,15 @@ export interface EstimateLine {
   readonly amount: Decimal;
 }
 
-/** What a workload is expected to cost at an instant. */
+/**
+ * What a workload is expected to cost at an instant.
+ *
+ * @example
+ * ```ts
+ * const estimate: CostEstimate = estimateCost({ model: 'deepseek-v4-flash', at: '2026-09-01T02:00:00Z', inputTokens: 10_000, cacheHitShare: 0.4, outputTokens: 1_000 });
+ * estimate.perRequest.toString(); // '0.004016'
+ * ```
+ */
 export interface CostEstimate {
   readonly currency: Currency;
   readonly lines: readonly [EstimateLine, EstimateLine, EstimateLine];
@@ -30,7 +46,14 @@ export interface CostEstimate {
   readonly warnings: readonly PriceWarning[];
 }
 
-/** Arguments of {@link estimateCost}. */
+/**
+ * Arguments of {@link estimateCost}.
+ *
+ * @example
+ * ```ts
+ * const options: EstimateCostOptions = { model: 'deepseek-v4-pro', at: new Date(), inputTokens: 2000, cacheHitShare: '0.25', outputTokens: 400, requests: 10_000, currency: 'CNY' };
+ * ```
+ */
 export interface EstimateCostOptions {
   readonly model: string;
   readonly at: Date | number | string;

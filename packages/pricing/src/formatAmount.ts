@@ -3,7 +3,14 @@ import { Decimal } from './decimal.ts';
 import { InvalidArgumentError } from './errors.ts';
 import type { Currency } from './schema/tariffSchema.ts';
 
-/** The rounding modes {@link formatAmount} accepts, by name. */
+/**
+ * The rounding modes {@link formatAmount} accepts, by name.
+ *
+ * @example
+ * ```ts
+ * const mode: RoundingMode = 'half-even'; // banker's rounding
+ * ```
+ */
 export type RoundingMode = 'half-even' | 'half-up' | 'half-down' | 'up' | 'down' | 'ceil' | 'floor';
 
 const ROUNDING: Readonly<Record<RoundingMode, DecimalJs.Rounding>> = {
@@ -18,7 +25,15 @@ const ROUNDING: Readonly<Record<RoundingMode, DecimalJs.Rounding>> = {
 
 const SYMBOL: Readonly<Record<Currency, string>> = { USD: '$', CNY: '¥' };
 
-/** Arguments of {@link formatAmount}. */
+/**
+ * Arguments of {@link formatAmount}.
+ *
+ * @example
+ * ```ts
+ * const options: FormatAmountOptions = { currency: 'CNY', decimals: 4, rounding: 'half-up' };
+ * formatAmount(quote.total, options); // '¥0.0183'
+ * ```
+ */
 export interface FormatAmountOptions {
   readonly currency: Currency;
   /** Digits after the decimal point (0-20). */

@@ -3,7 +3,15 @@ import type { Confidence, Mode } from './schema/tariffSchema.ts';
 import type { Tariff } from './tariff.ts';
 import { toEpochMs } from './toEpochMs.ts';
 
-/** A model id as a picker should show it at an instant. */
+/**
+ * A model id as a picker should show it at an instant.
+ *
+ * @example
+ * ```ts
+ * const chat: ModelListing | undefined = listModels({ at: '2026-05-01T00:00:00Z' }).find((m) => m.id === 'deepseek-chat');
+ * chat?.billsAs; // 'deepseek-v4-flash'
+ * ```
+ */
 export interface ModelListing {
   readonly id: string;
   /** Whether it can be priced at the instant (not retired, launched, still priced). */

@@ -1,7 +1,14 @@
 import { InvalidUsageError } from './errors.ts';
 import type { PriceWarning } from './resolvePrice.ts';
 
-/** Token counts as DeepSeek bills them: the one shape every usage format is normalised to. */
+/**
+ * Token counts as DeepSeek bills them: the one shape every usage format is normalised to.
+ *
+ * @example
+ * ```ts
+ * const counts: TokenCounts = { cacheHitInputTokens: 640, cacheMissInputTokens: 150, outputTokens: 45, reasoningTokens: 21 };
+ * ```
+ */
 export interface TokenCounts {
   readonly cacheHitInputTokens: number;
   readonly cacheMissInputTokens: number;
@@ -11,22 +18,50 @@ export interface TokenCounts {
   readonly reasoningTokens?: number;
 }
 
-/** Which shape a usage object arrived in. */
+/**
+ * Which shape a usage object arrived in.
+ *
+ * @example
+ * ```ts
+ * normalizeUsage({ input_tokens: 90, output_tokens: 15 }).format; // 'responses'
+ * ```
+ */
 export type UsageFormat = 'openai-chat' | 'responses' | 'anthropic' | 'counts';
 
-/** {@link TokenCounts} plus the shape they were read from and anything worth flagging. */
+/**
+ * {@link TokenCounts} plus the shape they were read from and anything worth flagging.
+ *
+ * @example
+ * ```ts
+ * const { counts, format, warnings }: NormalizedUsage = normalizeUsage(response.usage);
+ * ```
+ */
 export interface NormalizedUsage {
   readonly counts: TokenCounts;
   readonly format: UsageFormat;
   readonly warnings: readonly PriceWarning[];
 }
 
-/** Plain counts: either the billed split, or total input with the cache-hit part. */
+/**
+ * Plain counts: either the billed split, or total input with the cache-hit part.
+ *
+ * @example
+ * ```ts
+ * const usage: PlainUsage = { inputTokens: 10_000, cacheHitInputTokens: 4_000, outputTokens: 1_000 };
+ * ```
+ */
 export type PlainUsage =
   | { readonly cacheHitInputTokens: number; readonly cacheMissInputTokens: number; readonly outputTokens: number; readonly reasoningTokens?: number }
   | { readonly inputTokens: number; readonly cacheHitInputTokens?: number; readonly outputTokens: number; readonly reasoningTokens?: number };
 
-/** Any usage shape {@link normalizeUsage} accepts: DeepSeek/OpenAI chat, Responses API, Anthropic, or plain counts. */
+/**
+ * Any usage shape {@link normalizeUsage} accepts: DeepSeek/OpenAI chat, Responses API, Anthropic, or plain counts.
+ *
+ * @example
+ * ```ts
+ * const usage: UsageInput = { prompt_tokens: 21, prompt_cache_hit_tokens: 0, prompt_cache_miss_tokens: 21, completion_tokens: 1 };
+ * ```
+ */
 export type UsageInput = Readonly<Record<string, unknown>> | PlainUsage;
 
 const NO_WARNINGS: readonly PriceWarning[] = Object.freeze([]);

@@ -5,10 +5,25 @@ import { resolvePrice, type PriceWarning, type Provenance, type ResolvedPrice } 
 import type { Currency } from './schema/tariffSchema.ts';
 import type { Tariff } from './tariff.ts';
 
-/** The three billed components of a DeepSeek request. */
+/**
+ * The three billed components of a DeepSeek request.
+ *
+ * @example
+ * ```ts
+ * const component: QuoteComponent = 'input-cache-miss';
+ * ```
+ */
 export type QuoteComponent = 'input-cache-hit' | 'input-cache-miss' | 'output';
 
-/** One billed component: tokens x unit price (per 1M tokens) = amount. */
+/**
+ * One billed component: tokens x unit price (per 1M tokens) = amount.
+ *
+ * @example
+ * ```ts
+ * const [hit, miss, output]: readonly QuoteLine[] = quote.lines;
+ * `${miss.tokens} x ${miss.unitPrice}/M = ${miss.amount}`; // '6000 x 0.27/M = 0.00162'
+ * ```
+ */
 export interface QuoteLine {
   readonly component: QuoteComponent;
   readonly tokens: number;
@@ -18,7 +33,15 @@ export interface QuoteLine {
   readonly amount: Decimal;
 }
 
-/** The exact cost of one request, line by line, with where the price came from. */
+/**
+ * The exact cost of one request, line by line, with where the price came from.
+ *
+ * @example
+ * ```ts
+ * const quote: Quote = priceRequest({ model: 'deepseek-v4-pro', usage: response.usage, at: new Date() });
+ * quote.total.toFixed(6); // exact Decimal, rounded only here
+ * ```
+ */
 export interface Quote {
   readonly currency: Currency;
   readonly total: Decimal;
@@ -32,10 +55,22 @@ export interface Quote {
  * What `at` is: DeepSeek prices a request by its completion time ("the completion timestamp of each
  * request determines its pricing tier"), so that is the default; say `'request'` when you only have
  * the time it was sent (an API response's `created`), and the quote warns when a tier change is near.
+ *
+ * @example
+ * ```ts
+ * priceRequest({ model, usage, at: response.created * 1000, instant: 'request' satisfies InstantBasis });
+ * ```
  */
 export type InstantBasis = 'completion' | 'request';
 
-/** Arguments of {@link priceRequest}. */
+/**
+ * Arguments of {@link priceRequest}.
+ *
+ * @example
+ * ```ts
+ * const options: PriceRequestOptions = { model: 'deepseek-chat', usage: { inputTokens: 6000, outputTokens: 800 }, at: '2025-03-01T12:00:00Z', currency: 'USD' };
+ * ```
+ */
 export interface PriceRequestOptions {
   /** The model id as sent to the API (`deepseek-chat`, `deepseek-v4-pro`, ...). */
   readonly model: string;

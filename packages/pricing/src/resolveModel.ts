@@ -2,7 +2,15 @@ import { BeforeHistoryError, ModelNotAvailableError, RetiredModelError, UnknownM
 import type { Mode } from './schema/tariffSchema.ts';
 import type { CompiledId, CompiledModel, CompiledPeriod, CompiledRoute, Tariff } from './tariff.ts';
 
-/** What a model id means at an instant: the price line it bills as, in which mode, under which period. */
+/**
+ * What a model id means at an instant: the price line it bills as, in which mode, under which period.
+ *
+ * @example
+ * ```ts
+ * const { model, mode, period }: ResolvedModel = resolveModel(getBundledTariff(), 'deepseek-reasoner', Date.parse('2026-05-01T00:00:00Z'));
+ * // model.id === 'deepseek-v4-flash', mode === 'thinking'
+ * ```
+ */
 export interface ResolvedModel {
   readonly requestedModel: string;
   readonly id: CompiledId;

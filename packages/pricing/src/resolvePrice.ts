@@ -9,7 +9,14 @@ import { toEpochMs } from './toEpochMs.ts';
 
 const UNCERTAIN_CUTOVER_MS = 24 * 3_600_000;
 
-/** Something a caller should know about a price that is still a price (not an error). */
+/**
+ * Something a caller should know about a price that is still a price (not an error).
+ *
+ * @example
+ * ```ts
+ * for (const warning of quote.warnings) console.warn(`${warning.code}: ${warning.message}`);
+ * ```
+ */
 export interface PriceWarning {
   readonly code:
     | 'uncertain-cutover'
@@ -21,7 +28,15 @@ export interface PriceWarning {
   readonly message: string;
 }
 
-/** Where a price came from: enough to show a user, audit a bill, or regression-test a table. */
+/**
+ * Where a price came from: enough to show a user, audit a bill, or regression-test a table.
+ *
+ * @example
+ * ```ts
+ * const { periodId, tier, source, confidence }: Provenance = quote.provenance;
+ * // e.g. 'deepseek-v4-pro/2026-09-10', 'peak', { url: 'https://api-docs.deepseek.com/quick_start/pricing', ... }, 'secondary'
+ * ```
+ */
 export interface Provenance {
   /** The id the caller asked for (e.g. `deepseek-chat`). */
   readonly requestedModel: string;
@@ -37,7 +52,15 @@ export interface Provenance {
   readonly pricedAt: Date;
 }
 
-/** The unit prices in force for one model at one instant in one currency, with provenance. */
+/**
+ * The unit prices in force for one model at one instant in one currency, with provenance.
+ *
+ * @example
+ * ```ts
+ * const { rates, provenance }: ResolvedPrice = resolvePrice({ model: 'deepseek-v4-flash', at: '2026-09-01T02:00:00Z' });
+ * rates.cacheMiss.toString(); // '0.44'
+ * ```
+ */
 export interface ResolvedPrice {
   readonly provenance: Provenance;
   readonly rates: CompiledRates;
@@ -47,7 +70,14 @@ export interface ResolvedPrice {
   readonly scale: number;
 }
 
-/** Arguments of {@link resolvePrice}. */
+/**
+ * Arguments of {@link resolvePrice}.
+ *
+ * @example
+ * ```ts
+ * const options: ResolvePriceOptions = { model: 'deepseek-v4-pro', at: new Date(), currency: 'CNY' };
+ * ```
+ */
 export interface ResolvePriceOptions {
   readonly model: string;
   readonly at: Date | number | string;

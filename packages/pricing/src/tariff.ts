@@ -4,7 +4,15 @@ import type { Confidence, Currency, Mode, SourceRef, TariffDocument, TierName } 
 // The compiled, indexed form of a price-data document: built once by compileTariff, then read by
 // the hot path without parsing or allocating. Everything here is frozen.
 
-/** Unit prices of one tier in one currency, per 1M tokens, exact. */
+/**
+ * Unit prices of one tier in one currency, per 1M tokens, exact.
+ *
+ * @example
+ * ```ts
+ * const rates: CompiledRates = resolvePrice({ model: 'deepseek-chat', at: '2025-03-01T12:00:00Z' }).rates;
+ * rates.output.toString(); // '1.1'
+ * ```
+ */
 export interface CompiledRates {
   readonly currency: Currency;
   readonly cacheHit: Decimal;
@@ -16,6 +24,15 @@ export interface CompiledRates {
   readonly note: string | undefined;
 }
 
+/**
+ * When a conditional tier applies: all of window, weekday and not-a-holiday must hold.
+ *
+ * @example
+ * ```ts
+ * const condition: CompiledCondition | undefined = period.tiers[0]?.condition;
+ * condition?.windows; // [[60, 240], [360, 600]]
+ * ```
+ */
 export interface CompiledCondition {
   /** [startMinute, endMinute) of the local day; end <= start wraps past midnight. */
   readonly windows: readonly (readonly [number, number])[];
@@ -24,12 +41,30 @@ export interface CompiledCondition {
   readonly exceptCalendar: CompiledCalendar | undefined;
 }
 
+/**
+ * A tier of a period (standard, discount, peak, off-peak) with its prices per currency.
+ *
+ * @example
+ * ```ts
+ * const tier: CompiledTier = tierAt(period, Date.now()).tier;
+ * tier.prices.USD?.output.toString();
+ * ```
+ */
 export interface CompiledTier {
   readonly name: TierName;
   readonly condition: CompiledCondition | undefined;
   readonly prices: Readonly<Partial<Record<Currency, CompiledRates>>>;
 }
 
+/**
+ * Context length and output limits in force during a period (null where no source states them).
+ *
+ * @example
+ * ```ts
+ * const limits: CompiledLimits = checkLimits({ model: 'deepseek-v4-pro', at, inputTokens: 1, outputTokens: 1 }).limits;
+ * limits.maxOutputTokens; // 393216
+ * ```
+ */
 export interface CompiledLimits {
   readonly contextTokens: number | null;
   readonly maxOutputTokens: number | null;
@@ -38,6 +73,15 @@ export interface CompiledLimits {
   readonly note: string | undefined;
 }
 
+/**
+ * A price period: constant tiers, limits and source between two instants.
+ *
+ * @example
+ * ```ts
+ * const period: CompiledPeriod = resolvePrice({ model: 'deepseek-v4-pro', at }).period;
+ * `${period.id} (${period.confidence})`;
+ * ```
+ */
 export interface CompiledPeriod {
   readonly id: string;
   readonly modelId: string;
@@ -53,6 +97,15 @@ export interface CompiledPeriod {
   readonly note: string | undefined;
 }
 
+/**
+ * A price line and its periods in order.
+ *
+ * @example
+ * ```ts
+ * const pro: CompiledModel | undefined = getBundledTariff().models.get('deepseek-v4-pro');
+ * pro?.periods.map((p) => p.id);
+ * ```
+ */
 export interface CompiledModel {
   readonly id: string;
   readonly displayName: string;
@@ -60,6 +113,15 @@ export interface CompiledModel {
   readonly periods: readonly CompiledPeriod[];
 }
 
+/**
+ * What an id bills as over a stretch of time.
+ *
+ * @example
+ * ```ts
+ * const routes: readonly CompiledRoute[] = getBundledTariff().ids.get('deepseek-chat')?.routes ?? [];
+ * routes.map((r) => r.model.id); // ['deepseek-chat', 'deepseek-v4-flash']
+ * ```
+ */
 export interface CompiledRoute {
   readonly fromMs: number;
   readonly toMs: number;
@@ -69,6 +131,15 @@ export interface CompiledRoute {
   readonly confidence: Confidence | undefined;
 }
 
+/**
+ * A model id as callers send it: its routes over time and its retirement.
+ *
+ * @example
+ * ```ts
+ * const chat: CompiledId | undefined = getBundledTariff().ids.get('deepseek-chat');
+ * new Date(chat?.retiredAtMs ?? NaN).toISOString(); // '2026-07-24T15:59:00.000Z'
+ * ```
+ */
 export interface CompiledId {
   readonly id: string;
   readonly routes: readonly CompiledRoute[];
@@ -77,6 +148,15 @@ export interface CompiledId {
   readonly note: string | undefined;
 }
 
+/**
+ * A dated holiday list, in its time zone, with the range of days it covers.
+ *
+ * @example
+ * ```ts
+ * const holidays: CompiledCalendar | undefined = getBundledTariff().calendars.get('cn-public-holidays');
+ * holidays?.days.has(epochDayOf('2026-10-01')); // true
+ * ```
+ */
 export interface CompiledCalendar {
   readonly id: string;
   readonly timeZone: string;

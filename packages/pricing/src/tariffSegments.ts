@@ -7,7 +7,14 @@ import type { CompiledCondition, CompiledPeriod, Tariff } from './tariff.ts';
 import { toEpochMs } from './toEpochMs.ts';
 import { zonedTime, zoneOffsetMinutes } from './zonedTime.ts';
 
-/** A stretch of time over which a model's unit prices do not change. */
+/**
+ * A stretch of time over which a model's unit prices do not change.
+ *
+ * @example
+ * ```ts
+ * const cheapest: TariffSegment | undefined = tariffSegments({ model: 'deepseek-v4-pro', from, to }).sort((a, b) => a.rates.output.comparedTo(b.rates.output))[0];
+ * ```
+ */
 export interface TariffSegment {
   readonly from: Date;
   /** Exclusive. */
@@ -22,7 +29,14 @@ export interface TariffSegment {
   readonly confidence: Confidence;
 }
 
-/** Arguments of {@link tariffSegments}. */
+/**
+ * Arguments of {@link tariffSegments}.
+ *
+ * @example
+ * ```ts
+ * const options: TariffSegmentsOptions = { model: 'deepseek-v4-flash', from: '2026-10-12T00:00:00Z', to: '2026-10-19T00:00:00Z', currency: 'CNY' };
+ * ```
+ */
 export interface TariffSegmentsOptions {
   readonly model: string;
   readonly from: Date | number | string;

@@ -1,7 +1,14 @@
 import type { CompiledCondition, CompiledPeriod, CompiledTier } from './tariff.ts';
 import { zonedTime } from './zonedTime.ts';
 
-/** The tier of a period in force at an instant, and whether a holiday list had to be read past its end. */
+/**
+ * The tier of a period in force at an instant, and whether a holiday list had to be read past its end.
+ *
+ * @example
+ * ```ts
+ * const { tier, beyondHolidayList }: TierMatch = tierAt(period, Date.parse('2027-01-05T02:00:00Z'));
+ * ```
+ */
 export interface TierMatch {
   readonly tier: CompiledTier;
   /** True when a conditional tier's holiday exclusion was needed on a date its calendar does not cover. */

@@ -2,7 +2,14 @@ const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
-/** A local wall-clock reading of an instant in a time zone, as plain integers (no Date, no strings). */
+/**
+ * A local wall-clock reading of an instant in a time zone, as plain integers (no Date, no strings).
+ *
+ * @example
+ * ```ts
+ * const { isoWeekday, minuteOfDay }: ZonedTime = zonedTime(Date.now(), 'Asia/Shanghai');
+ * ```
+ */
 export interface ZonedTime {
   /** Days since 1970-01-01 of the local calendar date. */
   readonly epochDay: number;

@@ -1,0 +1,165 @@
+import type { InstantBasis } from '../priceRequest.ts';
+import type { LedgerIssueCode } from './types.ts';
+
+/** The fields a ledger needs from one record, whatever shape it arrived in. */
+export interface RecordFields {
+  model: string;
+  atMs: number;
+  basis: InstantBasis;
+  usage: Readonly<Record<string, unknown>>;
+  id: string | undefined;
+  key: string | undefined;
+}
+
+/** Why a record could not be read (before any pricing). */
+export interface RecordReadFailure {
+  readonly code: LedgerIssueCode;
+  readonly field: string | undefined;
+  readonly message: string;
+}
+
+// Unix seconds above this are in the year 5138: the value is almost surely milliseconds. Epoch
+// milliseconds below it are before March 1973, long before any DeepSeek API: almost surely seconds.
+const SECONDS_CEILING = 1e11;
+// Nothing can have been billed after 2100: a date past it is a unit or clock error, not a record.
+const LATEST_PLAUSIBLE_MS = Date.UTC(2100, 0, 1);
+
+type Raw = Readonly<Record<string, unknown>>;
+
+/**
+ * Reads the model, instant, usage, response id and caller key of a record in any shape the ledger
+ * accepts, into `into` (reused, so the hot path allocates nothing), or returns why it cannot:
+ *
+ * - ledger shape `{ model, at, usage, id?, key?, basis? }` (`at`: epoch ms, Date or ISO string with a
+ *   zone; completion time unless `basis: 'request'` or `defaultBasis` says otherwise);
+ * - an OpenAI-format chat completion `{ id, model, created, usage }` (`created`: unix seconds, the
+ *   request time); a Responses-API response `{ id, model, created_at, completed_at?, usage }`
+ *   (`completed_at` is the completion time and wins when present);
+ * - a wrapper `{ at?, key?, response }` around any response, e.g. an Anthropic-format message, which
+ *   carries no timestamp of its own;
+ * - logs that store the usage as `response_usage` and the id as `response_id`.
+ *
+ * Timestamps in the wrong unit (milliseconds in `created`, seconds in `at`) and dates past 2100 are
+ * refused with their own codes rather than guessed at.
+ *
+ * @example
+ * ```ts
+ * const fields = {} as RecordFields;
+ * readLedgerRecord({ id: 'r1', model: 'deepseek-chat', created: 1767130891, usage: { prompt_tokens: 21, completion_tokens: 1 } }, 'completion', undefined, fields);
+ * // undefined (it was read); fields.atMs === 1767130891000, fields.basis === 'request'
+ * ```
+ */
+export function readLedgerRecord(
+  raw: unknown,
+  defaultBasis: InstantBasis,
+  keyOf: ((record: Raw) => unknown) | undefined,
+  into: RecordFields,
+): RecordReadFailure | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { code: 'malformed', field: undefined, message: `a record must be an object, got ${raw === null ? 'null' : Array.isArray(raw) ? 'an array' : typeof raw}` };
+  }
+  const record = raw as Raw;
+  const wrapped = record.response;
+  const body = typeof wrapped === 'object' && wrapped !== null && !Array.isArray(wrapped) ? (wrapped as Raw) : record;
+
+  const model = record.model ?? body.model;
+  if (typeof model !== 'string' || model.length === 0) {
+    return { code: 'missing-model', field: 'model', message: model === undefined ? 'model: is missing' : `model: must be a non-empty string, got ${describe(model)}` };
+  }
+  const usage = record.usage ?? record.response_usage ?? body.usage;
+  if (typeof usage !== 'object' || usage === null || Array.isArray(usage)) {
+    return { code: 'missing-usage', field: 'usage', message: usage === undefined ? 'usage: is missing' : `usage: must be an object, got ${describe(usage)}` };
+  }
+
+  const failure = readInstant(record, body, defaultBasis, into);
+  if (failure !== undefined) return failure;
+
+  const id = record.id ?? record.response_id ?? body.id;
+  const key = keyOf === undefined ? record.key : keyOf(record);
+  into.model = model;
+  into.usage = usage as Raw;
+  into.id = typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
+  into.key = key === undefined || key === null ? undefined : String(key);
+  return undefined;
+}
+
+function readInstant(record: Raw, body: Raw, defaultBasis: InstantBasis, into: RecordFields): RecordReadFailure | undefined {
+  const at = record.at;
+  if (at !== undefined && at !== null) {
+    const basis = record.basis ?? defaultBasis;
+    if (basis !== 'completion' && basis !== 'request') return { code: 'malformed', field: 'basis', message: `basis: must be 'completion' or 'request', got ${describe(basis)}` };
+    into.basis = basis;
+    return readAt(at, into);
+  }
+  const completedAt = body.completed_at ?? record.completed_at;
+  if (completedAt !== undefined && completedAt !== null) {
+    into.basis = 'completion';
+    return readUnixSeconds(completedAt, 'completed_at', into);
+  }
+  const createdField = body.created !== undefined || record.created !== undefined ? 'created' : 'created_at';
+  const created = record[createdField] ?? body[createdField];
+  if (created !== undefined && created !== null) {
+    into.basis = 'request';
+    return readUnixSeconds(created, createdField, into);
+  }
+  return { code: 'missing-timestamp', field: 'at', message: 'at: no timestamp (expected at, completed_at, created or created_at)' };
+}
+
+function readAt(at: unknown, into: RecordFields): RecordReadFailure | undefined {
+  let ms: number;
+  if (typeof at === 'number') {
+    if (!Number.isFinite(at)) return { code: 'invalid-timestamp', field: 'at', message: `at: must be epoch milliseconds, got ${at}` };
+    if (Math.abs(at) < SECONDS_CEILING) {
+      return {
+        code: 'timestamp-in-seconds',
+        field: 'at',
+        message: `at: ${at} as epoch milliseconds is ${isoOf(at)}; it looks like unix seconds (${isoOf(at * 1000)}). Give at in milliseconds or an ISO string`,
+      };
+    }
+    ms = at;
+  } else if (typeof at === 'string') {
+    if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(at.trim())) {
+      return { code: 'invalid-timestamp', field: 'at', message: `at: '${at}' has no time zone; add Z or an offset` };
+    }
+    ms = Date.parse(at);
+    if (!Number.isFinite(ms)) return { code: 'invalid-timestamp', field: 'at', message: `at: '${at}' is not a valid ISO-8601 instant` };
+  } else if (at instanceof Date) {
+    ms = at.getTime();
+    if (!Number.isFinite(ms)) return { code: 'invalid-timestamp', field: 'at', message: 'at: is an Invalid Date' };
+  } else {
+    return { code: 'invalid-timestamp', field: 'at', message: `at: must be epoch milliseconds, a Date or an ISO string, got ${describe(at)}` };
+  }
+  if (ms >= LATEST_PLAUSIBLE_MS) return { code: 'absurd-timestamp', field: 'at', message: `at: ${isoOf(ms)} is after 2100; the clock or the unit is wrong` };
+  into.atMs = ms;
+  return undefined;
+}
+
+function readUnixSeconds(value: unknown, field: string, into: RecordFields): RecordReadFailure | undefined {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    return { code: 'invalid-timestamp', field, message: `${field}: must be unix seconds (a number), got ${describe(value)}` };
+  }
+  if (Math.abs(value) >= SECONDS_CEILING) {
+    return {
+      code: 'timestamp-in-milliseconds',
+      field,
+      message: `${field}: ${value} as unix seconds is after the year 5000; it looks like milliseconds (${isoOf(value)}). ${field} must be in seconds`,
+    };
+  }
+  const ms = Math.round(value * 1000);
+  if (ms >= LATEST_PLAUSIBLE_MS) return { code: 'absurd-timestamp', field, message: `${field}: ${isoOf(ms)} is after 2100; the clock or the unit is wrong` };
+  into.atMs = ms;
+  return undefined;
+}
+
+function isoOf(ms: number): string {
+  const date = new Date(ms);
+  return Number.isFinite(date.getTime()) ? date.toISOString() : 'an invalid date';
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return `the string '${value.length > 40 ? `${value.slice(0, 40)}...` : value}'`;
+  if (typeof value === 'number') return String(value);
+  return typeof value;
+}
