@@ -57,7 +57,7 @@ export class ExactTokenizer {
    * ```ts
    * tokenizer.count(''); // 0
    * tokenizer.count('你好，世界'); // 3
-   * tokenizer.count('<｜User｜>'); // 1 (special token); with { specialTokens: false }: 8
+   * tokenizer.count('<｜User｜>'); // 1 (special token); with { specialTokens: false }: 5
    * ```
    */
   count(text: string, options?: ExactEncodeOptions): number {

@@ -132,7 +132,7 @@ export function collectCorpus(budgetChars: number): CorpusDocument[] {
     ...walk(join(NODE_MODULES, 'vitest', 'dist'), byName(/\.js$/), 300),
     ...walk(join(NODE_MODULES, 'typescript', 'lib'), byName(/^lib\..*\.d\.ts$/), 300),
   ], budgetChars);
-  addFiles(out, 'json', walk(NODE_MODULES, byName(/\.json$/), 2000).filter((p) => !p.includes('diagnosticMessages')), budgetChars);
+  addFiles(out, 'json', walk(NODE_MODULES, byName(/\.json$/), 2000).filter((p) => !p.includes('diagnosticMessages') && !p.endsWith('.package-lock.json')), budgetChars);
   addFiles(out, 'chinese', [
     join(NODE_MODULES, 'typescript', 'lib', 'zh-cn', 'diagnosticMessages.generated.json'),
     join(NODE_MODULES, 'typescript', 'lib', 'zh-tw', 'diagnosticMessages.generated.json'),
