@@ -116,10 +116,10 @@ function fromChat(u: Readonly<Record<string, unknown>>, field: string): TokenCou
   const hit = optionalCount(u, 'prompt_cache_hit_tokens', field);
   const miss = optionalCount(u, 'prompt_cache_miss_tokens', field);
   const details = optionalObject(u, 'prompt_tokens_details', field);
-  const cached = details === undefined ? undefined : optionalCount(details, 'cached_tokens', `${field}.prompt_tokens_details`);
+  const cached = details === undefined ? undefined : optionalNestedCount(details, 'cached_tokens', field, 'prompt_tokens_details');
   const output = requiredCount(u, 'completion_tokens', field);
   const completionDetails = optionalObject(u, 'completion_tokens_details', field);
-  const reasoning = completionDetails === undefined ? undefined : optionalCount(completionDetails, 'reasoning_tokens', `${field}.completion_tokens_details`);
+  const reasoning = completionDetails === undefined ? undefined : optionalNestedCount(completionDetails, 'reasoning_tokens', field, 'completion_tokens_details');
 
   if (hit !== undefined && cached !== undefined && hit !== cached) {
     throw new InvalidUsageError(`${field}.prompt_tokens_details.cached_tokens`, `is ${cached} but prompt_cache_hit_tokens is ${hit}; they must agree`);
@@ -143,18 +143,18 @@ function fromChat(u: Readonly<Record<string, unknown>>, field: string): TokenCou
   }
   const hitFinal = hitTokens ?? (prompt !== undefined ? prompt - missTokens : 0);
   if (hitFinal > (prompt ?? Infinity)) throw new InvalidUsageError(`${field}.prompt_cache_hit_tokens`, `${hitFinal} exceeds prompt_tokens (${prompt})`);
-  return withReasoning(hitFinal, missTokens, output, reasoning, `${field}.completion_tokens_details.reasoning_tokens`);
+  return withReasoning(hitFinal, missTokens, output, reasoning, field, 'completion_tokens_details.reasoning_tokens');
 }
 
 function fromResponses(u: Readonly<Record<string, unknown>>, field: string): TokenCounts {
   const input = requiredCount(u, 'input_tokens', field);
   const details = optionalObject(u, 'input_tokens_details', field);
-  const cached = (details === undefined ? undefined : optionalCount(details, 'cached_tokens', `${field}.input_tokens_details`)) ?? 0;
+  const cached = (details === undefined ? undefined : optionalNestedCount(details, 'cached_tokens', field, 'input_tokens_details')) ?? 0;
   if (cached > input) throw new InvalidUsageError(`${field}.input_tokens_details.cached_tokens`, `${cached} exceeds input_tokens (${input})`);
   const output = requiredCount(u, 'output_tokens', field);
   const outDetails = optionalObject(u, 'output_tokens_details', field);
-  const reasoning = outDetails === undefined ? undefined : optionalCount(outDetails, 'reasoning_tokens', `${field}.output_tokens_details`);
-  return withReasoning(cached, input - cached, output, reasoning, `${field}.output_tokens_details.reasoning_tokens`);
+  const reasoning = outDetails === undefined ? undefined : optionalNestedCount(outDetails, 'reasoning_tokens', field, 'output_tokens_details');
+  return withReasoning(cached, input - cached, output, reasoning, field, 'output_tokens_details.reasoning_tokens');
 }
 
 function fromAnthropic(u: Readonly<Record<string, unknown>>, field: string): TokenCounts {
@@ -162,7 +162,7 @@ function fromAnthropic(u: Readonly<Record<string, unknown>>, field: string): Tok
   const read = optionalCount(u, 'cache_read_input_tokens', field) ?? 0;
   const creation = optionalCount(u, 'cache_creation_input_tokens', field) ?? 0;
   const output = requiredCount(u, 'output_tokens', field);
-  return { cacheHitInputTokens: read, cacheMissInputTokens: checkedSum(input, creation, `${field}.cache_creation_input_tokens`), outputTokens: output };
+  return { cacheHitInputTokens: read, cacheMissInputTokens: checkedSum(input, creation, field, 'cache_creation_input_tokens'), outputTokens: output };
 }
 
 function fromPlain(u: Readonly<Record<string, unknown>>, field: string): TokenCounts {
@@ -175,22 +175,24 @@ function fromPlain(u: Readonly<Record<string, unknown>>, field: string): TokenCo
       const miss = requiredCount(u, 'cacheMissInputTokens', field);
       if (hit + miss !== input) throw new InvalidUsageError(`${field}.inputTokens`, `is ${input} but cacheHitInputTokens + cacheMissInputTokens = ${hit + miss}; they must agree`);
     }
-    return withReasoning(hit, requiredCount(u, 'cacheMissInputTokens', field), output, reasoning, `${field}.reasoningTokens`);
+    return withReasoning(hit, requiredCount(u, 'cacheMissInputTokens', field), output, reasoning, field, 'reasoningTokens');
   }
   const input = requiredCount(u, 'inputTokens', field);
   if (hit > input) throw new InvalidUsageError(`${field}.cacheHitInputTokens`, `${hit} exceeds inputTokens (${input})`);
-  return withReasoning(hit, input - hit, output, reasoning, `${field}.reasoningTokens`);
+  return withReasoning(hit, input - hit, output, reasoning, field, 'reasoningTokens');
 }
 
-function withReasoning(hit: number, miss: number, output: number, reasoning: number | undefined, reasoningField: string): TokenCounts {
+// Field names (`usage.completion_tokens_details.reasoning_tokens`) are built only when an error
+// needs one: a template string per count on every request was a measurable share of pricing it.
+function withReasoning(hit: number, miss: number, output: number, reasoning: number | undefined, field: string, reasoningPath: string): TokenCounts {
   if (reasoning === undefined) return { cacheHitInputTokens: hit, cacheMissInputTokens: miss, outputTokens: output };
-  if (reasoning > output) throw new InvalidUsageError(reasoningField, `${reasoning} exceeds the output token count (${output}), which includes it`);
+  if (reasoning > output) throw new InvalidUsageError(`${field}.${reasoningPath}`, `${reasoning} exceeds the output token count (${output}), which includes it`);
   return { cacheHitInputTokens: hit, cacheMissInputTokens: miss, outputTokens: output, reasoningTokens: reasoning };
 }
 
-function checkedSum(a: number, b: number, field: string): number {
+function checkedSum(a: number, b: number, field: string, key: string): number {
   const sum = a + b;
-  if (!Number.isSafeInteger(sum)) throw new InvalidUsageError(field, 'the input token total is too large to count exactly');
+  if (!Number.isSafeInteger(sum)) throw new InvalidUsageError(`${field}.${key}`, 'the input token total is too large to count exactly');
   return sum;
 }
 
@@ -210,7 +212,16 @@ function requiredCount(u: Readonly<Record<string, unknown>>, key: string, field:
 function optionalCount(u: Readonly<Record<string, unknown>>, key: string, field: string): number | undefined {
   const value = u[key];
   if (value === undefined || value === null) return undefined;
+  // A valid count returns before its field name is built; anything else gets validateTokenCount's error.
+  if (typeof value === 'number' && value >= 0 && Number.isSafeInteger(value)) return value;
   return validateTokenCount(value, `${field}.${key}`);
+}
+
+function optionalNestedCount(u: Readonly<Record<string, unknown>>, key: string, field: string, parentKey: string): number | undefined {
+  const value = u[key];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'number' && value >= 0 && Number.isSafeInteger(value)) return value;
+  return validateTokenCount(value, `${field}.${parentKey}.${key}`);
 }
 
 /**

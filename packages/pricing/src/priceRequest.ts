@@ -140,8 +140,26 @@ export function quoteFrom(resolved: ResolvedPrice, counts: TokenCounts, basis: I
       new LazyLine('output', counts.outputTokens, resolved.rates.output, units.output, resolved.scale),
     ],
     tokens: counts,
-    provenance: { ...resolved.provenance, instantBasis: basis },
+    provenance: withInstantBasis(resolved.provenance, basis),
     warnings,
+  };
+}
+
+// Written out field by field (same own properties, same order): on Node 20's V8,
+// `{ ...provenance, instantBasis }` takes a slow path that cost ~1 us, more than all the rest of a
+// quote together (bench/pricing/priceRequests.bench.ts, docs/benchmarks.md).
+function withInstantBasis(p: Provenance, basis: InstantBasis): Quote['provenance'] {
+  return {
+    requestedModel: p.requestedModel,
+    model: p.model,
+    mode: p.mode,
+    periodId: p.periodId,
+    tier: p.tier,
+    currency: p.currency,
+    source: p.source,
+    confidence: p.confidence,
+    pricedAt: p.pricedAt,
+    instantBasis: basis,
   };
 }
 

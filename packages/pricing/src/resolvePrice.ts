@@ -3,8 +3,8 @@ import { CurrencyNotPublishedError, InvalidArgumentError } from './errors.ts';
 import { getBundledTariff } from './getBundledTariff.ts';
 import { resolveModel } from './resolveModel.ts';
 import type { Confidence, Currency, Mode, SourceRef, TierName } from './schema/tariffSchema.ts';
-import type { CompiledPeriod, CompiledRates, Tariff } from './tariff.ts';
-import { tierAt } from './tierAt.ts';
+import type { CompiledPeriod, CompiledRates, CompiledTier, Tariff } from './tariff.ts';
+import { tierIndexAt } from './tierAt.ts';
 import { toEpochMs } from './toEpochMs.ts';
 
 const UNCERTAIN_CUTOVER_MS = 24 * 3_600_000;
@@ -104,8 +104,9 @@ export function resolvePrice(options: ResolvePriceOptions): ResolvedPrice {
   if (typeof options.model !== 'string') throw new InvalidArgumentError('model', `must be a string, got ${typeof options.model}`);
   const resolved = resolveModel(tariff, options.model, epochMs);
   const { period, nextPeriod, route } = resolved;
-  const match = tierAt(period, epochMs);
-  const rates = match.tier.prices[currency];
+  const found = tierIndexAt(period, epochMs);
+  const tier = period.tiers[found >= 0 ? found : -found - 1] as CompiledTier;
+  const rates = tier.prices[currency];
   if (rates === undefined) throw new CurrencyNotPublishedError(currency, period.id);
 
   let confidence = weakerConfidence(weakerConfidence(period.confidence, rates.confidence), route.confidence);
@@ -121,7 +122,7 @@ export function resolvePrice(options: ResolvePriceOptions): ResolvedPrice {
       message: `within 24 hours of the ${new Date(edge.fromMs).toISOString()} cutover, whose exact instant is ${edge.startConfidence}`,
     });
   }
-  if (match.beyondHolidayList) {
+  if (found < 0) {
     confidence = 'unconfirmed';
     warnings.push({ code: 'beyond-holiday-list', message: 'the holiday list in the price data does not cover this date, so whether it is a holiday is unknown' });
   }
@@ -134,7 +135,7 @@ export function resolvePrice(options: ResolvePriceOptions): ResolvedPrice {
       model: resolved.model.id,
       mode: resolved.mode ?? null,
       periodId: period.id,
-      tier: match.tier.name,
+      tier: tier.name,
       currency,
       source: period.source,
       confidence,
