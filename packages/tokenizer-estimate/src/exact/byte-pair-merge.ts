@@ -1,6 +1,13 @@
 import { NO_MERGE, type MergeTable } from './merge-table.ts';
 
-/** Pieces up to this many bytes use the simple scan; longer ones the heap (quadratic scan is slow there). */
+/**
+ * Pieces up to this many bytes use the simple scan; longer ones the heap (quadratic scan is slow there).
+ *
+ * @example
+ * ```ts
+ * bytePairMerge(table, ids, SHORT_PIECE_BYTES + 1); // takes the heap path
+ * ```
+ */
 export const SHORT_PIECE_BYTES = 48;
 
 const POSITION_SCALE = 4294967296; // 2^32: heap keys are mergedId * 2^32 + position
@@ -41,18 +48,32 @@ function mergeShort(table: MergeTable, ids: Int32Array, initialLength: number): 
     }
     if (bestIndex < 0) return length;
     ids[bestIndex] = best;
-    ids.copyWithin(bestIndex + 1, bestIndex + 2, length);
-    ranks.copyWithin(bestIndex + 1, bestIndex + 2, length - 1);
+    // Manual shifts: copyWithin's call overhead dominates on arrays this short.
+    for (let i = bestIndex + 1; i < length - 1; i++) {
+      ids[i] = ids[i + 1]!;
+      ranks[i] = ranks[i + 1]!;
+    }
     length--;
     if (bestIndex > 0) ranks[bestIndex - 1] = table.lookup(ids[bestIndex - 1]!, best);
     if (bestIndex < length - 1) ranks[bestIndex] = table.lookup(best, ids[bestIndex + 1]!);
   }
 }
 
+// Scratch buffers reused across calls (grown on demand): long pieces are frequent in CJK text, and
+// allocating three typed arrays per piece cost more than the merging itself.
+let nextScratch = new Int32Array(256);
+let previousScratch = new Int32Array(256);
+let heapScratch = new Float64Array(512);
+
 function mergeLong(table: MergeTable, ids: Int32Array, length: number): number {
-  const next = new Int32Array(length);
-  const previous = new Int32Array(length);
-  let heap = new Float64Array(length * 2);
+  if (nextScratch.length < length) {
+    nextScratch = new Int32Array(length);
+    previousScratch = new Int32Array(length);
+  }
+  if (heapScratch.length < length * 2) heapScratch = new Float64Array(length * 2);
+  const next = nextScratch;
+  const previous = previousScratch;
+  let heap = heapScratch;
   let heapSize = 0;
 
   const push = (key: number): void => {
@@ -60,6 +81,7 @@ function mergeLong(table: MergeTable, ids: Int32Array, length: number): number {
       const grown = new Float64Array(heap.length * 2);
       grown.set(heap);
       heap = grown;
+      heapScratch = grown;
     }
     let child = heapSize++;
     while (child > 0) {
@@ -119,5 +141,11 @@ function mergeLong(table: MergeTable, ids: Int32Array, length: number): number {
   }
   let write = 0;
   for (let i = 0; i >= 0; i = next[i]!) ids[write++] = ids[i]!;
+  // Drop scratch buffers grown for a huge piece so one 50 MB word does not pin memory forever.
+  if (length > 1 << 20) {
+    nextScratch = new Int32Array(256);
+    previousScratch = new Int32Array(256);
+    heapScratch = new Float64Array(512);
+  }
   return write;
 }

@@ -6,26 +6,32 @@
  * same engine (and stays small on the wire).
  */
 
-/** `\p{L}` */
-export const LETTER = 1;
-/** `\p{M}` */
-export const MARK = 2;
-/** `\p{N}` */
-export const NUMBER = 4;
-/** `\p{P}` */
-export const PUNCTUATION = 8;
-/** `\p{S}` */
-export const SYMBOL = 16;
-/** JavaScript `\s` (includes U+FEFF and NBSP; excludes U+0085). */
-export const WHITESPACE = 32;
-/** `\r` or `\n` */
-export const LINE_BREAK = 64;
-/** The CJK / kana ranges isolated by the second pre-tokenizer stage: U+4E00–U+9FA5, U+3040–U+30FF. */
-export const CJK = 128;
-/** The ASCII punctuation set `[!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~]` of the third stage. */
-export const ASCII_PUNCTUATION = 256;
-/** `[A-Za-z]` */
-export const ASCII_LETTER = 512;
+/**
+ * Bit flags of the character classes DeepSeek-V3's pre-tokenizer distinguishes, one table entry per
+ * code point: `\p{L}`, `\p{M}`, `\p{N}`, `\p{P}`, `\p{S}`, JavaScript `\s` (which includes U+FEFF
+ * and NBSP but not U+0085), `\r`/`\n`, the CJK / kana ranges of the second stage (U+4E00–U+9FA5,
+ * U+3040–U+30FF), the ASCII punctuation set of the third stage and `[A-Za-z]`.
+ *
+ * @example
+ * ```ts
+ * const table = createClassTable();
+ * (table[0x4e2d]! & CharClass.CJK) !== 0; // true: 中
+ * ```
+ */
+export const CharClass = {
+  LETTER: 1,
+  MARK: 2,
+  NUMBER: 4,
+  PUNCTUATION: 8,
+  SYMBOL: 16,
+  WHITESPACE: 32,
+  LINE_BREAK: 64,
+  CJK: 128,
+  ASCII_PUNCTUATION: 256,
+  ASCII_LETTER: 512,
+} as const;
+
+const { LETTER, MARK, NUMBER, PUNCTUATION, SYMBOL, WHITESPACE, LINE_BREAK, CJK, ASCII_PUNCTUATION, ASCII_LETTER } = CharClass;
 
 const PROPERTY_PATTERNS: readonly (readonly [number, RegExp])[] = [
   [LETTER, /\p{L}+/gu],
@@ -45,48 +51,63 @@ const SINGLE_PROPERTY_PATTERNS: readonly (readonly [number, RegExp])[] = [
   [WHITESPACE, /^\s$/u],
 ];
 
-const SURROGATE_START = 0xd800;
-const SURROGATE_COUNT = 0x800;
+/** Set on every entry of a filled block, so that 0 means "block not classified yet". */
+const CLASSIFIED = 0x8000;
+const BLOCK_BITS = 8;
+/** Blocks holding every JavaScript whitespace character and all of ASCII: filled eagerly, because the
+ * pre-tokenizer reads whitespace and ASCII flags straight from the table. */
+const EAGER_BLOCKS = [0x00, 0x16, 0x20, 0x30, 0xfe];
 
 /**
- * Builds the class table for the Basic Multilingual Plane (surrogates get 0, like a lone surrogate).
+ * Classifies one 256-code-point block of the BMP into `table` and returns the flags of `codePoint`.
+ * Blocks are filled on first use, so start-up does not pay for scripts a text never uses.
  *
  * @example
  * ```ts
- * const table = buildBmpClassTable();
- * (table[0x41]! & LETTER) !== 0; // true: 'A'
- * (table[0xfeff]! & WHITESPACE) !== 0; // true in JavaScript
+ * const table = createClassTable();
+ * fillClassBlock(table, 0x4e2d) & CharClass.CJK; // 128 (中)
  * ```
  */
-export function buildBmpClassTable(): Uint16Array {
-  const table = new Uint16Array(0x10000);
-  // One string holding every non-surrogate BMP code point, scanned once per property: far faster
-  // than testing 65,536 code points one by one.
-  const codes = new Array<number>(0x10000 - SURROGATE_COUNT);
-  for (let i = 0; i < codes.length; i++) codes[i] = i < SURROGATE_START ? i : i + SURROGATE_COUNT;
-  let all = '';
-  for (let i = 0; i < codes.length; i += 8192) all += String.fromCharCode(...codes.slice(i, i + 8192));
+export function fillClassBlock(table: Uint16Array, codePoint: number): number {
+  const first = (codePoint >> BLOCK_BITS) << BLOCK_BITS;
+  const last = first + (1 << BLOCK_BITS);
+  if (first >= 0xd800 && first < 0xe000) return 0; // surrogates: handled by the caller
+  const block = String.fromCharCode(...Array.from({ length: last - first }, (_, i) => first + i));
+  for (let c = first; c < last; c++) table[c] = CLASSIFIED;
   for (const [flag, pattern] of PROPERTY_PATTERNS) {
     pattern.lastIndex = 0;
-    for (const match of all.matchAll(pattern)) {
-      const start = match.index;
-      const end = start + match[0].length;
-      for (let i = start; i < end; i++) {
-        const codePoint = i < SURROGATE_START ? i : i + SURROGATE_COUNT;
-        table[codePoint]! |= flag;
-      }
+    for (const match of block.matchAll(pattern)) {
+      const end = first + match.index + match[0].length;
+      for (let c = first + match.index; c < end; c++) table[c]! |= flag;
     }
   }
-  table[0x0a]! |= LINE_BREAK;
-  table[0x0d]! |= LINE_BREAK;
-  for (let c = 0x4e00; c <= 0x9fa5; c++) table[c]! |= CJK;
-  for (let c = 0x3040; c <= 0x30ff; c++) table[c]! |= CJK;
-  for (let c = 0x21; c <= 0x7e; c++) {
-    const isLetter = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-    const isDigit = c >= 0x30 && c <= 0x39;
-    if (isLetter) table[c]! |= ASCII_LETTER;
-    else if (!isDigit) table[c]! |= ASCII_PUNCTUATION;
+  for (let c = first; c < last; c++) {
+    if (c === 0x0a || c === 0x0d) table[c]! |= LINE_BREAK;
+    if ((c >= 0x4e00 && c <= 0x9fa5) || (c >= 0x3040 && c <= 0x30ff)) table[c]! |= CJK;
+    if (c >= 0x21 && c <= 0x7e) {
+      const isLetter = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+      const isDigit = c >= 0x30 && c <= 0x39;
+      if (isLetter) table[c]! |= ASCII_LETTER;
+      else if (!isDigit) table[c]! |= ASCII_PUNCTUATION;
+    }
   }
+  return table[codePoint]!;
+}
+
+/**
+ * A BMP class table with the ASCII and whitespace blocks filled; other blocks read 0 until
+ * {@link fillClassBlock} fills them (entries of filled blocks carry a marker bit, never 0).
+ *
+ * @example
+ * ```ts
+ * const table = createClassTable();
+ * (table[0x41]! & CharClass.LETTER) !== 0; // true: 'A'
+ * (table[0xfeff]! & CharClass.WHITESPACE) !== 0; // true in JavaScript
+ * ```
+ */
+export function createClassTable(): Uint16Array {
+  const table = new Uint16Array(0x10000);
+  for (const block of EAGER_BLOCKS) fillClassBlock(table, block << BLOCK_BITS);
   return table;
 }
 
@@ -95,7 +116,7 @@ export function buildBmpClassTable(): Uint16Array {
  *
  * @example
  * ```ts
- * (classifyAstral(0x1f600) & SYMBOL) !== 0; // true: 😀 is \p{So}
+ * (classifyAstral(0x1f600) & CharClass.SYMBOL) !== 0; // true: 😀 is \p{So}
  * ```
  */
 export function classifyAstral(codePoint: number): number {

@@ -1,6 +1,14 @@
 import { FIRST_MERGED_ID, MERGE_COUNT, MERGE_ID_BITS, MERGE_PAIRS_BASE64 } from '../generated/deepseek-v3-merges.ts';
 
-/** Returned by MergeTable.lookup when two tokens do not merge. */
+/**
+ * Returned by MergeTable.lookup when two tokens do not merge; larger than every token id, so it
+ * also loses every "lowest rank" comparison.
+ *
+ * @example
+ * ```ts
+ * if (table.lookup(left, right) === NO_MERGE) console.log('no merge');
+ * ```
+ */
 export const NO_MERGE = 0x7fffffff;
 
 /**
@@ -38,24 +46,16 @@ export class MergeTable {
   static fromGenerated(): MergeTable {
     const binary = atob(MERGE_PAIRS_BASE64);
     const table = new MergeTable(1 << 18);
-    let bitPosition = 0;
-    const readId = (): number => {
-      let value = 0;
-      for (let remaining = MERGE_ID_BITS; remaining > 0; ) {
-        const byte = binary.charCodeAt(bitPosition >>> 3);
-        const offset = bitPosition & 7;
-        const take = Math.min(8 - offset, remaining);
-        const bits = (byte >>> (8 - offset - take)) & ((1 << take) - 1);
-        value = (value << take) | bits;
-        remaining -= take;
-        bitPosition += take;
-      }
-      return value;
+    const mask = (1 << MERGE_ID_BITS) - 1;
+    // An id of at most 17 bits starting at any bit offset fits in the 3 bytes from its first byte.
+    const readId = (bitPosition: number): number => {
+      const byte = bitPosition >>> 3;
+      const window = (binary.charCodeAt(byte) << 16) | (binary.charCodeAt(byte + 1) << 8) | binary.charCodeAt(byte + 2);
+      return (window >>> (24 - MERGE_ID_BITS - (bitPosition & 7))) & mask;
     };
     for (let index = 0; index < MERGE_COUNT; index++) {
-      const left = readId();
-      const right = readId();
-      table.insert(left, right, FIRST_MERGED_ID + index);
+      const bitPosition = index * 2 * MERGE_ID_BITS;
+      table.insert(readId(bitPosition), readId(bitPosition + MERGE_ID_BITS), FIRST_MERGED_ID + index);
     }
     return table;
   }

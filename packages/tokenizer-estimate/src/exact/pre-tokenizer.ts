@@ -1,19 +1,15 @@
-import {
-  ASCII_LETTER,
-  ASCII_PUNCTUATION,
-  CJK,
-  LETTER,
-  LINE_BREAK,
-  MARK,
-  NUMBER,
-  PUNCTUATION,
-  SYMBOL,
-  WHITESPACE,
-  buildBmpClassTable,
-  classifyAstral,
-} from './char-classes.ts';
+import { CharClass, classifyAstral, createClassTable, fillClassBlock } from './char-classes.ts';
 
-/** Receives one pre-token as the half-open UTF-16 range [start, end) of the scanned text. */
+const { ASCII_LETTER, ASCII_PUNCTUATION, CJK, LETTER, LINE_BREAK, MARK, NUMBER, PUNCTUATION, SYMBOL, WHITESPACE } = CharClass;
+
+/**
+ * Receives one pre-token as the half-open UTF-16 range [start, end) of the scanned text.
+ *
+ * @example
+ * ```ts
+ * const visit: PreTokenVisitor = (start, end) => console.log(text.slice(start, end));
+ * ```
+ */
 export type PreTokenVisitor = (start: number, end: number) => void;
 
 const NOT_OPTIONAL_PREFIX = LINE_BREAK | LETTER | PUNCTUATION | SYMBOL;
@@ -45,7 +41,7 @@ export class PreTokenizer {
   /** Width (1 or 2 UTF-16 units) of the code point last read by flagsAt. */
   private width = 1;
 
-  constructor(bmp: Uint16Array = buildBmpClassTable()) {
+  constructor(bmp: Uint16Array = createClassTable()) {
     this.bmp = bmp;
   }
 
@@ -53,7 +49,8 @@ export class PreTokenizer {
     const unit = text.charCodeAt(index);
     if (unit < 0xd800 || unit > 0xdfff) {
       this.width = 1;
-      return this.bmp[unit]!;
+      const flags = this.bmp[unit]!;
+      return flags !== 0 ? flags : fillClassBlock(this.bmp, unit);
     }
     if (unit <= 0xdbff && index + 1 < end) {
       const low = text.charCodeAt(index + 1);

@@ -1,0 +1,108 @@
+import type { Currency } from '@seekcost/pricing';
+import type { Messages } from '../i18n/messages.ts';
+import type { WorkloadCost } from '../logic/estimateWorkload.ts';
+import { formatMoney } from '../logic/formatMoney.ts';
+import type { NextChange } from '../logic/nextTierChange.ts';
+
+/**
+ * Props of {@link ResultPanel}.
+ *
+ * @example
+ * ```ts
+ * { t: MESSAGES.en, cost, problem: null, currency: 'CNY', nextChange: { kind: 'none' }, formatWhen }
+ * ```
+ */
+export interface ResultPanelProps {
+  readonly t: Messages;
+  readonly cost: WorkloadCost | null;
+  /** Why there is no cost (a field problem or a pricing error), shown in place of the total. */
+  readonly problem: string | null;
+  readonly currency: Currency;
+  readonly nextChange: NextChange;
+  readonly formatWhen: (epochMs: number) => string;
+}
+
+/**
+ * The answer: one request line by line (cache-hit input, cache-miss input, output), its total in a
+ * live `role="status"` element, the cost per day and per 30 days, and the tier in force with when it
+ * next changes.
+ *
+ * @example
+ * ```tsx
+ * <ResultPanel t={MESSAGES.en} cost={cost} problem={null} currency="USD" nextChange={{ kind: 'none' }} formatWhen={(ms) => new Date(ms).toISOString()} />
+ * ```
+ */
+export function ResultPanel({ t, cost, problem, currency, nextChange, formatWhen }: ResultPanelProps) {
+  const names = { 'input-cache-hit': t.cacheHitInput, 'input-cache-miss': t.cacheMissInput, output: t.output } as const;
+  const estimate = cost?.estimate;
+  return (
+    <section class="card result" aria-labelledby="result-title">
+      <h2 id="result-title">{t.costPerRequest}</h2>
+      <p role="status" aria-live="polite" aria-atomic="true" class={problem === null ? 'total' : 'total problem'} data-testid="total">
+        {estimate !== undefined && problem === null ? t.totalPerRequest(formatMoney(estimate.perRequest, currency)) : (problem ?? '')}
+      </p>
+      {estimate !== undefined && problem === null ? (
+        <>
+          <div class="scroll">
+            <table class="lines">
+              <thead>
+                <tr>
+                  <th scope="col" />
+                  <th scope="col" class="num">{t.tokens}</th>
+                  <th scope="col" class="num">{t.pricePer1M}</th>
+                  <th scope="col" class="num">{t.amount}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {estimate.lines.map((line) => (
+                  <tr key={line.component} data-line={line.component}>
+                    <th scope="row">{names[line.component]}</th>
+                    <td class="num">{formatTokens(line.tokens.toString())}</td>
+                    <td class="num">{formatMoney(line.unitPrice, currency)}</td>
+                    <td class="num">{formatMoney(line.amount, currency)}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">{t.total}</th>
+                  <td />
+                  <td />
+                  <td class="num">{formatMoney(estimate.perRequest, currency)}</td>
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+          <dl class="totals">
+            <div>
+              <dt>{t.perDay}</dt>
+              <dd data-testid="per-day">{cost === null ? '' : formatMoney(cost.perDay, currency)}</dd>
+            </div>
+            <div>
+              <dt>{t.per30Days}</dt>
+              <dd data-testid="per-30-days">{cost === null ? '' : formatMoney(cost.per30Days, currency)}</dd>
+            </div>
+            <div>
+              <dt>{t.tierInForce}</dt>
+              <dd data-testid="tier">
+                <span class={`tier tier-${estimate.provenance.tier}`}>{t.tierNames[estimate.provenance.tier]}</span>{' '}
+                <span class="muted">{describeNext(t, nextChange, formatWhen)}</span>
+              </dd>
+            </div>
+          </dl>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function describeNext(t: Messages, next: NextChange, formatWhen: (epochMs: number) => string): string {
+  if (next.kind === 'tier') return t.nextChange(t.tierNames[next.tier], formatWhen(next.at.getTime()));
+  if (next.kind === 'ends') return t.untilRetired(formatWhen(next.at.getTime()));
+  return t.noChangeThisWeek;
+}
+
+function formatTokens(text: string): string {
+  const [whole = '0', fraction] = text.split('.');
+  return whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (fraction === undefined ? '' : `.${fraction}`);
+}

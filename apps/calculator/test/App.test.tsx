@@ -1,0 +1,234 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../src/App.tsx';
+import { fakeCounter } from './support/fakeCounter.ts';
+
+// Every test pins "When" through the URL, so no result depends on the clock or the host time zone.
+const CHAT_2025 = '?model=deepseek-chat&at=2025-03-01T12:00Z&in=6000&hit=0&out=800';
+const FLASH_PEAK = '?model=deepseek-v4-flash&at=2026-09-01T02:00Z';
+
+function open(search: string, languages: readonly string[] = ['en-US']) {
+  window.history.replaceState(null, '', `/tools/calculator/${search}`);
+  return render(<App counter={fakeCounter({ exact: (text) => text.length, prompt: () => 21 })} languages={languages} />);
+}
+
+const status = () => screen.getByRole('status');
+const input = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
+
+afterEach(() => {
+  cleanup();
+  delete document.documentElement.dataset.theme;
+});
+
+describe('calculator page', () => {
+  it('prices deepseek-chat at 2025-03-01T12:00Z, 6000 cache-miss input + 800 output, at exactly $0.0025', () => {
+    open(CHAT_2025);
+    expect(status().textContent).toBe('Total per request: $0.0025');
+    const line = (component: string) => document.querySelector(`[data-line="${component}"]`)?.textContent;
+    expect(line('input-cache-hit')).toBe('Input, cache hit0$0.07$0.00');
+    expect(line('input-cache-miss')).toBe('Input, cache miss6,000$0.27$0.00162');
+    expect(line('output')).toBe('Output800$1.10$0.00088');
+    expect(screen.getByTestId('per-day').textContent).toBe('$2.50');
+    expect(screen.getByTestId('per-30-days').textContent).toBe('$75.00');
+    expect(screen.getByTestId('tier').textContent).toContain('standard');
+  });
+
+  it('prices deepseek-v4-flash in the peak tier: 10,000 input, 40% cache hit, 1,000 output -> $0.004016 per request', () => {
+    open(FLASH_PEAK);
+    expect(input('Input tokens').value).toBe('10000');
+    expect(input('Cache hit').value).toBe('40');
+    expect(input('Output tokens').value).toBe('1000');
+    expect(status().textContent).toBe('Total per request: $0.004016');
+    expect(screen.getByTestId('per-day').textContent).toBe('$4.016');
+    expect(screen.getByTestId('per-30-days').textContent).toBe('$120.48');
+    expect(screen.getByTestId('tier').textContent).toMatch(/^peak changes to off-peak at 2026-09-01 /);
+  });
+
+  it('recomputes on typing and writes every input to the URL', () => {
+    open(CHAT_2025);
+    fireEvent.input(input('Output tokens'), { target: { value: '1600' } });
+    // 6000 x 0.27 + 1600 x 1.10 per 1M = 0.00162 + 0.00176
+    expect(status().textContent).toBe('Total per request: $0.00338');
+    fireEvent.input(input('Requests per day'), { target: { value: '10' } });
+    expect(screen.getByTestId('per-day').textContent).toBe('$0.0338');
+    const params = new URLSearchParams(window.location.search);
+    expect(params.get('out')).toBe('1600');
+    expect(params.get('rpd')).toBe('10');
+    expect(params.get('model')).toBe('deepseek-chat');
+    expect(window.location.pathname).toBe('/tools/calculator/');
+  });
+
+  it('switches currency to CNY: ¥0.0184 for the same request', () => {
+    open(CHAT_2025);
+    fireEvent.change(screen.getByLabelText('Currency'), { target: { value: 'CNY' } });
+    expect(status().textContent).toBe('Total per request: ¥0.0184');
+    expect(new URLSearchParams(window.location.search).get('cur')).toBe('CNY');
+  });
+
+  it('speaks Chinese for a zh browser, with CNY as the default currency', () => {
+    open(CHAT_2025, ['zh-CN', 'en']);
+    expect(document.documentElement.lang).toBe('zh-CN');
+    expect(input('输出 tokens').value).toBe('800');
+    expect(status().textContent).toBe('每次请求合计：¥0.0184');
+    fireEvent.change(screen.getByLabelText('语言'), { target: { value: 'en' } });
+    // An explicit language switch keeps the currency that language implies unless one was chosen.
+    expect(status().textContent).toBe('Total per request: $0.0025');
+    expect(new URLSearchParams(window.location.search).get('lang')).toBe('en');
+  });
+
+  it('flags a bad field by name and never shows NaN', () => {
+    open(CHAT_2025);
+    fireEvent.input(input('Cache hit'), { target: { value: '120' } });
+    expect(input('Cache hit').getAttribute('aria-invalid')).toBe('true');
+    expect(status().textContent).toBe('Cache hit: Enter a percentage from 0 to 100.');
+    fireEvent.input(input('Input tokens'), { target: { value: '12a' } });
+    expect(status().textContent).toContain('Input tokens: Enter a whole number of 0 or more.');
+    expect(document.body.textContent).not.toContain('NaN');
+  });
+
+  it('reports a retired model at the Model field instead of a blank page', () => {
+    open('?model=deepseek-chat&at=2026-09-01T02:00Z');
+    expect(status().textContent).toContain("model: 'deepseek-chat' was retired at 2026-07-24T15:59:00.000Z");
+    expect(screen.getByLabelText('Model').getAttribute('aria-describedby')).toBe('model-error');
+  });
+
+  it('lists current models first, aliases with their target, older models in their own group', () => {
+    open('?at=2026-11-22T00:00Z');
+    const select = screen.getByLabelText('Model') as HTMLSelectElement;
+    const groups = [...select.querySelectorAll('optgroup')].map((g) => [g.label, [...g.querySelectorAll('option')].map((o) => o.value)]);
+    expect(groups).toEqual([
+      ['Current models', ['deepseek-flash', 'deepseek-v4-pro', 'deepseek-v4-flash']],
+      ['Older or unavailable models', ['deepseek-chat', 'deepseek-coder', 'deepseek-reasoner']],
+    ]);
+    expect(select.querySelector('option[value="deepseek-v4-flash"]')?.textContent).toBe('deepseek-v4-flash → deepseek-flash (alias of deepseek-flash)');
+    expect(select.value).toBe('deepseek-flash');
+  });
+
+  it('shows the instant in UTC and Beijing time beside the When field', () => {
+    open(CHAT_2025);
+    expect(screen.getByTestId('when-zones').textContent).toContain('UTC 2025-03-01 12:00 · Beijing 2025-03-01 20:00');
+  });
+
+  it('restores the state on back / forward (popstate)', () => {
+    open(CHAT_2025);
+    fireEvent.change(screen.getByLabelText('Currency'), { target: { value: 'CNY' } });
+    expect(status().textContent).toBe('Total per request: ¥0.0184');
+    window.history.replaceState(null, '', `/tools/calculator/${CHAT_2025}`);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    return waitFor(() => expect(status().textContent).toBe('Total per request: $0.0025'));
+  });
+
+  it('compares every current model now and at its cheapest hour', () => {
+    open(FLASH_PEAK);
+    const rows = [...document.querySelectorAll('table.compare tbody tr')].map((r) => r.getAttribute('data-model'));
+    expect(rows).toEqual(['deepseek-v4-flash', 'deepseek-v4-pro']);
+    const flash = document.querySelector('table.compare tr[data-model="deepseek-v4-flash"]');
+    expect(flash?.querySelectorAll('td')[0]?.textContent).toBe('$0.004016 peak');
+  });
+
+  it('draws a 7 x 24 heatmap and names the cheapest time to run', () => {
+    open(`${FLASH_PEAK}&zone=utc`);
+    const rows = document.querySelectorAll('table.heatmap tbody tr');
+    expect(rows.length).toBe(7);
+    expect(rows[0]?.querySelectorAll('td').length).toBe(24);
+    expect(screen.getByTestId('cheapest-time').textContent).toMatch(/^Cheapest time to run: 2026-09-01 04:00 UTC \(\$\d\.\d+ per request\)$/);
+    fireEvent.click(screen.getByLabelText('Beijing'));
+    expect(screen.getByTestId('cheapest-time').textContent).toMatch(/^Cheapest time to run: 2026-09-01 12:00 Beijing /);
+    expect(new URLSearchParams(window.location.search).get('zone')).toBe('beijing');
+  });
+
+  it('shows the price table in force with its source, confidence and checked date', () => {
+    open(CHAT_2025);
+    const link = screen.getByRole('link', { name: /api-docs\.deepseek\.com/ });
+    expect(link.getAttribute('href')).toMatch(/^https:\/\/api-docs\.deepseek\.com\//);
+    expect(screen.getByTestId('confidence').textContent).toBe('official');
+  });
+
+  it('prices a pasted API response exactly and explains bad JSON at the field', () => {
+    open(CHAT_2025);
+    const box = screen.getByLabelText('API response or usage (JSON)');
+    fireEvent.input(box, { target: { value: '{"usage": {"prompt_tokens": 6000,' } });
+    const alert = screen.getByTestId('api-response-error');
+    expect(alert.textContent).toMatch(/^This is not valid JSON: /);
+    expect(box.getAttribute('aria-invalid')).toBe('true');
+    const response = {
+      id: 'r1',
+      object: 'chat.completion',
+      created: Date.parse('2025-03-01T12:00:00Z') / 1000,
+      model: 'deepseek-chat',
+      usage: { prompt_tokens: 6000, prompt_cache_hit_tokens: 0, prompt_cache_miss_tokens: 6000, completion_tokens: 800, total_tokens: 6800 },
+    };
+    fireEvent.input(box, { target: { value: JSON.stringify(response) } });
+    expect(screen.getByTestId('api-response-total').textContent).toBe('$0.0025');
+    // A bare Anthropic-format usage object is priced at the form's model and time.
+    fireEvent.input(box, { target: { value: '{"input_tokens": 6000, "output_tokens": 800}' } });
+    expect(screen.getByTestId('api-response-total').textContent).toBe('$0.0025');
+  });
+
+  it('predicts a request body prompt tokens through the counter and can use them as input tokens', async () => {
+    open(CHAT_2025);
+    fireEvent.input(screen.getByLabelText('Chat request body (JSON)'), { target: { value: '{"model":"deepseek-chat","messages":[{"role":"user","content":"hi"}]}' } });
+    const predicted = await screen.findByTestId('predicted-prompt-tokens');
+    expect(predicted.textContent).toContain('Predicted prompt tokens: 21');
+    fireEvent.click(within(predicted).getByRole('button', { name: 'Use as input tokens' }));
+    expect(input('Input tokens').value).toBe('21');
+    fireEvent.input(screen.getByLabelText('Chat request body (JSON)'), { target: { value: '[1,' } });
+    expect(screen.getByTestId('request-body-error').textContent).toMatch(/^This is not valid JSON/);
+  });
+
+  it('fills Input tokens from the prompt: the quick estimate at once, then the exact count', async () => {
+    open(CHAT_2025);
+    fireEvent.input(screen.getByLabelText('Prompt'), { target: { value: 'Hello, world!' } });
+    expect(screen.getByTestId('prompt-count').textContent).toContain('Fast estimate: ~4 tokens');
+    expect(input('Input tokens').value).toBe('4');
+    // The fake exact counter answers with the text length (13).
+    await waitFor(() => expect(input('Input tokens').value).toBe('13'));
+    expect(screen.getByTestId('exact-count').textContent).toBe('Exact DeepSeek count: 13 tokens');
+    // The prompt itself never reaches the URL.
+    expect(window.location.href).not.toContain('Hello');
+  });
+
+  it('applies an explicit dark theme from the URL', () => {
+    open(`${CHAT_2025}&theme=dark`);
+    expect(document.documentElement.dataset.theme).toBe('dark');
+  });
+
+  it('defaults "When" to now: the first current model at the current instant', () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.parse('2026-09-01T02:00:00Z') });
+    try {
+      open('');
+      expect((screen.getByLabelText('Model') as HTMLSelectElement).value).toBe('deepseek-v4-flash');
+      expect(status().textContent).toBe('Total per request: $0.004016');
+      expect(screen.getByTestId('when-zones').textContent).toContain('UTC 2026-09-01 02:00');
+      expect(window.location.search).toBe('');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('warns when the request exceeds the context length and maximum output', () => {
+    open('?model=deepseek-chat&at=2025-03-01T12:00Z&in=60000&hit=0&out=9000');
+    const warnings = screen.getByTestId('warnings').textContent ?? '';
+    expect(warnings).toContain('input + output (69000 tokens) exceeds the 65536-token context length');
+    expect(status().textContent).toBe('Total per request: $0.0261');
+    expect(warnings).toContain('deepseek-chat is retired on 2026-07-24 ');
+  });
+
+  it('suggests the nearest id for an unknown model from a hand-edited link', () => {
+    open('?model=deepseek-caht&at=2025-03-01T12:00Z');
+    expect(status().textContent).toMatch(/^model: 'deepseek-caht' is not a known DeepSeek model id; did you mean 'deepseek-chat'/);
+    expect((screen.getByLabelText('Model') as HTMLSelectElement).value).toBe('deepseek-caht');
+  });
+
+  it('keeps keyboard focus order the same as the visual order of the form, with no positive tabindex', () => {
+    open(CHAT_2025);
+    const order = [...document.querySelectorAll('form input, form select, form textarea, form button')].map((el) => el.id || el.textContent);
+    expect(order).toEqual(['model', 'when', 'Now', 'prompt', 'inputTokens', 'cacheHit', 'outputTokens', 'requestsPerDay', 'currency']);
+    expect(document.querySelectorAll('[tabindex]:not([tabindex="0"]):not([tabindex="-1"])').length).toBe(0);
+    for (const id of order.slice(0, 9)) {
+      if (id === 'Now') continue;
+      expect(document.querySelector(`label[for="${id}"]`), id).not.toBeNull();
+    }
+  });
+});
+

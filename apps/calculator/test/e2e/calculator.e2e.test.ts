@@ -1,0 +1,270 @@
+// @vitest-environment node
+// End-to-end: build the site, serve it from a sub-path on 127.0.0.1 and drive Debian's Chromium
+// through playwright-core. Skipped, with a message saying why, where /usr/bin/chromium is absent.
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { priceRequest } from '@seekcost/pricing';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../../scripts/buildSite.ts';
+import { serveStatic, type StaticSite } from '../../scripts/serveStatic.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`e2e skipped: ${CHROMIUM} not found; install it with apt-get install -y chromium`);
+
+const APP_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const OUTPUT = join(APP_DIR, 'test-output');
+const SITE_DIR = join(OUTPUT, 'site');
+const SHOTS = join(OUTPUT, 'screenshots');
+const RECORDED = resolve(APP_DIR, '../../../shared/datasets/deepseek-recorded-usage.jsonl');
+const SUB_PATH = '/tools/seekcost/';
+
+describe.skipIf(!hasChromium)('calculator in Chromium (built site, served from a sub-path)', () => {
+  let site: StaticSite;
+  let browser: Browser;
+  /** Every request any page made, by context, to prove none leaves the origin. */
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    await buildSite(APP_DIR, SITE_DIR);
+    site = await serveStatic(SITE_DIR, SUB_PATH);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    });
+    await mkdir(SHOTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  async function newContext(options: { locale?: string; timezoneId?: string; width?: number; height?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<BrowserContext> {
+    const context = await browser.newContext({
+      locale: options.locale ?? 'en-US',
+      timezoneId: options.timezoneId ?? 'Europe/Berlin',
+      viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+      colorScheme: options.colorScheme ?? 'light',
+    });
+    context.on('request', (request) => requests.push(request.url()));
+    // Anything aimed off the origin is refused, so a leak would also break the page visibly.
+    await context.route('**/*', (route) => (route.request().url().startsWith(site.origin) ? route.continue() : route.abort()));
+    return context;
+  }
+
+  async function openPage(query: string, options?: Parameters<typeof newContext>[0]): Promise<Page> {
+    const context = await newContext(options);
+    const page = await context.newPage();
+    await page.goto(`${site.baseUrl}${query}`);
+    await page.getByRole('status').waitFor();
+    return page;
+  }
+
+  const total = (page: Page) => page.getByRole('status').textContent();
+
+  it('fills the inputs and reads the exact total', async () => {
+    const page = await openPage('?model=deepseek-chat&at=2025-03-01T12:00Z');
+    await page.getByLabel('Input tokens').fill('6000');
+    await page.getByLabel('Cache hit').fill('0');
+    await page.getByLabel('Output tokens').fill('800');
+    await expect.poll(() => total(page)).toBe('Total per request: $0.0025');
+
+    await page.getByLabel('Model', { exact: true }).selectOption('deepseek-v4-flash');
+    await page.getByLabel('When').fill('2026-09-01T04:00'); // Berlin (UTC+2): 02:00 UTC, peak
+    await page.getByLabel('Input tokens').fill('10000');
+    await page.getByLabel('Cache hit').fill('40');
+    await page.getByLabel('Output tokens').fill('1000');
+    await expect.poll(() => total(page)).toBe('Total per request: $0.004016');
+    expect(await page.getByTestId('when-zones').textContent()).toContain('UTC 2026-09-01 02:00 · Beijing 2026-09-01 10:00');
+    expect(new URL(page.url()).searchParams.get('at')).toBe('2026-09-01T02:00Z');
+    await page.context().close();
+  });
+
+  it('switches currency and language', async () => {
+    const page = await openPage('?model=deepseek-chat&at=2025-03-01T12:00Z&in=6000&hit=0&out=800');
+    await page.getByLabel('Currency').selectOption('CNY');
+    await expect.poll(() => total(page)).toBe('Total per request: ¥0.0184');
+    await page.getByLabel('Language').selectOption('zh');
+    await expect.poll(() => total(page)).toBe('每次请求合计：¥0.0184');
+    expect(await page.getByLabel('输出 tokens').inputValue()).toBe('800');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    await page.context().close();
+
+    // A Chinese browser gets Chinese and yuan without asking.
+    const zh = await openPage('?model=deepseek-chat&at=2025-03-01T12:00Z&in=6000&hit=0&out=800', { locale: 'zh-CN' });
+    expect(await total(zh)).toBe('每次请求合计：¥0.0184');
+    await zh.context().close();
+  });
+
+  it('round-trips the URL: share, reload, back and forward', async () => {
+    const page = await openPage('?model=deepseek-chat&at=2025-03-01T12:00Z&in=6000&hit=0&out=800');
+    await page.getByLabel('Currency').selectOption('CNY');
+    await page.getByLabel('Requests per day').fill('250');
+    await expect.poll(() => page.getByTestId('per-day').textContent()).toBe('¥4.60');
+    const shared = page.url();
+    expect(shared.startsWith(`${site.baseUrl}?`)).toBe(true);
+
+    const other = await (await newContext()).newPage();
+    await other.goto(shared);
+    await expect.poll(() => total(other)).toBe('Total per request: ¥0.0184');
+    expect(await other.getByLabel('Requests per day').inputValue()).toBe('250');
+    await other.reload();
+    expect(await other.getByLabel('Model', { exact: true }).inputValue()).toBe('deepseek-chat');
+    await other.context().close();
+
+    await page.goBack(); // before the requests-per-day edit
+    await page.goBack(); // before the currency switch
+    await expect.poll(() => total(page)).toBe('Total per request: $0.0025');
+    await page.goForward();
+    await expect.poll(() => total(page)).toBe('Total per request: ¥0.0184');
+    await page.context().close();
+  });
+
+  it('prices a pasted API response, and explains bad JSON at the field', async () => {
+    const page = await openPage('?model=deepseek-v4-pro&at=2026-09-01T02:00Z');
+    const box = page.getByLabel('API response or usage (JSON)');
+    await box.fill('{"usage": {"prompt_tokens": 6000,');
+    expect(await page.getByTestId('api-response-error').textContent()).toMatch(/^This is not valid JSON: /);
+    expect(await box.getAttribute('aria-invalid')).toBe('true');
+    // A chat.completion response in DeepSeek's shape, as the API returns it.
+    const response = {
+      id: 'e2e-1',
+      object: 'chat.completion',
+      created: Date.parse('2025-03-01T12:00:00Z') / 1000,
+      model: 'deepseek-chat',
+      choices: [{ index: 0, message: { role: 'assistant', content: '…' }, finish_reason: 'stop' }],
+      usage: { prompt_tokens: 6000, completion_tokens: 800, total_tokens: 6800, prompt_cache_hit_tokens: 0, prompt_cache_miss_tokens: 6000 },
+    };
+    await box.fill(JSON.stringify(response, null, 2));
+    await expect.poll(() => page.getByTestId('api-response-total').textContent()).toBe('$0.0025');
+    await page.context().close();
+  });
+
+  it.skipIf(!existsSync(RECORDED))('prices recorded DeepSeek API calls exactly as @seekcost/pricing does', async () => {
+    const page = await openPage('?model=deepseek-chat&at=2025-03-01T12:00Z');
+    const records = (await readFile(RECORDED, 'utf8'))
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line) as { model: string; created: number | null; response_usage: Record<string, unknown> | null })
+      .filter((r) => r.response_usage !== null && typeof r.created === 'number')
+      .slice(0, 5);
+    expect(records.length).toBeGreaterThan(0);
+    for (const record of records) {
+      const quote = priceRequest({ model: record.model, usage: record.response_usage ?? {}, at: (record.created ?? 0) * 1000, instant: 'request' });
+      await page.getByLabel('API response or usage (JSON)').fill(JSON.stringify({ model: record.model, created: record.created, usage: record.response_usage }));
+      const shown = await page.getByTestId('api-response-total').textContent();
+      expect(shown?.replace(/^[$≈]+/, '')).toBe(quote.total.toFixed(Math.min(Math.max(quote.total.decimalPlaces(), 2), 8)));
+    }
+    await page.context().close();
+  });
+  if (!existsSync(RECORDED)) console.warn(`recorded-response e2e skipped: ${RECORDED} not found (the shared dataset lives outside the repo)`);
+
+  it('counts a prompt exactly in the Worker, loading the vocabulary only when asked', async () => {
+    const before = requests.length;
+    const page = await openPage('?model=deepseek-chat&at=2025-12-30T12:00Z');
+    await page.waitForLoadState('networkidle');
+    const firstLoad = requests.slice(before);
+    expect(firstLoad.some((url) => /\/assets\/exact-[^/]+\.js$/.test(url))).toBe(false);
+    await page.getByLabel('Prompt').fill('Hello, world!');
+    await expect.poll(() => page.getByTestId('exact-count').textContent(), { timeout: 30_000 }).toBe('Exact DeepSeek count: 4 tokens');
+    expect(await page.getByLabel('Input tokens').inputValue()).toBe('4');
+    expect(requests.slice(before).some((url) => /\/assets\/exact-[^/]+\.js$/.test(url))).toBe(true);
+
+    const body = { model: 'deepseek-chat', messages: [{ role: 'system', content: 'Be as terse as possible; no punctuation' }, { role: 'user', content: 'What is 1 + 1?' }] };
+    await page.getByLabel('Chat request body (JSON)').fill(JSON.stringify(body));
+    await expect.poll(() => page.getByTestId('predicted-prompt-tokens').textContent(), { timeout: 30_000 }).toContain('Predicted prompt tokens: 21');
+    await page.context().close();
+  });
+
+  it('stays responsive while a 1 MB paste is counted (measured, not asserted)', async () => {
+    const page = await openPage('?model=deepseek-v4-pro&at=2026-09-01T02:00Z');
+    const megabyte = 'The quick brown fox jumps over the lazy dog. 敏捷的棕色狐狸跳过了懒狗。 '.repeat(20_000).slice(0, 1_000_000);
+    // Time from an input event on "Output tokens" to the new total on screen (next animation frame).
+    const roundTrips = (count: number) =>
+      page.evaluate(async (n) => {
+        const field = document.getElementById('outputTokens') as HTMLInputElement;
+        const status = document.querySelector('[role="status"]') as HTMLElement;
+        const counting = () => (document.querySelector('[data-testid="exact-count"]')?.textContent ?? '').startsWith('Counting');
+        const times: number[] = [];
+        let overlapped = 0;
+        for (let i = 0; i < n; i++) {
+          const before = status.textContent;
+          const start = performance.now();
+          field.value = String(Number(field.value) + 1);
+          field.dispatchEvent(new Event('input', { bubbles: true }));
+          while (status.textContent === before) await new Promise((r) => setTimeout(r, 0));
+          await new Promise((r) => requestAnimationFrame(r));
+          times.push(performance.now() - start);
+          if (counting()) overlapped++;
+        }
+        return { times, overlapped };
+      }, count);
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+    const round = (x: number) => Math.round(x * 10) / 10;
+
+    const baseline = await roundTrips(20);
+    // Warm the worker and vocabulary first, so the timing below overlaps counting, not loading.
+    await page.getByLabel('Prompt').fill('warm up');
+    await expect.poll(() => page.getByTestId('exact-count').textContent(), { timeout: 30_000 }).toMatch(/^Exact/);
+    // A paste as the browser delivers it: the value changes and one input event fires. (Playwright's
+    // fill() types through the input pipeline, far slower than a paste for 1 MB.)
+    const pasteMs = await page.evaluate((text) => {
+      const prompt = document.getElementById('prompt') as HTMLTextAreaElement;
+      const start = performance.now();
+      prompt.value = text;
+      prompt.dispatchEvent(new Event('input', { bubbles: true }));
+      return performance.now() - start;
+    }, megabyte);
+    const during = await roundTrips(20);
+    await expect.poll(() => page.getByTestId('exact-count').textContent(), { timeout: 60_000 }).toMatch(/^Exact DeepSeek count: [\d,]+ tokens$/);
+    const exactText = await page.getByTestId('exact-count').textContent();
+    const report = {
+      pasteChars: megabyte.length,
+      pasteUtf8Bytes: Buffer.byteLength(megabyte, 'utf8'),
+      pasteHandlerMs: round(pasteMs),
+      baselineMedianMs: round(median(baseline.times)),
+      baselineMaxMs: round(Math.max(...baseline.times)),
+      withPasteMedianMs: round(median(during.times)),
+      withPasteMaxMs: round(Math.max(...during.times)),
+      samplesWhileExactCountRunning: during.overlapped,
+      exact: exactText,
+    };
+    console.log('1 MB paste responsiveness:', JSON.stringify(report));
+    await writeFile(join(OUTPUT, 'responsiveness.json'), `${JSON.stringify(report, null, 2)}\n`);
+    expect(exactText).toMatch(/^Exact DeepSeek count/);
+    await page.context().close();
+  });
+
+  it('saves screenshots: desktop and phone, light and dark', async () => {
+    const query = '?model=deepseek-v4-flash&at=2026-09-01T02:00Z';
+    for (const [name, width, height] of [
+      ['desktop', 1280, 900],
+      ['phone', 390, 844],
+    ] as const) {
+      for (const scheme of ['light', 'dark'] as const) {
+        const page = await openPage(query, { width, height, colorScheme: scheme });
+        await page.screenshot({ path: join(SHOTS, `calculator-${name}-${scheme}.png`), fullPage: true });
+        // Nothing may overflow the viewport sideways on a phone (wide tables scroll inside their card).
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow).toBe(0);
+        await page.context().close();
+      }
+    }
+    const zh = await openPage(`${query}&lang=zh&theme=dark`, { width: 390, height: 844 });
+    await zh.screenshot({ path: join(SHOTS, 'calculator-phone-zh-dark.png'), fullPage: true });
+    expect(await zh.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    await zh.context().close();
+    expect(existsSync(join(SHOTS, 'calculator-desktop-light.png'))).toBe(true);
+  });
+
+  // Runs last: every request of every test above must have gone to the page's own origin.
+  it('sends no request anywhere but the page origin', () => {
+    expect(requests.length).toBeGreaterThan(0);
+    const foreign = requests.filter((url) => !url.startsWith(`${site.origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:'));
+    expect(foreign).toEqual([]);
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { createTokenCounter } from '../src/tokens/tokenCounter.ts';
+import type { TokenAnswer, TokenJob } from '../src/tokens/workerProtocol.ts';
+
+/** A stand-in Worker that records jobs and answers when the test says so. */
+class ScriptedWorker extends EventTarget {
+  readonly jobs: TokenJob[] = [];
+  postMessage(job: TokenJob) {
+    this.jobs.push(job);
+  }
+  answer(answer: TokenAnswer) {
+    this.dispatchEvent(Object.assign(new Event('message'), { data: answer }));
+  }
+}
+
+describe('createTokenCounter', () => {
+  it('answers only the newest job of a kind; older ones are superseded', async () => {
+    const worker = new ScriptedWorker();
+    const counter = createTokenCounter({ quick: (t) => t.length, createWorker: () => worker as unknown as Worker });
+    const first = counter.exact('a');
+    const second = counter.exact('ab');
+    const [job1, job2] = worker.jobs;
+    worker.answer({ id: job1?.id ?? -1, ok: true, tokens: 1, method: 'exact' });
+    worker.answer({ id: job2?.id ?? -1, ok: true, tokens: 2, method: 'exact' });
+    await expect(first).rejects.toThrow('superseded');
+    await expect(second).resolves.toBe(2);
+  });
+
+  it('passes a worker failure through as the rejection reason', async () => {
+    const worker = new ScriptedWorker();
+    const counter = createTokenCounter({ quick: (t) => t.length, createWorker: () => worker as unknown as Worker });
+    const pending = counter.promptTokens({ messages: 'x' }, 0);
+    worker.answer({ id: worker.jobs[0]?.id ?? -1, ok: false, message: 'messages: must be an array' });
+    await expect(pending).rejects.toThrow('messages: must be an array');
+  });
+
+  it('says plainly when there is no Worker, while the quick count still works', async () => {
+    const counter = createTokenCounter({ quick: (t) => t.length, createWorker: null });
+    expect(counter.quick('abc')).toBe(3);
+    await expect(counter.exact('abc')).rejects.toThrow('Web Workers are not available');
+  });
+});

@@ -1,0 +1,46 @@
+/**
+ * `@seekcost/tokenizer-estimate/exact`: DeepSeek-V3's exact tokenizer with its vocabulary (~520 KB
+ * gzipped). Kept out of the main entry so that apps load it lazily, e.g. in a Web Worker:
+ *
+ * ```ts
+ * // worker.ts
+ * const { getExactTokenizer } = await import('@seekcost/tokenizer-estimate/exact');
+ * const tokenizer = getExactTokenizer();
+ * self.onmessage = (e) => self.postMessage(tokenizer.count(e.data));
+ * ```
+ *
+ * @packageDocumentation
+ */
+import { ExactTokenizer, createExactTokenizer } from '../exact/exact-tokenizer.ts';
+
+export { ExactTokenizer, createExactTokenizer };
+export type { ExactEncodeOptions } from '../exact/exact-tokenizer.ts';
+
+let shared: ExactTokenizer | undefined;
+
+/**
+ * The module-wide exact tokenizer, built on first call (~10–20 ms) and reused afterwards.
+ *
+ * @example
+ * ```ts
+ * import { getExactTokenizer } from '@seekcost/tokenizer-estimate/exact';
+ * getExactTokenizer().count('Hello, world!'); // 4
+ * ```
+ */
+export function getExactTokenizer(): ExactTokenizer {
+  shared ??= createExactTokenizer();
+  return shared;
+}
+
+/**
+ * Exact DeepSeek-V3 token count of `text` (no begin-of-sentence or template tokens).
+ *
+ * @example
+ * ```ts
+ * import { countExactTokens } from '@seekcost/tokenizer-estimate/exact';
+ * countExactTokens('你好，世界'); // 3
+ * ```
+ */
+export function countExactTokens(text: string): number {
+  return getExactTokenizer().count(text);
+}

@@ -1,0 +1,122 @@
+/**
+ * Machine-readable reason of a {@link TokenizerEstimateError}.
+ *
+ * @example
+ * ```ts
+ * if (error instanceof TokenizerEstimateError && error.code === 'UNKNOWN_ROLE') console.log(error.path);
+ * ```
+ */
+export type TokenizerEstimateErrorCode =
+  | 'INVALID_TYPE'
+  | 'MALFORMED_BODY'
+  | 'UNKNOWN_ROLE'
+  | 'INVALID_OPTION'
+  | 'EXACT_TOKENIZER_NOT_LOADED';
+
+/**
+ * Base class of every error this package throws: a `code` and the `path` of the offending field
+ * (e.g. `messages[2].content`; `''` for the argument itself).
+ *
+ * @example
+ * ```ts
+ * try {
+ *   estimatePromptTokens({ messages: [{ role: 'robot', content: 'hi' }] });
+ * } catch (error) {
+ *   if (error instanceof TokenizerEstimateError) console.log(error.code, error.path); // UNKNOWN_ROLE messages[0].role
+ * }
+ * ```
+ */
+export class TokenizerEstimateError extends Error {
+  readonly code: TokenizerEstimateErrorCode;
+  readonly path: string;
+
+  constructor(code: TokenizerEstimateErrorCode, path: string, message: string) {
+    super(path === '' ? message : `${path}: ${message}`);
+    this.name = new.target.name;
+    this.code = code;
+    this.path = path;
+  }
+}
+
+/**
+ * A value has the wrong type (e.g. a number where text is required).
+ *
+ * @example
+ * ```ts
+ * countTokens(42 as unknown as string); // throws InvalidTypeError, code 'INVALID_TYPE', path 'text'
+ * ```
+ */
+export class InvalidTypeError extends TokenizerEstimateError {
+  constructor(path: string, expected: string, actual: unknown) {
+    super('INVALID_TYPE', path, `expected ${expected}, got ${describe(actual)}`);
+  }
+}
+
+/**
+ * A chat request body is not shaped like an OpenAI chat completion request.
+ *
+ * @example
+ * ```ts
+ * estimatePromptTokens({ model: 'deepseek-chat' }); // throws MalformedBodyError, path 'messages'
+ * ```
+ */
+export class MalformedBodyError extends TokenizerEstimateError {
+  constructor(path: string, reason: string) {
+    super('MALFORMED_BODY', path, reason);
+  }
+}
+
+/**
+ * A message has a role DeepSeek's chat template does not know.
+ *
+ * @example
+ * ```ts
+ * estimatePromptTokens({ messages: [{ role: 'robot', content: 'x' }] }); // UnknownRoleError, path 'messages[0].role'
+ * ```
+ */
+export class UnknownRoleError extends TokenizerEstimateError {
+  readonly role: string;
+  constructor(path: string, role: string) {
+    super('UNKNOWN_ROLE', path, `unknown role ${JSON.stringify(role)} (expected system, user, assistant or tool)`);
+    this.role = role;
+  }
+}
+
+/**
+ * An option has an invalid value (e.g. an unknown counting method or an invalid date).
+ *
+ * @example
+ * ```ts
+ * countTokens('hi', { method: 'magic' as 'fast' }); // throws InvalidOptionError, path 'options.method'
+ * ```
+ */
+export class InvalidOptionError extends TokenizerEstimateError {
+  constructor(path: string, reason: string) {
+    super('INVALID_OPTION', path, reason);
+  }
+}
+
+/**
+ * The exact method was asked for before the exact tokenizer was loaded. Counting never silently
+ * degrades to an estimate: await `loadExactTokenizer()` first, or use method 'fast'.
+ *
+ * @example
+ * ```ts
+ * countTokens('hi', { method: 'exact' }); // throws ExactTokenizerNotLoadedError until loadExactTokenizer() resolved
+ * ```
+ */
+export class ExactTokenizerNotLoadedError extends TokenizerEstimateError {
+  constructor() {
+    super(
+      'EXACT_TOKENIZER_NOT_LOADED',
+      'options.method',
+      "the exact tokenizer is not loaded: await loadExactTokenizer() first (or use method 'fast')",
+    );
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value).slice(0, 40)}`;
+}
