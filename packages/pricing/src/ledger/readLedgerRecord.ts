@@ -1,7 +1,16 @@
 import type { InstantBasis } from '../priceRequest.ts';
 import type { LedgerIssueCode } from './types.ts';
 
-/** The fields a ledger needs from one record, whatever shape it arrived in. */
+/**
+ * The fields a ledger needs from one record, whatever shape it arrived in.
+ *
+ * @example
+ * ```ts
+ * const fields = {} as RecordFields;
+ * readLedgerRecord({ model: 'deepseek-chat', at: '2025-03-01T12:00:00Z', usage: { prompt_tokens: 1, completion_tokens: 1 } }, 'completion', undefined, fields);
+ * fields.atMs; // 1740830400000
+ * ```
+ */
 export interface RecordFields {
   model: string;
   atMs: number;
@@ -11,7 +20,14 @@ export interface RecordFields {
   key: string | undefined;
 }
 
-/** Why a record could not be read (before any pricing). */
+/**
+ * Why a record could not be read (before any pricing).
+ *
+ * @example
+ * ```ts
+ * readLedgerRecord({ model: 'deepseek-chat', usage: {} }, 'completion', undefined, {} as RecordFields)?.code; // 'missing-timestamp'
+ * ```
+ */
 export interface RecordReadFailure {
   readonly code: LedgerIssueCode;
   readonly field: string | undefined;

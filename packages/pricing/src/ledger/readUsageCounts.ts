@@ -1,6 +1,13 @@
 import { normalizeUsage, type UsageFormat } from '../normalizeUsage.ts';
 
-/** Token counts of one record, written into a reused object so the ledger's hot path allocates nothing. */
+/**
+ * Token counts of one record, written into a reused object so the ledger's hot path allocates nothing.
+ *
+ * @example
+ * ```ts
+ * const scratch: CountsScratch = { hit: 0, miss: 0, output: 0, reasoning: 0, format: 'counts' };
+ * ```
+ */
 export interface CountsScratch {
   hit: number;
   miss: number;

@@ -34,7 +34,14 @@ export interface LedgerRecord {
   readonly basis?: InstantBasis;
 }
 
-/** Why a record was left out of the totals (or, for `duplicate-id`, counted once). */
+/**
+ * Why a record was left out of the totals (or, for `duplicate-id`, counted once).
+ *
+ * @example
+ * ```ts
+ * const code: LedgerIssueCode = ledger.add(record)?.code ?? 'malformed'; // e.g. 'timestamp-in-milliseconds'
+ * ```
+ */
 export type LedgerIssueCode =
   | 'malformed'
   | 'missing-model'
@@ -68,7 +75,14 @@ export interface LedgerIssue {
   readonly message: string;
 }
 
-/** Options of {@link createLedger}. */
+/**
+ * Options of {@link createLedger}.
+ *
+ * @example
+ * ```ts
+ * const options: LedgerOptions = { groupBy: ['day', 'key'], timeZone: 'Asia/Shanghai', currency: 'CNY', keyOf: (r) => (r.metadata as { team?: string } | undefined)?.team };
+ * ```
+ */
 export interface LedgerOptions {
   /** Dimensions to group totals by; none gives one grand total. */
   readonly groupBy?: readonly LedgerDimension[];
@@ -92,7 +106,14 @@ export interface LedgerOptions {
   readonly tariff?: Tariff;
 }
 
-/** Token sums of a group or bucket (reasoning is part of output, shown separately). */
+/**
+ * Token sums of a group or bucket (reasoning is part of output, shown separately).
+ *
+ * @example
+ * ```ts
+ * const { cacheMissInputTokens, outputTokens }: LedgerTokens = ledger.totals().tokens;
+ * ```
+ */
 export interface LedgerTokens {
   readonly cacheHitInputTokens: number;
   readonly cacheMissInputTokens: number;
@@ -100,10 +121,24 @@ export interface LedgerTokens {
   readonly reasoningTokens: number;
 }
 
-/** The value of each grouped dimension of a group (only those in `groupBy`). */
+/**
+ * The value of each grouped dimension of a group (only those in `groupBy`).
+ *
+ * @example
+ * ```ts
+ * const key: LedgerGroupKey = { day: '2026-09-01', model: 'deepseek-chat', key: 'team-a' };
+ * ```
+ */
 export type LedgerGroupKey = Partial<Record<LedgerDimension, string>>;
 
-/** One group of the totals: its key, how many records, their tokens and their exact cost. */
+/**
+ * One group of the totals: its key, how many records, their tokens and their exact cost.
+ *
+ * @example
+ * ```ts
+ * for (const g of ledger.totals().groups) console.log(g.key.day, g.records, g.amount.toFixed());
+ * ```
+ */
 export interface LedgerGroup {
   readonly key: LedgerGroupKey;
   readonly records: number;
@@ -111,7 +146,16 @@ export interface LedgerGroup {
   readonly amount: Decimal;
 }
 
-/** One price bucket: records that share a group and a unit price, priced with one multiplication. */
+/**
+ * One price bucket: records that share a group and a unit price, priced with one multiplication.
+ *
+ * @example
+ * ```ts
+ * const b: LedgerBucket | undefined = ledger.totals().buckets[0];
+ * b?.periodId; // 'deepseek-v4-pro/2026-08-21'
+ * b?.rates.output.toString(); // '3.96'
+ * ```
+ */
 export interface LedgerBucket {
   readonly key: LedgerGroupKey;
   readonly model: string;
@@ -128,7 +172,15 @@ export interface LedgerBucket {
   readonly amount: Decimal;
 }
 
-/** A record whose price depends on which instant (request or completion) it is priced at. */
+/**
+ * A record whose price depends on which instant (request or completion) it is priced at.
+ *
+ * @example
+ * ```ts
+ * const near: NearEdgeRecord | undefined = ledger.totals().nearEdge.records[0];
+ * near?.atStake.toString(); // '1.98' for 1M output tokens of deepseek-v4-pro sent 5 minutes before peak
+ * ```
+ */
 export interface NearEdgeRecord {
   readonly ref: string | undefined;
   readonly id: string | undefined;
@@ -147,14 +199,30 @@ export interface NearEdgeRecord {
   readonly atStake: Decimal;
 }
 
-/** A warning about records that were priced, with how many it concerns. */
+/**
+ * A warning about records that were priced, with how many it concerns.
+ *
+ * @example
+ * ```ts
+ * const w: LedgerWarning = { code: 'duplicate-id', count: 1, message: '1 record(s) repeat a response id already counted; each id is counted once' };
+ * ```
+ */
 export interface LedgerWarning {
   readonly code: string;
   readonly count: number;
   readonly message: string;
 }
 
-/** What {@link Ledger.totals} returns: exact totals, per group and per price bucket, and the report. */
+/**
+ * What {@link Ledger.totals} returns: exact totals, per group and per price bucket, and the report.
+ *
+ * @example
+ * ```ts
+ * const totals: LedgerTotals = ledger.totals();
+ * totals.amount.toFixed(); // exact, e.g. '0.007993117'
+ * totals.records; // { seen: 99, priced: 99, excluded: 0, duplicates: 0 }
+ * ```
+ */
 export interface LedgerTotals {
   readonly currency: Currency;
   readonly timeZone: string;
@@ -199,7 +267,87 @@ export interface Ledger {
   add(record: unknown, ref?: string): LedgerIssue | undefined;
   /** Counts a record the caller could not even read (e.g. a line that is not JSON) as excluded. */
   reject(ref: string | undefined, code: LedgerIssueCode, message: string): LedgerIssue;
-  /** Adds another ledger's records (same options and tariff) to this one, exactly. */
-  merge(other: Ledger): void;
+  /**
+   * Adds another ledger's records to this one, exactly: a ledger in this process, or the
+   * {@link LedgerSnapshot} of one from another worker or machine. Both must have the same options,
+   * and the same unit prices for every bucket (checked).
+   */
+  merge(other: Ledger | LedgerSnapshot): void;
+  /** The ledger's whole state as plain JSON (token sums as strings), to merge elsewhere. */
+  snapshot(): LedgerSnapshot;
   totals(): LedgerTotals;
+}
+
+/**
+ * A ledger's state as plain JSON, for merging ledgers across workers, processes or machines
+ * (`JSON.stringify` it, ship it, `merge` it). Token sums and amounts are decimal strings so no
+ * count is ever rounded; the response ids seen are included when de-duplicating, so repeats across
+ * shards are still detected.
+ *
+ * @example
+ * ```ts
+ * const shard = createLedger({ groupBy: ['day'] });
+ * // ... shard.add(...) in a worker ...
+ * const text = JSON.stringify(shard.snapshot());
+ * const total = createLedger({ groupBy: ['day'] });
+ * total.merge(JSON.parse(text) as LedgerSnapshot);
+ * ```
+ */
+export interface LedgerSnapshot {
+  readonly format: 'seekcost-ledger/1';
+  readonly options: {
+    readonly groupBy: readonly LedgerDimension[];
+    readonly timeZone: string;
+    readonly currency: Currency;
+    readonly dedupe: boolean;
+    readonly nearEdgeMs: number;
+    readonly scale: number;
+  };
+  readonly counts: {
+    readonly seen: number;
+    readonly priced: number;
+    readonly excluded: number;
+    readonly duplicates: number;
+    readonly duplicatesAcrossMerges: number;
+    readonly requestBasis: number;
+    readonly anthropicFormat: number;
+  };
+  readonly excludedByCode: Readonly<Partial<Record<LedgerIssueCode, number>>>;
+  readonly excludedSamples: readonly LedgerIssue[];
+  readonly duplicateSamples: readonly LedgerIssue[];
+  readonly nearEdge: {
+    readonly count: number;
+    readonly stakeUnits: string;
+    readonly details: readonly {
+      readonly ref: string | null;
+      readonly id: string | null;
+      readonly model: string;
+      readonly atMs: number;
+      readonly basis: InstantBasis;
+      readonly alternativeAtMs: number;
+      readonly tier: TierName;
+      readonly periodId: string;
+      readonly amountUnits: string;
+      readonly alternativeUnits: string | null;
+    }[];
+  };
+  readonly buckets: readonly {
+    readonly model: string;
+    readonly resolvedModel: string;
+    readonly mode: Mode | null;
+    readonly periodId: string;
+    readonly tier: TierName;
+    readonly currency: Currency;
+    readonly confidence: Confidence;
+    readonly warningCodes: readonly string[];
+    /** Unit prices at `options.scale`: cache hit, cache miss, output. */
+    readonly units: readonly [number, number, number];
+    readonly timeKey: number;
+    readonly key: string;
+    readonly records: number;
+    /** Cache-hit, cache-miss, output and reasoning token sums, as decimal strings. */
+    readonly tokens: readonly [string, string, string, string];
+  }[];
+  /** Response ids counted, when de-duplicating. */
+  readonly ids: readonly string[] | null;
 }

@@ -1,0 +1,117 @@
+// `seekcost ledger` end to end over a generated JSONL of API responses, in a real child process:
+// throughput (MB/s, records/s) and peak RSS (GNU time), next to a bare "read lines + JSON.parse"
+// baseline in the same run. The file is generated into /tmp (never committed) and reused.
+// Run from the repo root:  npx tsx bench/cli/cli.bench.ts [sizeMB=1000]
+// (after `npm run build` it also times the built packages/cli/dist/bin.js)
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { resolve } from 'node:path';
+
+const SIZE_MB = Number(process.argv[2] ?? 1000);
+const DIR = '/tmp/seekcost-bench';
+const FILE = `${DIR}/responses-${SIZE_MB}MB.jsonl`;
+const REPO = resolve(import.meta.dirname, '../..');
+
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function generate(): Promise<void> {
+  mkdirSync(DIR, { recursive: true });
+  const out = createWriteStream(FILE);
+  const next = random(42);
+  const models = ['deepseek-v4-pro', 'deepseek-v4-flash', 'deepseek-flash'];
+  const words = 'the price of a token depends on when the request completes and which tier applies at that instant'.split(' ');
+  const start = Date.parse('2026-09-10T05:00:00Z') / 1000;
+  const target = SIZE_MB * 1e6;
+  let written = 0;
+  for (let i = 0; written < target; i++) {
+    const hit = Math.floor(next() * 20_000);
+    const miss = Math.floor(next() * 5_000);
+    const completion = Math.floor(next() * 2_000);
+    const content = Array.from({ length: 20 + Math.floor(next() * 60) }, () => words[Math.floor(next() * words.length)]).join(' ');
+    const line = `${JSON.stringify({
+      id: `chatcmpl-${i.toString(36)}-${Math.floor(next() * 1e9).toString(36)}`,
+      object: 'chat.completion',
+      created: start + Math.floor(i / 40),
+      model: models[i % 3],
+      choices: [{ index: 0, message: { role: 'assistant', content }, logprobs: null, finish_reason: 'stop' }],
+      usage: {
+        prompt_tokens: hit + miss,
+        completion_tokens: completion,
+        total_tokens: hit + miss + completion,
+        prompt_tokens_details: { cached_tokens: hit },
+        prompt_cache_hit_tokens: hit,
+        prompt_cache_miss_tokens: miss,
+      },
+      system_fingerprint: 'fp_8802369eaa_prod0623_fp8_kvcache',
+    })}\n`;
+    written += line.length;
+    if (!out.write(line)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+}
+
+interface Measured {
+  seconds: number;
+  peakRssMb: number;
+  stdout: string;
+}
+
+function measure(args: readonly string[]): Measured {
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, ...args], { cwd: REPO, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const last = result.stderr.trim().split('\n').at(-1) ?? '';
+  const [seconds, kb] = last.split(' ').map(Number);
+  if (result.status !== 0 && result.status !== 3) throw new Error(`exit ${result.status}: ${result.stderr.slice(-2000)}`);
+  return { seconds: seconds ?? NaN, peakRssMb: (kb ?? NaN) / 1024, stdout: result.stdout };
+}
+
+if (!existsSync(FILE)) {
+  const started = Date.now();
+  await generate();
+  console.log(`generated ${FILE} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+const bytes = statSync(FILE).size;
+const baselineScript = `${DIR}/parse-only.mjs`;
+writeFileSync(
+  baselineScript,
+  `// Baseline: read the file in 1 MB chunks, split lines, JSON.parse each (what any JSONL tool must do).
+import { createReadStream } from 'node:fs';
+let pending = '', n = 0;
+for await (const chunk of createReadStream(process.argv[2], { highWaterMark: 1 << 20 })) {
+  const text = pending + chunk.toString('utf8');
+  let start = 0, nl;
+  while ((nl = text.indexOf('\\n', start)) !== -1) { JSON.parse(text.slice(start, nl)); n++; start = nl + 1; }
+  pending = text.slice(start);
+}
+console.log(n);
+`,
+);
+const cli = ['--conditions=@seekcost/source', '--import', 'tsx', 'packages/cli/src/bin.ts', 'ledger', FILE, '--out', 'json', '--group-by', 'day,model'];
+const built = resolve(REPO, 'packages/cli/dist/bin.js');
+const runs: [string, readonly string[]][] = [
+  ['baseline: read lines + JSON.parse only', [baselineScript, FILE]],
+  ['seekcost ledger (dedupe on, the default)', cli],
+  ['seekcost ledger --no-dedupe', [...cli, '--no-dedupe']],
+  ...(existsSync(built) ? ([['seekcost ledger, built dist/bin.js (dedupe on)', [built, ...cli.slice(4)]]] as [string, readonly string[]][]) : []),
+];
+let records = 0;
+for (const [name, args] of runs) {
+  const m = measure(args);
+  if (name.startsWith('seekcost')) {
+    const totals = JSON.parse(m.stdout) as { records: { seen: number; priced: number }; amount: string };
+    records = totals.records.seen;
+    console.log(`${name}: ${(bytes / 1e6 / m.seconds).toFixed(1)} MB/s, ${(records / m.seconds / 1e6).toFixed(2)}M records/s, ${m.seconds.toFixed(1)} s, peak RSS ${m.peakRssMb.toFixed(0)} MB (priced ${totals.records.priced} of ${totals.records.seen}; total ${totals.amount} USD)`);
+  } else {
+    console.log(`${name}: ${(bytes / 1e6 / m.seconds).toFixed(1)} MB/s, ${m.seconds.toFixed(1)} s, peak RSS ${m.peakRssMb.toFixed(0)} MB (${m.stdout.trim()} lines)`);
+  }
+}
+console.log(`file: ${FILE}, ${(bytes / 1e6).toFixed(0)} MB, ${records.toLocaleString('en-US')} records`);

@@ -1,0 +1,97 @@
+// Ledger throughput against summing per-record priceRequest totals, side by side in one run.
+// Run from the repo root:  npx tsx --conditions=@seekcost/source bench/ledger/ledger.bench.ts [records]
+// Records are parsed API responses (OpenAI-format chat completions). Two workloads:
+//  - "log order": a month of traffic in time order (what a usage log looks like: many calls per minute);
+//  - "scattered": instants drawn at random over two years (worst case for the ledger's per-minute price cache).
+import { Decimal, priceRequest, type Currency } from '@seekcost/pricing';
+import { createLedger } from '@seekcost/pricing/ledger';
+
+const COUNT = Number(process.argv[2] ?? 2_000_000);
+const REPEATS = 3;
+
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Response {
+  id: string;
+  object: 'chat.completion';
+  created: number;
+  model: string;
+  usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number; prompt_cache_hit_tokens: number; prompt_cache_miss_tokens: number; completion_tokens_details?: { reasoning_tokens: number } };
+}
+
+function responses(count: number, scattered: boolean): Response[] {
+  const next = random(scattered ? 2 : 1);
+  const models = scattered ? ['deepseek-chat', 'deepseek-reasoner', 'deepseek-v4-pro', 'deepseek-v4-flash'] : ['deepseek-v4-pro', 'deepseek-v4-flash', 'deepseek-flash'];
+  const start = scattered ? Date.parse('2025-01-21T00:00:00Z') / 1000 : Date.parse('2026-09-10T05:00:00Z') / 1000;
+  const span = scattered ? 2 * 365 * 86_400 : 30 * 86_400;
+  const out: Response[] = [];
+  for (let i = 0; i < count; i++) {
+    const hit = Math.floor(next() * 20_000);
+    const miss = Math.floor(next() * 5_000);
+    const completion = Math.floor(next() * 2_000);
+    const created = scattered ? start + Math.floor(next() * span) : start + Math.floor((i / count) * span);
+    let model = models[Math.floor(next() * models.length)] as string;
+    if (scattered && created * 1000 >= Date.parse('2026-07-24T15:59:00Z') && (model === 'deepseek-chat' || model === 'deepseek-reasoner')) model = 'deepseek-v4-flash';
+    if (scattered && created * 1000 < Date.parse('2026-04-24T00:00:00Z') && model.startsWith('deepseek-v4')) model = 'deepseek-chat';
+    out.push({
+      id: `chatcmpl-${i}`,
+      object: 'chat.completion',
+      created,
+      model,
+      usage: { prompt_tokens: hit + miss, completion_tokens: completion, total_tokens: hit + miss + completion, prompt_cache_hit_tokens: hit, prompt_cache_miss_tokens: miss, completion_tokens_details: { reasoning_tokens: Math.floor(completion / 3) } },
+    });
+  }
+  return out;
+}
+
+function viaLedger(records: readonly Response[], currency: Currency, dedupe = true): string {
+  const ledger = createLedger({ currency, groupBy: ['day', 'model'], dedupe });
+  for (const r of records) ledger.add(r);
+  return ledger.totals().amount.toFixed();
+}
+
+function viaPriceRequest(records: readonly Response[], currency: Currency): string {
+  let total = new Decimal(0);
+  for (const r of records) total = total.plus(priceRequest({ model: r.model, usage: r.usage, at: r.created * 1000, currency, instant: 'request' }).total);
+  return total.toFixed();
+}
+
+function best(run: () => string): { ms: number; result: string } {
+  let ms = Infinity;
+  let result = '';
+  for (let i = 0; i < REPEATS; i++) {
+    const started = performance.now();
+    result = run();
+    ms = Math.min(ms, performance.now() - started);
+  }
+  return { ms, result };
+}
+
+for (const scattered of [false, true]) {
+  const records = responses(COUNT, scattered);
+  // The per-record baseline is ~10-50x slower: give it a slice so the run stays short, and compare rates.
+  const baselineRecords = records.slice(0, Math.min(records.length, 200_000));
+  const ledger = best(() => viaLedger(records, 'USD'));
+  const noDedupe = best(() => viaLedger(records, 'USD', false));
+  const baseline = best(() => viaPriceRequest(baselineRecords, 'USD'));
+  const check = viaLedger(baselineRecords, 'USD');
+  if (check !== baseline.result || ledger.result !== noDedupe.result) throw new Error(`ledger ${check} != per-record sum ${baseline.result}`);
+  const rate = (ms: number, n: number) => n / (ms / 1000);
+  const ledgerRate = rate(ledger.ms, records.length);
+  const noDedupeRate = rate(noDedupe.ms, records.length);
+  const baselineRate = rate(baseline.ms, baselineRecords.length);
+  console.log(
+    `${scattered ? 'scattered (2 years, random instants)' : 'log order (1 month, time-ordered)'}, ${records.length.toLocaleString('en-US')} records:\n` +
+      `  ledger (dedupe on, default)   ${(ledgerRate / 1e6).toFixed(2)}M records/s  ${(ledgerRate / baselineRate).toFixed(1)}x the per-record sum\n` +
+      `  ledger (dedupe: false)        ${(noDedupeRate / 1e6).toFixed(2)}M records/s  ${(noDedupeRate / baselineRate).toFixed(1)}x the per-record sum\n` +
+      `  per-record priceRequest sum   ${(baselineRate / 1e6).toFixed(3)}M records/s  (over the first ${baselineRecords.length.toLocaleString('en-US')}; totals agree: ${check})`,
+  );
+}

@@ -1,0 +1,275 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Currency } from '@seekcost/pricing';
+import { createLedger, type LedgerDimension, type LedgerSnapshot, type LedgerTotals } from '@seekcost/pricing/ledger';
+import { EXIT, type ExitCode } from '../exitCodes.ts';
+import { forEachRecord, type InputFormat } from '../input/forEachRecord.ts';
+import { InputError } from '../input/forEachLine.ts';
+import type { CliIo } from '../io.ts';
+import { csvField, renderTable } from '../table.ts';
+import { UsageError } from '../usageError.ts';
+
+/**
+ * Options of `seekcost ledger`, as parsed from the command line.
+ *
+ * @example
+ * ```ts
+ * const o: LedgerCommandOptions = { groupBy: ['day'], timeZone: 'UTC', currency: 'USD', out: 'table', format: 'auto', strict: false, dedupe: true, keyField: undefined, nearEdgeMinutes: 10, basis: 'completion', progress: true, maxDetails: 100, saveState: undefined, mergeStates: [] };
+ * ```
+ */
+export interface LedgerCommandOptions {
+  readonly groupBy: readonly LedgerDimension[];
+  readonly timeZone: string;
+  readonly currency: Currency;
+  readonly out: 'table' | 'json' | 'csv';
+  readonly format: InputFormat;
+  readonly strict: boolean;
+  readonly dedupe: boolean;
+  readonly keyField: string | undefined;
+  readonly nearEdgeMinutes: number;
+  readonly basis: 'completion' | 'request';
+  readonly progress: boolean;
+  readonly maxDetails: number;
+  /** Write the ledger's snapshot (JSON) here, to merge with other shards later. */
+  readonly saveState: string | undefined;
+  /** Snapshots of other shards to merge in (same options). */
+  readonly mergeStates: readonly string[];
+}
+
+const DIMENSIONS = new Set<string>(['day', 'hour', 'model', 'resolved-model', 'period', 'tier', 'currency', 'key']);
+
+/**
+ * Parses `--group-by day,model,tier,key` into ledger dimensions, or throws a UsageError naming the bad one.
+ *
+ * @example
+ * ```ts
+ * parseGroupBy('day,model'); // ['day', 'model']
+ * ```
+ */
+export function parseGroupBy(text: string): LedgerDimension[] {
+  if (text.trim() === '') return [];
+  return text.split(',').map((part) => {
+    const dimension = part.trim();
+    if (!DIMENSIONS.has(dimension)) throw new UsageError(`--group-by: unknown dimension '${dimension}'; use ${[...DIMENSIONS].join(', ')}`);
+    return dimension as LedgerDimension;
+  });
+}
+
+/**
+ * `seekcost ledger FILES...`: streams JSONL/CSV records (plain or gzip, `-` for stdin) into an exact
+ * ledger and prints the totals as a table, JSON or CSV. Exit 0 when every record was priced, 3 when
+ * some were excluded (or `--strict` stopped at the first), 4 when an input could not be read.
+ *
+ * @example
+ * ```ts
+ * const code = await runLedger(['usage.jsonl'], { ...defaults, groupBy: ['day', 'model'] }, io);
+ * ```
+ */
+export async function runLedger(inputs: readonly string[], options: LedgerCommandOptions, io: CliIo): Promise<ExitCode> {
+  const keyPath = options.keyField?.split('.');
+  const ledger = createLedger({
+    groupBy: options.groupBy,
+    timeZone: options.timeZone,
+    currency: options.currency,
+    dedupe: options.dedupe,
+    instant: options.basis,
+    nearEdgeMs: Math.round(options.nearEdgeMinutes * 60_000),
+    maxDetails: options.maxDetails,
+    ...(keyPath === undefined ? {} : { keyOf: (record: Readonly<Record<string, unknown>>) => pick(record, keyPath) }),
+  });
+  for (const path of options.mergeStates) {
+    let snapshot: LedgerSnapshot;
+    try {
+      snapshot = JSON.parse(await readFile(resolve(io.cwd, path), 'utf8')) as LedgerSnapshot;
+    } catch (error) {
+      throw new InputError(path, 0, error instanceof SyntaxError ? `not a ledger snapshot (${error.message})` : error instanceof Error ? error.message : String(error));
+    }
+    ledger.merge(snapshot);
+  }
+  let strictStop: string | undefined;
+  let inputError: InputError | undefined;
+  try {
+    // With only --merge-state, there is nothing to read (stdin is not read either).
+    const readInputs = inputs.length > 0 || options.mergeStates.length === 0;
+    if (readInputs) {
+      await forEachRecord(
+        inputs.length === 0 ? ['-'] : inputs,
+        options.format,
+        io,
+        options.progress,
+        (record, ref) => {
+          const issue = ledger.add(record, ref);
+          if (options.strict && issue !== undefined && issue.code !== 'duplicate-id') {
+            strictStop = `${ref}: ${issue.message}`;
+            return false;
+          }
+          return true;
+        },
+        (bad) => {
+          ledger.reject(bad.ref, 'malformed', bad.message);
+          if (options.strict) {
+            strictStop = `${bad.ref}: ${bad.message}`;
+            return false;
+          }
+          return true;
+        },
+      );
+    }
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    inputError = error;
+  }
+  if (strictStop !== undefined) {
+    io.stderr.write(`seekcost ledger: --strict: stopped at the first bad record\n${strictStop}\n`);
+    return EXIT.BAD_RECORDS;
+  }
+  if (options.saveState !== undefined) await writeFile(resolve(io.cwd, options.saveState), JSON.stringify(ledger.snapshot()));
+  const totals = ledger.totals();
+  if (inputError !== undefined && totals.records.seen === 0) {
+    io.stderr.write(`seekcost ledger: ${inputError.message}\n`);
+    return EXIT.INPUT;
+  }
+  if (options.out === 'table') {
+    io.stdout.write(ledgerTable(totals));
+    io.stdout.write(ledgerReport(totals));
+  } else {
+    io.stdout.write(options.out === 'json' ? `${JSON.stringify(totals, null, 2)}\n` : ledgerCsv(totals));
+    io.stderr.write(`${summaryLines(totals).join('\n')}\n${ledgerReport(totals)}`);
+  }
+  if (inputError !== undefined) {
+    io.stderr.write(`seekcost ledger: ${inputError.message}\nThe totals above cover only what was read before the error.\n`);
+    return EXIT.INPUT;
+  }
+  return totals.records.excluded > 0 ? EXIT.BAD_RECORDS : EXIT.OK;
+}
+
+function pick(record: Readonly<Record<string, unknown>>, path: readonly string[]): unknown {
+  let value: unknown = record;
+  for (const part of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
+}
+
+const DIMENSION_HEADERS: Record<LedgerDimension, string> = {
+  day: 'day',
+  hour: 'hour',
+  model: 'model',
+  'resolved-model': 'billed as',
+  period: 'period',
+  tier: 'tier',
+  currency: 'currency',
+  key: 'key',
+};
+
+/**
+ * The ledger totals as a text summary: one row per group, a total row, then the record counts, the
+ * timestamp basis, the near-edge report, warnings and the first bad records.
+ *
+ * @example
+ * ```ts
+ * io.stdout.write(ledgerTable(ledger.totals()));
+ * ```
+ */
+export function ledgerTable(totals: LedgerTotals): string {
+  const dims = totals.groupBy;
+  const header = [...dims.map((d) => DIMENSION_HEADERS[d]), 'records', 'cache-hit in', 'cache-miss in', 'output', `amount (${totals.currency})`];
+  const numeric = new Set(header.map((_, i) => i).filter((i) => i >= dims.length));
+  const rows = totals.groups.map((g) => [
+    ...dims.map((d) => (d === 'key' && g.key.key === '' ? '(none)' : (g.key[d] ?? ''))),
+    count(g.records),
+    count(g.tokens.cacheHitInputTokens),
+    count(g.tokens.cacheMissInputTokens),
+    count(g.tokens.outputTokens),
+    g.amount.toFixed(),
+  ]);
+  if (dims.length > 0) {
+    rows.push([
+      'total',
+      ...dims.slice(1).map(() => ''),
+      count(totals.records.priced),
+      count(totals.tokens.cacheHitInputTokens),
+      count(totals.tokens.cacheMissInputTokens),
+      count(totals.tokens.outputTokens),
+      totals.amount.toFixed(),
+    ]);
+  } else if (rows.length === 0) {
+    rows.push(['0', '0', '0', '0', '0']);
+  }
+  let text = renderTable(header, rows, numeric);
+  text += `\n${summaryLines(totals).join('\n')}\n`;
+  return text;
+}
+
+function summaryLines(totals: LedgerTotals): string[] {
+  const r = totals.records;
+  const lines = [
+    `records: ${count(r.seen)} read, ${count(r.priced)} priced, ${count(r.excluded)} excluded (not in the totals), ${count(r.duplicates)} duplicate ids counted once`,
+    `timestamp basis: ${count(totals.basis.completion)} at completion time, ${count(totals.basis.request)} at request time (created); DeepSeek bills by completion time`,
+  ];
+  if (totals.nearEdge.horizonMs > 0) {
+    lines.push(
+      `near a price edge: ${count(totals.nearEdge.count)} record(s) whose price would differ if priced ${totals.nearEdge.horizonMs / 60_000} min the other way; at stake ${totals.nearEdge.atStake.toFixed()} ${totals.currency}`,
+    );
+  }
+  return lines;
+}
+
+/**
+ * The ledger's groups as CSV: dimension columns, records, token sums, exact amount.
+ *
+ * @example
+ * ```ts
+ * ledgerCsv(totals); // 'day,model,records,...\n2026-05-01,deepseek-chat,12,...\n'
+ * ```
+ */
+export function ledgerCsv(totals: LedgerTotals): string {
+  const header = [...totals.groupBy, 'records', 'cache_hit_tokens', 'cache_miss_tokens', 'output_tokens', 'reasoning_tokens', 'currency', 'amount'];
+  const lines = [header.join(',')];
+  for (const g of totals.groups) {
+    lines.push(
+      [
+        ...totals.groupBy.map((d) => csvField(g.key[d] ?? '')),
+        g.records,
+        g.tokens.cacheHitInputTokens,
+        g.tokens.cacheMissInputTokens,
+        g.tokens.outputTokens,
+        g.tokens.reasoningTokens,
+        totals.currency,
+        g.amount.toFixed(),
+      ].join(','),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Writes the bad-record and warning report that follows the table (on stdout with the table, so
+ * a user sees it; JSON and CSV outputs put it on stderr to keep stdout machine-readable).
+ *
+ * @example
+ * ```ts
+ * io.stdout.write(ledgerReport(totals));
+ * ```
+ */
+export function ledgerReport(totals: LedgerTotals): string {
+  const lines: string[] = [];
+  for (const warning of totals.warnings) lines.push(`warning (${warning.code}): ${warning.message}`);
+  if (totals.excluded.count > 0) {
+    lines.push(`excluded: ${Object.entries(totals.excluded.byCode).map(([c, n]) => `${c} ${n}`).join(', ')}`);
+    for (const issue of totals.excluded.samples.slice(0, 20)) lines.push(`  ${issue.ref ?? '?'}: ${issue.message}`);
+    if (totals.excluded.count > 20) lines.push(`  ... ${count(totals.excluded.count - 20)} more (--out json lists up to --max-details)`);
+  }
+  for (const d of totals.duplicates.samples.slice(0, 5)) lines.push(`duplicate: ${d.ref ?? '?'}: ${d.message}`);
+  for (const n of totals.nearEdge.records.slice(0, 10)) {
+    lines.push(
+      `near edge: ${n.ref ?? n.id ?? '?'} ${n.model} at ${n.at} (${n.basis}) ${n.tier} ${n.amount.toFixed()}; at ${n.alternativeAt}: ${n.alternativeAmount === null ? 'no price' : n.alternativeAmount.toFixed()}`,
+    );
+  }
+  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+}
+
+function count(n: number): string {
+  return n.toLocaleString('en-US');
+}

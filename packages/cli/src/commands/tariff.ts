@@ -1,0 +1,100 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { getBundledTariff, parseTariffJson, tariffSegments, type Currency, type Tariff } from '@seekcost/pricing';
+import { tariffTable, warehouseSql, type SqlDialect, type TariffTableRow } from '@seekcost/pricing/ledger';
+import { EXIT, type ExitCode } from '../exitCodes.ts';
+import type { CliIo } from '../io.ts';
+import { csvField } from '../table.ts';
+import { UsageError } from '../usageError.ts';
+
+/**
+ * Options of `seekcost tariff`, as parsed from the command line.
+ *
+ * @example
+ * ```ts
+ * const o: TariffCommandOptions = { model: undefined, from: undefined, to: undefined, currency: 'USD', format: 'sql', dialect: 'postgres', usageTable: 'usage', prefix: 'seekcost_', segments: false, data: undefined };
+ * ```
+ */
+export interface TariffCommandOptions {
+  readonly model: string | undefined;
+  readonly from: string | undefined;
+  readonly to: string | undefined;
+  readonly currency: Currency | undefined;
+  readonly format: 'csv' | 'json' | 'sql';
+  readonly dialect: SqlDialect;
+  readonly usageTable: string;
+  /** Prefix of the created tables and view (may be qualified: `mydataset.seekcost_`). */
+  readonly prefix: string;
+  readonly segments: boolean;
+  /** A price-data JSON file to use instead of the bundled one. */
+  readonly data: string | undefined;
+}
+
+const COLUMNS: readonly (keyof TariffTableRow)[] = [
+  'model', 'resolvedModel', 'mode', 'periodId', 'validFrom', 'validTo', 'tier', 'tierRank', 'isDefault',
+  'windowStartMinute', 'windowEndMinute', 'windowTimeZone', 'windowOffsetMinutes', 'weekdays', 'weekdayMask', 'weekdayTimeZone', 'weekdayOffsetMinutes',
+  'holidayCalendar', 'holidayOffsetMinutes', 'currency', 'cacheHitPrice', 'cacheMissPrice', 'outputPrice',
+  'cacheHitUnits', 'cacheMissUnits', 'outputUnits', 'scale', 'source', 'confidence',
+];
+
+/**
+ * Loads price data from a JSON file (validated), or the bundled history when no path is given.
+ *
+ * @example
+ * ```ts
+ * const tariff = await loadTariff('pricing-data/deepseek.json', io);
+ * ```
+ */
+export async function loadTariff(path: string | undefined, io: CliIo): Promise<Tariff> {
+  if (path === undefined) return getBundledTariff();
+  return parseTariffJson(await readFile(resolve(io.cwd, path), 'utf8'));
+}
+
+/**
+ * `seekcost tariff`: the price data as a flat table (CSV or JSON, with the holiday list) or as SQL
+ * that loads it and prices a usage table (DuckDB, PostgreSQL, ClickHouse, BigQuery); with
+ * `--segments`, the constant-price segments of one model between two instants.
+ *
+ * @example
+ * ```ts
+ * await runTariff({ model: undefined, from: undefined, to: undefined, currency: 'USD', format: 'sql', dialect: 'duckdb', usageTable: 'usage', prefix: 'seekcost_', segments: false, data: undefined }, io);
+ * ```
+ */
+export async function runTariff(options: TariffCommandOptions, io: CliIo): Promise<ExitCode> {
+  const tariff = await loadTariff(options.data, io);
+  if (options.segments) {
+    if (options.model === undefined || options.from === undefined || options.to === undefined) throw new UsageError('--segments needs --model, --from and --to');
+    const segments = tariffSegments({ model: options.model, from: options.from, to: options.to, currency: options.currency ?? 'USD', tariff });
+    const rows = segments.map((s) => ({
+      from: s.from.toISOString(), to: s.to.toISOString(), model: s.model, mode: s.mode, periodId: s.periodId, tier: s.tier, currency: s.currency,
+      cacheHit: s.rates.cacheHit.toFixed(), cacheMiss: s.rates.cacheMiss.toFixed(), output: s.rates.output.toFixed(), confidence: s.confidence,
+    }));
+    if (options.format === 'json') io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    else if (options.format === 'csv') io.stdout.write(toCsv(Object.keys(rows[0] ?? { from: '' }), rows as unknown as Record<string, unknown>[]));
+    else throw new UsageError('--segments writes csv or json, not sql');
+    return EXIT.OK;
+  }
+  const table = tariffTable({
+    tariff,
+    ...(options.model === undefined ? {} : { model: options.model }),
+    ...(options.from === undefined ? {} : { from: options.from }),
+    ...(options.to === undefined ? {} : { to: options.to }),
+    ...(options.currency === undefined ? {} : { currency: options.currency }),
+  });
+  if (options.format === 'json') io.stdout.write(`${JSON.stringify(table, null, 2)}\n`);
+  else if (options.format === 'csv') {
+    io.stdout.write(`# seekcost flat tariff, price data checked ${table.checked}; prices per 1M tokens; *Units = price x 10^${table.scale}\n`);
+    io.stdout.write(toCsv(COLUMNS, table.rows as unknown as Record<string, unknown>[]));
+    io.stdout.write(`\n# holidays (tiers with holidayCalendar do not apply on these local dates)\n`);
+    io.stdout.write(toCsv(['calendar', 'day', 'name'], table.holidays as unknown as Record<string, unknown>[]));
+  } else {
+    io.stdout.write(warehouseSql(table, { dialect: options.dialect, usageTable: options.usageTable, prefix: options.prefix, currency: options.currency ?? 'USD' }));
+  }
+  return EXIT.OK;
+}
+
+function toCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
+  const lines = [columns.join(',')];
+  for (const row of rows) lines.push(columns.map((c) => csvField((row[c] ?? null) as string | number | boolean | null)).join(','));
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,7 @@
+// @seekcost/cli: the `seekcost` command, usable in-process (tests, other tools) through runCli.
+export { runCli } from './runCli.ts';
+export { processIo, type CliIo, type TextSink } from './io.ts';
+export { EXIT, type ExitCode } from './exitCodes.ts';
+export { UsageError } from './usageError.ts';
+export { diffTariffs, type TariffChange } from './commands/diffTariffs.ts';
+export { applyBalances, type BalanceReport } from './commands/balance.ts';

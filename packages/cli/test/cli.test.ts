@@ -1,0 +1,257 @@
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { priceRequest } from '@seekcost/pricing';
+import { createLedger } from '@seekcost/pricing/ledger';
+import { chatUsage, run, tempDir } from './support.ts';
+
+const REPO = resolve(import.meta.dirname, '../../..');
+
+describe('seekcost price', () => {
+  it('prints the exact cost line by line with its provenance', async () => {
+    const { code, stdout } = await run(['price', '--model', 'deepseek-v4-pro', '--input', '10000', '--cache-hit', '40%', '--output', '2000', '--at', '2026-09-01T02:00:00Z']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('input (cache hit)    4,000         0.044      0.000176');
+    expect(stdout).toContain('total                                         0.016016');
+    expect(stdout).toContain('period:     deepseek-v4-pro/2026-08-21, tier peak');
+  });
+
+  it('prints JSON, in CNY, with the clock as the default instant', async () => {
+    const { code, stdout } = await run(['price', '--model', 'deepseek-v4-pro', '--input', '1000000', '--output', '0', '--currency', 'CNY', '--json']);
+    expect(code).toBe(0);
+    const quote = JSON.parse(stdout);
+    expect(quote.total).toBe('9');
+    expect(quote.provenance.pricedAt).toBe('2026-09-01T02:00:00.000Z');
+  });
+
+  it('exits 2 with a message naming the option for bad arguments and unknown models', async () => {
+    const share = await run(['price', '--model', 'deepseek-chat', '--input', '10', '--cache-hit', 'lots', '--output', '1']);
+    expect(share.code).toBe(2);
+    expect(share.stderr).toContain("--cache-hit: must be a whole number of tokens, got 'lots'");
+    const model = await run(['price', '--model', 'deepseek-caht', '--input', '10', '--output', '1', '--at', '2026-01-01T00:00:00Z']);
+    expect(model.code).toBe(2);
+    expect(model.stderr).toContain("did you mean 'deepseek-chat'");
+    const missing = await run(['price', '--input', '10', '--output', '1']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("required option '--model <id>' not specified");
+  });
+});
+
+describe('seekcost ledger', () => {
+  const good = { model: 'deepseek-v4-pro', at: '2026-09-01T02:00:00Z', usage: chatUsage(0, 0, 1_000_000), key: 'team-a' };
+  const lines = [
+    JSON.stringify(good),
+    '{"model": "deepseek-v4-pro", "at": "2026-09-01T12:00:00Z", "usage": {"prompt_tokens": 1000000, "completion_tokens": 0}, "key": "team-b"}',
+    'this is not json',
+    JSON.stringify({ model: 'deepseek-chat', created: 1_767_130_891_000, usage: chatUsage(0, 1, 1) }),
+    '',
+    JSON.stringify({ ...good, usage: { prompt_tokens: 1, completion_tokens: -3 } }),
+  ].join('\n');
+
+  it('totals JSONL, reports each bad line with file, line and reason, and exits 3', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'usage.jsonl'), lines);
+    const { code, stdout } = await run(['ledger', 'usage.jsonl', '--group-by', 'key'], { cwd: dir });
+    expect(code).toBe(3);
+    expect(stdout).toContain(
+      [
+        'key     records  cache-hit in  cache-miss in     output  amount (USD)',
+        '------  -------  ------------  -------------  ---------  ------------',
+        'team-a        1             0              0  1,000,000          3.96',
+        'team-b        1             0      1,000,000          0          0.66',
+        'total         2             0      1,000,000  1,000,000          4.62',
+      ].join('\n'),
+    );
+    expect(stdout).toContain('records: 5 read, 2 priced, 3 excluded (not in the totals), 0 duplicate ids counted once');
+    expect(stdout).toContain('usage.jsonl:3: not valid JSON');
+    expect(stdout).toContain('usage.jsonl:4: created: 1767130891000 as unix seconds is after the year 5000; it looks like milliseconds');
+    expect(stdout).toContain('usage.jsonl:6: usage.completion_tokens: must be a non-negative integer, got -3');
+  });
+
+  it('--strict stops at the first bad record with exit 3 and no totals', async () => {
+    const { code, stdout, stderr } = await run(['ledger', '-', '--strict'], { stdin: lines });
+    expect(code).toBe(3);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('<stdin>:3: not valid JSON');
+  });
+
+  it('reads gzip (detected by content) and CSV, and --out json equals the library ledger', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'usage.log'), gzipSync(`${JSON.stringify(good)}\n${JSON.stringify({ ...good, key: 'team-b', id: 'x' })}\n${JSON.stringify({ ...good, id: 'x' })}\n`));
+    writeFileSync(join(dir, 'more.csv'), 'request_id,model,completed_at,cache_hit_tokens,cache_miss_tokens,output_tokens,key\nr1,deepseek-v4-pro,2026-09-01T12:00:00Z,0,1000000,0,"team, c"\n');
+    const { code, stdout } = await run(['ledger', 'usage.log', 'more.csv', '--group-by', 'key,tier', '--out', 'json'], { cwd: dir });
+    expect(code).toBe(0);
+    const totals = JSON.parse(stdout);
+    expect(totals.amount).toBe('8.58');
+    expect(totals.records).toEqual({ seen: 4, priced: 3, excluded: 0, duplicates: 1 });
+    expect(totals.groups.map((g: { key: unknown; amount: string }) => [g.key, g.amount])).toEqual([
+      [{ key: 'team, c', tier: 'off-peak' }, '0.66'],
+      [{ key: 'team-a', tier: 'peak' }, '3.96'],
+      [{ key: 'team-b', tier: 'peak' }, '3.96'],
+    ]);
+    const ledger = createLedger({ groupBy: ['key', 'tier'] });
+    ledger.add(good);
+    ledger.add({ ...good, key: 'team-b', id: 'x' });
+    ledger.add({ ...good, id: 'x' });
+    ledger.add({ id: 'r1', model: 'deepseek-v4-pro', at: '2026-09-01T12:00:00Z', usage: { cacheHitInputTokens: 0, cacheMissInputTokens: 1_000_000, outputTokens: 0 }, key: 'team, c' });
+    expect(totals.amount).toBe(ledger.totals().amount.toString());
+  });
+
+  it('reads a spreadsheet CSV export: byte-order mark, CRLF line endings, quoted fields, API usage columns', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'export.csv'), '\ufeffmodel,created,prompt_tokens,prompt_cache_hit_tokens,completion_tokens,key\r\ndeepseek-chat,1767130891,1000000,0,0,"Team ""A"""\r\n');
+    const { code, stdout } = await run(['ledger', 'export.csv', '--group-by', 'key', '--out', 'json'], { cwd: dir });
+    expect(code).toBe(0);
+    const totals = JSON.parse(stdout);
+    expect(totals.groups.map((g: { key: unknown; amount: string }) => [g.key, g.amount])).toEqual([[{ key: 'Team "A"' }, '0.28']]);
+    expect(totals.basis).toEqual({ completion: 0, request: 1 });
+  });
+
+  it('--save-state on each shard and --merge-state give the totals of one run over all the files', async () => {
+    const dir = tempDir();
+    const record = (i: number, hour: number) => JSON.stringify({ id: `r${i}`, model: 'deepseek-v4-pro', at: `2026-09-01T${String(hour).padStart(2, '0')}:30:00Z`, usage: chatUsage(i, 1000 * i, 10 * i), key: `k${i % 2}` });
+    writeFileSync(join(dir, 'a.jsonl'), [1, 2, 3].map((i) => record(i, i)).join('\n'));
+    writeFileSync(join(dir, 'b.jsonl'), [4, 5, 6].map((i) => record(i, i + 2)).join('\n'));
+    const args = ['--group-by', 'hour,key', '--out', 'json'];
+    expect((await run(['ledger', 'a.jsonl', ...args, '--save-state', 'a.state.json'], { cwd: dir })).code).toBe(0);
+    expect((await run(['ledger', 'b.jsonl', ...args, '--save-state', 'b.state.json'], { cwd: dir })).code).toBe(0);
+    const merged = JSON.parse((await run(['ledger', ...args, '--merge-state', 'a.state.json', '--merge-state', 'b.state.json'], { cwd: dir })).stdout);
+    const whole = JSON.parse((await run(['ledger', 'a.jsonl', 'b.jsonl', ...args], { cwd: dir })).stdout);
+    expect(merged.groups).toEqual(whole.groups);
+    expect(merged.amount).toBe(whole.amount);
+    expect(merged.records).toEqual({ seen: 6, priced: 6, excluded: 0, duplicates: 0 });
+    // The same shard merged twice: its ids repeat across merges, and the totals say so.
+    const twice = JSON.parse((await run(['ledger', ...args, '--merge-state', 'a.state.json', '--merge-state', 'a.state.json'], { cwd: dir })).stdout);
+    expect(twice.duplicates.acrossMerges).toBe(3);
+    const mismatch = await run(['ledger', '--group-by', 'day', '--merge-state', 'a.state.json'], { cwd: dir });
+    expect(mismatch.code).toBe(2);
+    expect(mismatch.stderr).toContain('groups by [hour, key], this ledger by [day]');
+  });
+
+  it('--out csv writes the groups; --key-field reads a nested key', async () => {
+    const input = [
+      JSON.stringify({ model: 'deepseek-chat', at: '2025-03-01T12:00:00Z', usage: chatUsage(0, 6000, 800), metadata: { team: 'search' } }),
+      JSON.stringify({ model: 'deepseek-chat', at: '2025-03-01T12:00:00Z', usage: chatUsage(0, 6000, 800) }),
+    ].join('\n');
+    const { code, stdout } = await run(['ledger', '--group-by', 'day,key', '--tz', 'Asia/Shanghai', '--key-field', 'metadata.team', '--out', 'csv'], { stdin: input });
+    expect(code).toBe(0);
+    expect(stdout).toBe('day,key,records,cache_hit_tokens,cache_miss_tokens,output_tokens,reasoning_tokens,currency,amount\n2025-03-01,,1,0,6000,800,0,USD,0.0025\n2025-03-01,search,1,0,6000,800,0,USD,0.0025\n');
+  });
+
+  it('exits 4 on a truncated gzip file, naming the file and the last line read, after the totals so far', async () => {
+    const dir = tempDir();
+    const body = Array.from({ length: 5000 }, (_, i) => JSON.stringify({ ...good, id: `r${i}` })).join('\n');
+    const gz = gzipSync(body);
+    writeFileSync(join(dir, 'cut.jsonl.gz'), gz.subarray(0, Math.floor(gz.length / 2)));
+    const { code, stdout, stderr } = await run(['ledger', 'cut.jsonl.gz'], { cwd: dir });
+    expect(code).toBe(4);
+    expect(stdout).toContain('priced');
+    expect(stderr).toMatch(/cut\.jsonl\.gz \(after line \d+\): truncated gzip file \(unexpected end of file\); records after this point are missing/);
+  });
+
+  it('exits 4 for a missing file and 2 for an unknown --group-by dimension', async () => {
+    const missing = await run(['ledger', 'nope.jsonl'], { cwd: tempDir() });
+    expect(missing.code).toBe(4);
+    expect(missing.stderr).toBe('seekcost ledger: nope.jsonl: no such file\n');
+    const dimension = await run(['ledger', '--group-by', 'week'], { stdin: '' });
+    expect(dimension.code).toBe(2);
+    expect(dimension.stderr).toContain("--group-by: unknown dimension 'week'");
+  });
+
+  it('draws a progress line only when stderr is a terminal', async () => {
+    const many = Array.from({ length: 2100 }, () => JSON.stringify(good)).join('\n');
+    const tty = await run(['ledger', '-'], { stdin: many, tty: true });
+    expect(tty.stderr).toMatch(/\r1,024 records \| 0\.\d MB \| /);
+    const piped = await run(['ledger', '-'], { stdin: many, tty: false });
+    expect(piped.stderr).toBe('');
+    const off = await run(['ledger', '-', '--no-progress'], { stdin: many, tty: true });
+    expect(off.stderr).toBe('');
+  });
+
+  const DATASET = resolve(REPO, '../shared/datasets/deepseek-recorded-usage.jsonl');
+  const present = existsSync(DATASET);
+  if (!present) console.warn(`seekcost ledger recorded-usage test SKIPPED: ${DATASET} is absent (it lives in ../shared beside the repo)`);
+  it.skipIf(!present)('prices every one of the 99 recorded real API calls (../shared/datasets)', async () => {
+    const { code, stdout } = await run(['ledger', DATASET, '--out', 'json']);
+    expect(code).toBe(0);
+    const totals = JSON.parse(stdout);
+    expect(totals.records).toEqual({ seen: 99, priced: 99, excluded: 0, duplicates: 0 });
+    let sum = priceRequest({ model: 'deepseek-chat', usage: chatUsage(0, 0, 0), at: '2025-03-01T00:00:00Z' }).total;
+    for (const line of readFileSync(DATASET, 'utf8').split('\n').filter((l) => l.trim() !== '')) {
+      const r = JSON.parse(line) as { model: string; created: number; response_usage: Record<string, unknown> };
+      sum = sum.plus(priceRequest({ model: r.model, usage: r.response_usage, at: r.created * 1000 }).total);
+    }
+    expect(totals.amount).toBe(sum.toString());
+  });
+});
+
+describe('seekcost balance', () => {
+  it('uses the granted balance first and says when each runs out', async () => {
+    const record = (second: number) => JSON.stringify({ model: 'deepseek-v4-pro', at: new Date(Date.parse('2026-09-01T12:00:00Z') + second * 1000).toISOString(), usage: chatUsage(0, 0, 1_000_000) });
+    // Off-peak output: 1.98 USD per record.
+    const input = [record(0), record(10), record(20), record(5)].join('\n');
+    const { code, stdout } = await run(['balance', '--granted', '2', '--topped-up', '5', '--json'], { stdin: input });
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.spent).toBe('7.92');
+    expect(report.granted).toEqual({ start: '2', left: '0', runsOutAt: '2026-09-01T12:00:05.000Z' });
+    expect(report.toppedUp).toEqual({ start: '5', left: '0', runsOutAt: '2026-09-01T12:00:20.000Z' });
+    expect(report.uncovered).toBe('0.92');
+  });
+});
+
+describe('seekcost tariff and diff', () => {
+  it('exports the flat table as CSV with the holiday list, and constant-price segments', async () => {
+    const csv = await run(['tariff', '--model', 'deepseek-v4-pro', '--from', '2026-09-01T00:00:00Z', '--to', '2026-09-02T00:00:00Z', '--currency', 'USD']);
+    expect(csv.code).toBe(0);
+    expect(csv.stdout).toContain('deepseek-v4-pro,deepseek-v4-pro,,deepseek-v4-pro/2026-08-21,2026-08-21T16:00:00.000Z,2026-09-10T04:00:00.000Z,peak,0,false,60,240,UTC,0,"1,2,3,4,5",31,Asia/Shanghai,480,,,USD,0.044,1.32,3.96,44000,1320000,3960000,6,');
+    expect(csv.stdout).toMatch(/calendar,day,name\ncn-public-holidays,2026-01-01,/);
+    const segments = await run(['tariff', '--segments', '--model', 'deepseek-v4-pro', '--from', '2026-09-01T00:00:00Z', '--to', '2026-09-01T05:00:00Z', '--format', 'json']);
+    expect(JSON.parse(segments.stdout).map((s: { from: string; tier: string }) => `${s.from} ${s.tier}`)).toEqual([
+      '2026-09-01T00:00:00.000Z off-peak',
+      '2026-09-01T01:00:00.000Z peak',
+      '2026-09-01T04:00:00.000Z off-peak',
+    ]);
+  });
+
+  it('writes SQL for every dialect', async () => {
+    for (const dialect of ['duckdb', 'postgres', 'clickhouse', 'bigquery']) {
+      const { code, stdout } = await run(['tariff', '--format', 'sql', '--dialect', dialect, '--usage-table', 'api_calls']);
+      expect(code).toBe(0);
+      expect(stdout).toContain(`-- Generated by seekcost (warehouseSql, dialect ${dialect})`);
+      expect(stdout).toContain('FROM api_calls u');
+    }
+  });
+
+  it('diff reports a re-priced period with before and after, and --fail-on-change exits 5', async () => {
+    const dir = tempDir();
+    copyFileSync(join(REPO, 'pricing-data/deepseek.json'), join(dir, 'old.json'));
+    const doc = JSON.parse(readFileSync(join(REPO, 'pricing-data/deepseek.json'), 'utf8'));
+    const flash = doc.models['deepseek-flash'].periods[0];
+    const usd = flash.tiers[1].prices.USD;
+    const before = `${usd.cacheHit}/${usd.cacheMiss}/${usd.output}`;
+    usd.output = '123.45';
+    writeFileSync(join(dir, 'new.json'), JSON.stringify(doc));
+    const same = await run(['diff', 'old.json', 'old.json', '--fail-on-change'], { cwd: dir });
+    expect(same.code).toBe(0);
+    expect(same.stdout).toMatch(/^no changes/);
+    const changed = await run(['diff', 'old.json', 'new.json', '--fail-on-change'], { cwd: dir });
+    expect(changed.code).toBe(5);
+    expect(changed.stdout).toContain(`${flash.id} ${flash.tiers[1].tier} USD: hit/miss/output per 1M ${before} -> ${usd.cacheHit}/${usd.cacheMiss}/123.45`);
+    const invalid = await run(['diff', 'old.json', 'missing.json'], { cwd: dir });
+    expect(invalid.code).toBe(4);
+  });
+});
+
+describe('seekcost tokens and prompt', () => {
+  it('counts tokens of stdin with the fast method, and predicts prompt tokens of a request body', async () => {
+    const tokens = await run(['tokens', '-', '--method', 'heuristic', '--json'], { stdin: 'Hello, DeepSeek!' });
+    expect(tokens.code).toBe(0);
+    expect(JSON.parse(tokens.stdout)).toMatchObject({ method: 'heuristic', characters: 16 });
+    expect(JSON.parse(tokens.stdout).tokens).toBeGreaterThan(0);
+    const prompt = await run(['prompt', '-', '--method', 'fast', '--json', '--at', '2026-09-01T00:00:00Z'], { stdin: JSON.stringify({ model: 'deepseek-chat', messages: [{ role: 'user', content: 'What is 1 + 1?' }] }) });
+    expect(prompt.code).toBe(0);
+    expect(JSON.parse(prompt.stdout)).toMatchObject({ method: 'fast', era: 'v4' });
+  });
+});
