@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 // with a worked @example.
 
 const root = resolve(import.meta.dirname, '..');
-const PACKAGES = ['packages/pricing/src', 'packages/tokenizer-estimate/src'];
+const PACKAGES = ['packages/pricing/src', 'packages/tokenizer-estimate/src', 'packages/cli/src'];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
