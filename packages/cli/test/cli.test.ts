@@ -249,9 +249,13 @@ describe('seekcost tokens and prompt', () => {
     const tokens = await run(['tokens', '-', '--method', 'heuristic', '--json'], { stdin: 'Hello, DeepSeek!' });
     expect(tokens.code).toBe(0);
     expect(JSON.parse(tokens.stdout)).toMatchObject({ method: 'heuristic', characters: 16 });
-    expect(JSON.parse(tokens.stdout).tokens).toBeGreaterThan(0);
+    expect(JSON.parse(tokens.stdout).tokens).toBe(5); // ceil(16 × 0.3)
+    // The fast method is loaded lazily by the command itself (the main entry no longer carries it).
+    const fast = await run(['tokens', '-', '--method', 'fast', '--json'], { stdin: 'Hello, DeepSeek!' });
+    expect(fast.code).toBe(0);
+    expect(JSON.parse(fast.stdout)).toEqual({ tokens: 6, method: 'fast', characters: 16 }); // exact: 6
     const prompt = await run(['prompt', '-', '--method', 'fast', '--json', '--at', '2026-09-01T00:00:00Z'], { stdin: JSON.stringify({ model: 'deepseek-chat', messages: [{ role: 'user', content: 'What is 1 + 1?' }] }) });
     expect(prompt.code).toBe(0);
-    expect(JSON.parse(prompt.stdout)).toMatchObject({ method: 'fast', era: 'v4' });
+    expect(JSON.parse(prompt.stdout)).toMatchObject({ method: 'fast', era: 'v4', tokens: 12 }); // exact: 12
   });
 });

@@ -11,7 +11,8 @@ export type TokenizerEstimateErrorCode =
   | 'MALFORMED_BODY'
   | 'UNKNOWN_ROLE'
   | 'INVALID_OPTION'
-  | 'EXACT_TOKENIZER_NOT_LOADED';
+  | 'EXACT_TOKENIZER_NOT_LOADED'
+  | 'FAST_TOKENIZER_NOT_LOADED';
 
 /**
  * Base class of every error this package throws: a `code` and the `path` of the offending field
@@ -98,7 +99,8 @@ export class InvalidOptionError extends TokenizerEstimateError {
 
 /**
  * The exact method was asked for before the exact tokenizer was loaded. Counting never silently
- * degrades to an estimate: await `loadExactTokenizer()` first, or use method 'fast'.
+ * degrades to an estimate: await `loadExactTokenizer()` first, or use method 'fast' (after
+ * `loadFastTokenizer()`) or 'heuristic'.
  *
  * @example
  * ```ts
@@ -110,7 +112,29 @@ export class ExactTokenizerNotLoadedError extends TokenizerEstimateError {
     super(
       'EXACT_TOKENIZER_NOT_LOADED',
       'options.method',
-      "the exact tokenizer is not loaded: await loadExactTokenizer() first (or use method 'fast')",
+      "the exact tokenizer is not loaded: await loadExactTokenizer() first (or use method 'fast' after loadFastTokenizer(), or 'heuristic')",
+    );
+  }
+}
+
+/**
+ * The fast method was asked for (explicitly, or as the default because the exact tokenizer is not
+ * loaded either) before the fast estimate was loaded. Counting never silently degrades to the
+ * heuristic: await `loadFastTokenizer()` (or `loadExactTokenizer()`) first, or pass method
+ * 'heuristic' explicitly.
+ *
+ * @example
+ * ```ts
+ * countTokens('hi', { method: 'fast' }); // throws FastTokenizerNotLoadedError until loadFastTokenizer() resolved
+ * countTokens('hi'); // the same when neither tokenizer is loaded
+ * ```
+ */
+export class FastTokenizerNotLoadedError extends TokenizerEstimateError {
+  constructor() {
+    super(
+      'FAST_TOKENIZER_NOT_LOADED',
+      'options.method',
+      "the fast tokenizer is not loaded: await loadFastTokenizer() first (or loadExactTokenizer() for exact counts, or use method 'heuristic')",
     );
   }
 }

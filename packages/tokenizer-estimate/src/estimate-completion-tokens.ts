@@ -1,6 +1,5 @@
-import { InvalidOptionError, InvalidTypeError, MalformedBodyError } from './errors.ts';
-import { loadedExactTokenizer } from './exact-state.ts';
-import { countFastTokens } from './fast/count-fast-tokens.ts';
+import { InvalidTypeError, MalformedBodyError } from './errors.ts';
+import { textCounter } from './text-counter.ts';
 import type { TemplateEra } from './prompt/resolve-template.ts';
 
 /**
@@ -25,7 +24,10 @@ export interface CompletionText {
  * ```
  */
 export interface EstimateCompletionOptions {
-  /** 'exact' needs loadExactTokenizer() first; default: 'exact' when loaded, else 'fast'. */
+  /**
+   * 'exact' needs loadExactTokenizer() first, 'fast' loadFastTokenizer(). Default: 'exact' when
+   * loaded, else 'fast' when loaded, else a FastTokenizerNotLoadedError.
+   */
   readonly method?: 'exact' | 'fast';
   /** Template era; only 'v3' (R1) differs: its `</think>\n\n` separator is 2 tokens instead of 1. */
   readonly era?: TemplateEra;
@@ -51,17 +53,7 @@ export function estimateCompletionTokens(text: CompletionText, options: Estimate
   if (reasoning !== undefined && reasoning !== null && typeof reasoning !== 'string') {
     throw new InvalidTypeError('reasoning_content', 'a string or null', reasoning);
   }
-  const exact = loadedExactTokenizer();
-  const method = options.method ?? (exact ? 'exact' : 'fast');
-  let count: (value: string) => number;
-  if (method === 'exact') {
-    if (!exact) throw new InvalidOptionError('options.method', "'exact' needs await loadExactTokenizer() first");
-    count = (value) => exact.count(value);
-  } else if (method === 'fast') {
-    count = (value) => (value.length === 0 ? 0 : countFastTokens(value));
-  } else {
-    throw new InvalidOptionError('options.method', `unknown method ${JSON.stringify(method)} (expected 'exact' or 'fast')`);
-  }
+  const { count } = textCounter(options.method);
   let tokens = content ? count(content) : 0;
   if (reasoning) tokens += count(reasoning) + (options.era === 'v3' ? 2 : 1);
   return tokens;

@@ -1,16 +1,20 @@
 /**
  * `@seekcost/tokenizer-estimate`: DeepSeek token counts and request/response token predictions.
  *
- * The main entry carries no DeepSeek vocabulary: `countTokens(text, { method: 'fast' | 'heuristic' })`
- * work at once; `'exact'` needs `await loadExactTokenizer()` (a lazily loaded chunk, the
- * `@seekcost/tokenizer-estimate/exact` entry). The 'fast' method bundles gpt-tokenizer's o200k
- * ranks.
+ * The main entry is light: it carries no vocabulary. `countTokens(text, { method: 'heuristic' })`
+ * works at once; `'exact'` needs `await loadExactTokenizer()` (the `@seekcost/tokenizer-estimate/exact`
+ * chunk, ~520 KB gzipped) and `'fast'` needs `await loadFastTokenizer()` (the
+ * `@seekcost/tokenizer-estimate/fast` chunk: gpt-tokenizer's o200k ranks and a per-token table,
+ * ~1.1 MB gzipped); `await loadTokenizers({ exact, fast })` loads several. Bundlers emit both as
+ * separate chunks that are fetched only when their loader is called.
  *
  * @packageDocumentation
  */
 export { countTokens, type CountMethod, type CountTokensOptions } from './count-tokens.ts';
 export { loadExactTokenizer, isExactTokenizerLoaded } from './load-exact-tokenizer.ts';
-export { countFastTokens } from './fast/count-fast-tokens.ts';
+export { loadFastTokenizer, isFastTokenizerLoaded } from './load-fast-tokenizer.ts';
+export { loadTokenizers, type LoadTokenizersOptions } from './load-tokenizers.ts';
+export { countFastTokens } from './count-fast-tokens.ts';
 export { countHeuristicTokens } from './heuristic/count-heuristic-tokens.ts';
 export {
   estimatePromptTokens,
@@ -28,6 +32,7 @@ export {
   UnknownRoleError,
   InvalidOptionError,
   ExactTokenizerNotLoadedError,
+  FastTokenizerNotLoadedError,
   type TokenizerEstimateErrorCode,
 } from './errors.ts';
 export type { ExactTokenizer, ExactEncodeOptions } from './exact/exact-tokenizer.ts';

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   ExactTokenizerNotLoadedError,
+  FastTokenizerNotLoadedError,
   InvalidOptionError,
   InvalidTypeError,
   TokenizerEstimateError,
@@ -9,11 +10,15 @@ import {
   countHeuristicTokens,
   countTokens,
   isExactTokenizerLoaded,
+  isFastTokenizerLoaded,
   loadExactTokenizer,
+  loadFastTokenizer,
 } from '../src/index.ts';
+import { countFastTokens as countFastTokensDirect } from '../src/entries/fast.ts';
 
-// Order matters in this file: the first block runs before the exact tokenizer is loaded.
-describe('before the exact tokenizer is loaded', () => {
+// Order matters in this file: the first block runs before any tokenizer is loaded, the fast blocks
+// before the exact tokenizer is loaded.
+describe('before any tokenizer is loaded', () => {
   it('refuses method exact with a typed error instead of a wrong number', () => {
     expect(isExactTokenizerLoaded()).toBe(false);
     expect(() => countTokens('hi', { method: 'exact' })).toThrow(ExactTokenizerNotLoadedError);
@@ -25,8 +30,34 @@ describe('before the exact tokenizer is loaded', () => {
       expect((error as TokenizerEstimateError).path).toBe('options.method');
     }
   });
-  it('defaults to the fast method', () => {
+  it('refuses method fast, the default and countFastTokens with a typed error, never the heuristic', () => {
+    expect(isFastTokenizerLoaded()).toBe(false);
+    for (const run of [() => countTokens('hi', { method: 'fast' }), () => countTokens('hi'), () => countFastTokens('hi')]) {
+      expect(run).toThrow(FastTokenizerNotLoadedError);
+      try {
+        run();
+      } catch (error) {
+        expect((error as TokenizerEstimateError).code).toBe('FAST_TOKENIZER_NOT_LOADED');
+        expect((error as TokenizerEstimateError).path).toBe('options.method');
+      }
+    }
+  });
+  it('counts with an explicit heuristic', () => {
+    expect(countTokens('Hello, world!', { method: 'heuristic' })).toBe(4);
+  });
+});
+
+describe('after loadFastTokenizer()', () => {
+  it('loads once and defaults to the fast method', async () => {
+    const loading = loadFastTokenizer();
+    expect(loadFastTokenizer()).toBe(loading); // concurrent calls share one load
+    await loading;
+    await loadFastTokenizer();
+    expect(isFastTokenizerLoaded()).toBe(true);
+    expect(isExactTokenizerLoaded()).toBe(false);
     expect(countTokens('The quick brown fox jumps over the lazy dog.')).toBe(10);
+    expect(countTokens('Hello, world!', { method: 'fast' })).toBe(4);
+    expect(() => countTokens('hi', { method: 'exact' })).toThrow(ExactTokenizerNotLoadedError);
   });
 });
 
@@ -51,6 +82,8 @@ describe('heuristic method (DeepSeek docs: 0.3 per English, 0.6 per Chinese char
 describe('fast method', () => {
   it('counts known text', () => {
     expect(countFastTokens('')).toBe(0);
+    expect(countFastTokens('你好，世界')).toBe(3);
+    expect(countFastTokens('Hello\nworld 你好')).toBe(countFastTokensDirect('Hello\nworld 你好'));
     expect(countFastTokens('The quick brown fox jumps over the lazy dog.')).toBe(10);
     expect(countFastTokens('a <|endoftext|> b')).toBeGreaterThan(3); // o200k special-token text is plain text here
   });

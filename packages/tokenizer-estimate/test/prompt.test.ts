@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ExactTokenizerNotLoadedError,
+  FastTokenizerNotLoadedError,
   InvalidOptionError,
   InvalidTypeError,
   MalformedBodyError,
@@ -8,6 +10,7 @@ import {
   estimatePromptTokens,
   estimatePromptTokensDetailed,
   loadExactTokenizer,
+  loadFastTokenizer,
   resolveTemplate,
   normalizeChatBody,
   type TokenizerEstimateError,
@@ -30,14 +33,29 @@ function errorOf(run: () => unknown): TokenizerEstimateError {
   throw new Error('expected a throw');
 }
 
-describe('estimatePromptTokens before the exact tokenizer is loaded', () => {
-  it('falls back to the fast method and says so', () => {
+// Order matters in this file: these blocks run before the exact tokenizer is loaded.
+describe('estimators before any tokenizer is loaded', () => {
+  it('throw a typed error instead of guessing with the heuristic', () => {
+    expect(() => estimatePromptTokens(SIMPLE)).toThrow(FastTokenizerNotLoadedError);
+    expect(() => estimatePromptTokens(SIMPLE, { method: 'fast' })).toThrow(FastTokenizerNotLoadedError);
+    expect(() => estimateCompletionTokens({ content: 'Hi' })).toThrow(FastTokenizerNotLoadedError);
+  });
+});
+
+describe('estimatePromptTokens with only the fast estimate loaded', () => {
+  it('falls back to the fast method and says so', async () => {
+    await loadFastTokenizer();
     const estimate = estimatePromptTokensDetailed(SIMPLE, { at: new Date('2025-12-30') });
     expect(estimate.method).toBe('fast');
     expect(estimate.templateTokens).toBe(4);
+    expect(estimateCompletionTokens({ content: 'Paris.', reasoning_content: 'The capital of France is Paris.' })).toBe(10);
   });
-  it("refuses an explicit 'exact'", () => {
-    expect(() => estimatePromptTokens(SIMPLE, { method: 'exact' })).toThrow(InvalidOptionError);
+  it("refuses an explicit 'exact' with a typed error", () => {
+    expect(() => estimatePromptTokens(SIMPLE, { method: 'exact' })).toThrow(ExactTokenizerNotLoadedError);
+    expect(() => estimateCompletionTokens({ content: 'Hi' }, { method: 'exact' })).toThrow(ExactTokenizerNotLoadedError);
+  });
+  it('rejects an unknown method', () => {
+    expect(() => estimatePromptTokens(SIMPLE, { method: 'heuristic' as 'fast' })).toThrow(InvalidOptionError);
   });
 });
 

@@ -1,7 +1,8 @@
 // The token worker: exact DeepSeek counting off the main thread. The vocabulary (the
 // @seekcost/tokenizer-estimate/exact chunk) is imported on the first job, never at page load; the
-// chat-template predictor (which also bundles the o200k ranks of the fast estimate) only when a
-// request body is pasted.
+// chat-template predictor (the library's main entry, which no longer carries the fast estimate's
+// o200k ranks: those sit in the /fast chunk, which this worker never loads) only when a request
+// body is pasted.
 import type { TokenAnswer, TokenJob } from './workerProtocol.ts';
 
 // The project typechecks with the DOM lib only (the WebWorker lib clashes with it), so the worker

@@ -32,6 +32,13 @@ describe('built bundle', () => {
     expect(lazy).toMatch(/[A-Za-z0-9+/]{20000}/);
   });
 
+  it('keeps the o200k ranks of the fast estimate out of the chunk the Worker loads for prompt predictions', () => {
+    // Only two lazy chunks are large: the exact vocabulary and the /fast chunk (gpt-tokenizer's o200k
+    // ranks), which the Worker never loads; the library's main entry it imports stays a few KB.
+    const large = report.lazy.filter((f) => f.gzipBytes > 100 * 1024).map((f) => /^(?:assets\/)?([a-z]+)-/.exec(f.file)?.[1] ?? f.file);
+    expect(large.sort()).toEqual(['exact', 'fast']);
+  });
+
   it('uses relative URLs only, so the site runs from any sub-path', () => {
     const html = readFileSync(join(OUT, 'index.html'), 'utf8');
     expect(html).toMatch(/src="\.\/assets\//);

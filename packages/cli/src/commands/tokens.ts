@@ -1,14 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
-import { countTokens, estimatePromptTokensDetailed, loadExactTokenizer, type CountMethod } from '@seekcost/tokenizer-estimate';
+import { countTokens, estimatePromptTokensDetailed, loadExactTokenizer, loadFastTokenizer, type CountMethod } from '@seekcost/tokenizer-estimate';
 import { EXIT, type ExitCode } from '../exitCodes.ts';
 import type { CliIo } from '../io.ts';
 import { UsageError } from '../usageError.ts';
 
 /**
  * `seekcost tokens FILE|-`: DeepSeek token count of a text file (or stdin). `exact` loads the
- * DeepSeek-V3 tokenizer first; `fast` and `heuristic` are estimates.
+ * DeepSeek-V3 tokenizer first, `fast` the o200k-based estimate (each a lazy import, so a command
+ * only pays for the method it uses); `heuristic` needs nothing.
  *
  * @example
  * ```ts
@@ -19,6 +20,7 @@ export async function runTokens(path: string, options: { readonly method: CountM
   if (!['exact', 'fast', 'heuristic'].includes(options.method)) throw new UsageError(`--method: must be exact, fast or heuristic, got '${options.method}'`);
   const text = path === '-' ? await readAll(io.stdin) : await readFile(resolve(io.cwd, path), 'utf8');
   if (options.method === 'exact') await loadExactTokenizer();
+  else if (options.method === 'fast') await loadFastTokenizer();
   const tokens = countTokens(text, { method: options.method });
   io.stdout.write(options.json ? `${JSON.stringify({ tokens, method: options.method, characters: text.length })}\n` : `${tokens} tokens (${options.method})\n`);
   return EXIT.OK;
@@ -43,6 +45,7 @@ export async function runPrompt(path: string, options: { readonly method: 'exact
     throw new UsageError(`${path}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
   if (options.method === 'exact') await loadExactTokenizer();
+  else await loadFastTokenizer();
   const at = options.at === undefined ? io.now() : Date.parse(options.at);
   if (!Number.isFinite(at)) throw new UsageError(`--at: not an ISO-8601 instant: '${options.at ?? ''}'`);
   const estimate = estimatePromptTokensDetailed(body, { method: options.method, at });

@@ -1,6 +1,4 @@
-import { InvalidOptionError } from '../errors.ts';
-import { loadedExactTokenizer } from '../exact-state.ts';
-import { countFastTokens } from '../fast/count-fast-tokens.ts';
+import { textCounter } from '../text-counter.ts';
 import { normalizeChatBody, type ChatRequestBody, type NormalizedChatBody } from './chat-body.ts';
 import { pythonJson } from './python-json.ts';
 import { TEMPLATE_SWITCHES, resolveTemplate, type TemplateEra, type TemplateOptions } from './resolve-template.ts';
@@ -14,7 +12,10 @@ import { TEMPLATE_SWITCHES, resolveTemplate, type TemplateEra, type TemplateOpti
  * ```
  */
 export interface EstimatePromptOptions extends TemplateOptions {
-  /** 'exact' needs loadExactTokenizer() first; default: 'exact' when loaded, else 'fast'. */
+  /**
+   * 'exact' needs loadExactTokenizer() first, 'fast' loadFastTokenizer(). Default: 'exact' when
+   * loaded, else 'fast' when loaded, else a FastTokenizerNotLoadedError.
+   */
   readonly method?: 'exact' | 'fast';
 }
 
@@ -73,7 +74,8 @@ const V4_EFFORT_PREAMBLE = 79;
  *
  * The chat template follows the model id and date (see {@link TemplateEra}); pass `{ at }` for a
  * past request, or `{ era, thinking }` to pin them. Text is counted exactly when the exact tokenizer
- * is loaded, else with the fast estimate (the result says which). Without tools the template is
+ * is loaded, else with the fast estimate when that is loaded (the result says which); with neither
+ * loaded it throws FastTokenizerNotLoadedError rather than guess. Without tools the template is
  * reproduced token for token; with tools DeepSeek's hidden tool instructions are fitted constants.
  *
  * @example
@@ -93,16 +95,7 @@ const V4_EFFORT_PREAMBLE = 79;
 export function estimatePromptTokensDetailed(body: ChatRequestBody | unknown, options: EstimatePromptOptions = {}): PromptTokenEstimate {
   const normalized = normalizeChatBody(body);
   const template = resolveTemplate(normalized, options);
-  const exact = loadedExactTokenizer();
-  const method = options.method ?? (exact ? 'exact' : 'fast');
-  if (method !== 'exact' && method !== 'fast') throw new InvalidOptionError('options.method', `unknown method ${JSON.stringify(method)} (expected 'exact' or 'fast')`);
-  let count: (text: string) => number;
-  if (method === 'exact') {
-    if (!exact) throw new InvalidOptionError('options.method', "'exact' needs await loadExactTokenizer() first");
-    count = (text) => exact.count(text);
-  } else {
-    count = (text) => (text.length === 0 ? 0 : countFastTokens(text));
-  }
+  const { method, count } = textCounter(options.method);
   return { ...accountTemplate(normalized, template.era, template.thinking, template.at, count), method };
 }
 

@@ -1,0 +1,14 @@
+/**
+ * `@seekcost/tokenizer-estimate/fast`: the fast DeepSeek token estimate with what it needs:
+ * gpt-tokenizer's o200k_base ranks and the per-o200k-token table and calibration (~1.1 MB gzipped
+ * together in a Vite build). Kept out of the main entry; the main entry loads it on
+ * `await loadFastTokenizer()`, or import it directly where its weight does not matter:
+ *
+ * ```ts
+ * import { countFastTokens } from '@seekcost/tokenizer-estimate/fast';
+ * countFastTokens('Hello, world!'); // 4
+ * ```
+ *
+ * @packageDocumentation
+ */
+export { countFastTokens } from '../fast/count-fast-tokens.ts';
