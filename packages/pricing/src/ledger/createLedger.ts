@@ -9,6 +9,7 @@ import type { CompiledRates, Tariff } from '../tariff.ts';
 import { isoDateOfEpochDay, zonedTime, zoneOffsetMinutes } from '../zonedTime.ts';
 import { readLedgerRecord, type RecordFields } from './readLedgerRecord.ts';
 import { readUsageCounts, type CountsScratch } from './readUsageCounts.ts';
+import { SeenIds } from './seenIds.ts';
 import type {
   Ledger,
   LedgerBucket,
@@ -168,7 +169,7 @@ class LedgerImpl implements Ledger {
   readonly #states = new Map<string, ModelState>();
   readonly #entries = new Map<string, PriceEntry>();
   readonly buckets = new Map<string, Bucket>();
-  seenIds: Set<string> | undefined;
+  seenIds: SeenIds | undefined;
 
   seen = 0;
   priced = 0;
@@ -200,7 +201,7 @@ class LedgerImpl implements Ledger {
     }
     this.groupBy = Object.freeze([...new Set(groupBy)]);
     this.dedupe = options.dedupe ?? true;
-    this.seenIds = this.dedupe ? new Set() : undefined;
+    this.seenIds = this.dedupe ? new SeenIds() : undefined;
     this.defaultBasis = options.instant ?? 'completion';
     if (this.defaultBasis !== 'completion' && this.defaultBasis !== 'request') throw new InvalidArgumentError('instant', `must be 'completion' or 'request'`);
     this.horizonMs = options.nearEdgeMs ?? 10 * MINUTE_MS;
@@ -233,11 +234,7 @@ class LedgerImpl implements Ledger {
 
     const id = fields.id;
     const seenIds = this.seenIds;
-    if (id !== undefined && seenIds !== undefined) {
-      // One hash lookup instead of has() then add(): the set grows only for a new id.
-      const size = seenIds.size;
-      if (seenIds.add(id).size === size) return this.#duplicate(ref, id);
-    }
+    if (id !== undefined && seenIds !== undefined && !seenIds.add(id)) return this.#duplicate(ref, id);
 
     let bucket: Bucket | undefined;
     if (this.byKey) {
@@ -272,8 +269,10 @@ class LedgerImpl implements Ledger {
     if (this.horizonMs > 0) {
       const request = fields.basis === 'request';
       const alternativeMs = request ? atMs + this.horizonMs : atMs - this.horizonMs;
+      // The other instant is usually in the interval just found (intervals are minutes to hours long).
       const near = state.alternative;
-      const alternative = alternativeMs >= near.from && alternativeMs < near.to ? (near.slot as Slot) : this.#seek(state, near, alternativeMs);
+      const alternative =
+        alternativeMs >= cursor.from && alternativeMs < cursor.to ? slot : alternativeMs >= near.from && alternativeMs < near.to ? (near.slot as Slot) : this.#seek(state, near, alternativeMs);
       const other = alternative.entry;
       if (other === undefined ? request : other.hitUnits !== entry.hitUnits || other.missUnits !== entry.missUnits || other.outputUnits !== entry.outputUnits) {
         this.#nearEdge(ref, fields, entry, other, alternativeMs);
@@ -336,10 +335,7 @@ class LedgerImpl implements Ledger {
     if (this.seenIds !== undefined && snapshot.ids !== null) {
       // A ledger keeps ids, not each id's tokens, so a repeat across ledgers cannot be taken back out:
       // it is counted in both and reported. Shard by response id to keep repeats in one shard.
-      for (const id of snapshot.ids) {
-        const size = this.seenIds.size;
-        if (this.seenIds.add(id).size === size) this.duplicatesAcrossMerges++;
-      }
+      for (const id of snapshot.ids) if (!this.seenIds.add(id)) this.duplicatesAcrossMerges++;
     }
   }
 
@@ -398,7 +394,7 @@ class LedgerImpl implements Ledger {
         })),
       },
       buckets,
-      ids: this.seenIds === undefined ? null : [...this.seenIds],
+      ids: this.seenIds === undefined ? null : this.seenIds.values(),
     };
   }
 
