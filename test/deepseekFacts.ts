@@ -66,7 +66,7 @@ const v4FlashLine: Era[] = [
   { period: 'deepseek-v4-flash/2026-04-24', billsAs: 'deepseek-v4-flash', from: '2026-04-24T00:00Z', rule: 'flat', prices: { standard: FLASH_LAUNCH } },
   { period: 'deepseek-v4-flash/2026-04-26', billsAs: 'deepseek-v4-flash', from: '2026-04-26T12:15Z', rule: 'flat', prices: { standard: FLASH_CUT } },
   { period: 'deepseek-v4-flash/2026-08-16', billsAs: 'deepseek-v4-flash', from: '2026-08-16T16:00Z', rule: 'peak-daily', prices: { peak: FLASH_PEAK, 'off-peak': FLASH_OFF } },
-  { period: 'deepseek-v4-flash/2026-08-21', billsAs: 'deepseek-v4-flash', from: '2026-08-21T16:00Z', rule: 'peak-weekdays', prices: { peak: FLASH_PEAK, 'off-peak': FLASH_OFF } },
+  { period: 'deepseek-v4-flash/2026-08-22', billsAs: 'deepseek-v4-flash', from: '2026-08-22T16:00Z', rule: 'peak-weekdays', prices: { peak: FLASH_PEAK, 'off-peak': FLASH_OFF } },
 ];
 const flashV41: Era = { period: 'deepseek-flash/2026-09-10', billsAs: 'deepseek-flash', from: '2026-09-10T04:00Z', rule: 'peak-weekdays-holidays', prices: { peak: V41_PEAK, 'off-peak': V41_OFF } };
 const proLine: Era[] = [
@@ -74,7 +74,7 @@ const proLine: Era[] = [
   { period: 'deepseek-v4-pro/2026-04-25', billsAs: 'deepseek-v4-pro', from: '2026-04-25T16:00Z', rule: 'flat', prices: { discount: PRO_PROMO } },
   { period: 'deepseek-v4-pro/2026-04-26', billsAs: 'deepseek-v4-pro', from: '2026-04-26T12:15Z', rule: 'flat', prices: { discount: PRO_CUT } },
   { period: 'deepseek-v4-pro/2026-08-16', billsAs: 'deepseek-v4-pro', from: '2026-08-16T16:00Z', rule: 'peak-daily', prices: { peak: PRO_PEAK, 'off-peak': PRO_OFF } },
-  { period: 'deepseek-v4-pro/2026-08-21', billsAs: 'deepseek-v4-pro', from: '2026-08-21T16:00Z', rule: 'peak-weekdays', prices: { peak: PRO_PEAK, 'off-peak': PRO_OFF } },
+  { period: 'deepseek-v4-pro/2026-08-22', billsAs: 'deepseek-v4-pro', from: '2026-08-22T16:00Z', rule: 'peak-weekdays', prices: { peak: PRO_PEAK, 'off-peak': PRO_OFF } },
   { period: 'deepseek-v4-pro/2026-09-10', billsAs: 'deepseek-v4-pro', from: '2026-09-10T04:00Z', rule: 'peak-weekdays-holidays', prices: { peak: PRO_PEAK, 'off-peak': PRO_OFF } },
 ];
 const RETIREMENT = '2026-07-24T15:59Z';

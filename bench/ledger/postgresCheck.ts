@@ -26,7 +26,7 @@ function random(seed: number): () => number {
 }
 
 const MODELS = ['deepseek-chat', 'deepseek-reasoner', 'deepseek-coder', 'deepseek-v4-flash', 'deepseek-v4-pro', 'deepseek-flash'];
-const EDGES = ['2025-02-08T16:00Z', '2025-02-26T16:30Z', '2025-09-05T16:00Z', '2026-04-26T12:15Z', '2026-07-24T15:59Z', '2026-08-16T16:00Z', '2026-08-21T16:00Z', '2026-09-10T04:00Z', '2026-10-01T01:00Z'].map((s) =>
+const EDGES = ['2025-02-08T16:00Z', '2025-02-26T16:30Z', '2025-09-05T16:00Z', '2026-04-26T12:15Z', '2026-07-24T15:59Z', '2026-08-16T16:00Z', '2026-08-22T16:00Z', '2026-09-10T04:00Z', '2026-10-01T01:00Z'].map((s) =>
   Date.parse(s.replace('Z', ':00Z')),
 );
 const next = random(99);

@@ -55,7 +55,7 @@ const ERAS: readonly { readonly label: string; readonly fromMs: number }[] = [
   { label: '2026-04-24 V4 launch', fromMs: ms('2026-04-24T00:00:00Z') },
   { label: '2026-04-26 V4 cache-hit cut', fromMs: ms('2026-04-26T12:15:00Z') },
   { label: '2026-08-16 peak/off-peak daily', fromMs: ms('2026-08-16T16:00:00Z') },
-  { label: '2026-08-21 peak Mon-Fri only', fromMs: ms('2026-08-21T16:00:00Z') },
+  { label: '2026-08-22 peak Mon-Fri only', fromMs: ms('2026-08-22T16:00:00Z') },
   { label: '2026-09-10 V4.1 flash, holidays', fromMs: ms('2026-09-10T04:00:00Z') },
 ];
 

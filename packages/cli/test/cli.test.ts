@@ -14,7 +14,7 @@ describe('seekcost price', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('input (cache hit)    4,000         0.044      0.000176');
     expect(stdout).toContain('total                                         0.016016');
-    expect(stdout).toContain('period:     deepseek-v4-pro/2026-08-21, tier peak');
+    expect(stdout).toContain('period:     deepseek-v4-pro/2026-08-22, tier peak');
   });
 
   it('prints JSON, in CNY, with the clock as the default instant', async () => {
@@ -205,7 +205,7 @@ describe('seekcost tariff and diff', () => {
   it('exports the flat table as CSV with the holiday list, and constant-price segments', async () => {
     const csv = await run(['tariff', '--model', 'deepseek-v4-pro', '--from', '2026-09-01T00:00:00Z', '--to', '2026-09-02T00:00:00Z', '--currency', 'USD']);
     expect(csv.code).toBe(0);
-    expect(csv.stdout).toContain('deepseek-v4-pro,deepseek-v4-pro,,deepseek-v4-pro/2026-08-21,2026-08-21T16:00:00.000Z,2026-09-10T04:00:00.000Z,peak,0,false,60,240,UTC,0,"1,2,3,4,5",31,Asia/Shanghai,480,,,USD,0.044,1.32,3.96,44000,1320000,3960000,6,');
+    expect(csv.stdout).toContain('deepseek-v4-pro,deepseek-v4-pro,,deepseek-v4-pro/2026-08-22,2026-08-22T16:00:00.000Z,2026-09-10T04:00:00.000Z,peak,0,false,60,240,UTC,0,"1,2,3,4,5",31,Asia/Shanghai,480,,,USD,0.044,1.32,3.96,44000,1320000,3960000,6,');
     expect(csv.stdout).toMatch(/calendar,day,name\ncn-public-holidays,2026-01-01,/);
     const segments = await run(['tariff', '--segments', '--model', 'deepseek-v4-pro', '--from', '2026-09-01T00:00:00Z', '--to', '2026-09-01T05:00:00Z', '--format', 'json']);
     expect(JSON.parse(segments.stdout).map((s: { from: string; tier: string }) => `${s.from} ${s.tier}`)).toEqual([

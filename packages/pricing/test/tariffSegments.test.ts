@@ -18,12 +18,12 @@ describe('tariffSegments', () => {
   it('keeps weekends and holidays off-peak, and crosses period changes', () => {
     const segments = tariffSegments({ model: 'deepseek-v4-flash', from: '2026-09-09T00:00:00Z', to: '2026-09-14T00:00:00Z' });
     expect(segments.map(brief)).toEqual([
-      '2026-09-09T00:00:00.000Z off-peak deepseek-v4-flash/2026-08-21',
-      '2026-09-09T01:00:00.000Z peak deepseek-v4-flash/2026-08-21',
-      '2026-09-09T04:00:00.000Z off-peak deepseek-v4-flash/2026-08-21',
-      '2026-09-09T06:00:00.000Z peak deepseek-v4-flash/2026-08-21',
-      '2026-09-09T10:00:00.000Z off-peak deepseek-v4-flash/2026-08-21',
-      '2026-09-10T01:00:00.000Z peak deepseek-v4-flash/2026-08-21',
+      '2026-09-09T00:00:00.000Z off-peak deepseek-v4-flash/2026-08-22',
+      '2026-09-09T01:00:00.000Z peak deepseek-v4-flash/2026-08-22',
+      '2026-09-09T04:00:00.000Z off-peak deepseek-v4-flash/2026-08-22',
+      '2026-09-09T06:00:00.000Z peak deepseek-v4-flash/2026-08-22',
+      '2026-09-09T10:00:00.000Z off-peak deepseek-v4-flash/2026-08-22',
+      '2026-09-10T01:00:00.000Z peak deepseek-v4-flash/2026-08-22',
       '2026-09-10T04:00:00.000Z off-peak deepseek-flash/2026-09-10',
       '2026-09-10T06:00:00.000Z peak deepseek-flash/2026-09-10',
       '2026-09-10T10:00:00.000Z off-peak deepseek-flash/2026-09-10',

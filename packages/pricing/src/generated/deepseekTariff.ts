@@ -704,7 +704,7 @@ export const deepseekTariffDocument: TariffDocument = {
         {
           "id": "deepseek-v4-flash/2026-08-16",
           "from": "2026-08-16T16:00Z",
-          "to": "2026-08-21T16:00Z",
+          "to": "2026-08-22T16:00Z",
           "tiers": [
             {
               "tier": "peak",
@@ -762,11 +762,11 @@ export const deepseekTariffDocument: TariffDocument = {
             "note": "'New pricing takes effect at 16:00 UTC, Aug 16, 2026'; peak 01:00-04:00 and 06:00-10:00 UTC, off-peak half of peak."
           },
           "confidence": "official",
-          "note": "Peak windows apply every day."
+          "note": "Peak windows apply every day (Saturday 22 August, Beijing time, is the only weekend day this rule covers)."
         },
         {
-          "id": "deepseek-v4-flash/2026-08-21",
-          "from": "2026-08-21T16:00Z",
+          "id": "deepseek-v4-flash/2026-08-22",
+          "from": "2026-08-22T16:00Z",
           "startConfidence": "unconfirmed",
           "to": "2026-09-10T04:00Z",
           "tiers": [
@@ -835,7 +835,7 @@ export const deepseekTariffDocument: TariffDocument = {
             "note": "Pricing page after the unannounced edit (Monday to Friday, Beijing time)."
           },
           "confidence": "secondary",
-          "note": "'Monday through Friday' (Beijing time) was added by an unannounced page edit around 2026-08-22/23; the instant is unconfirmed. 2026-08-21 16:00 UTC (Beijing Saturday 00:00) is assumed, so the weekend of 22-23 August is off-peak. Peak on a make-up working Saturday/Sunday is not billed (the rule says Monday to Friday; unconfirmed). The end is the V4.1 switch: 2026-09-10 04:00 UTC, conflicting with another source's 2026-09-09 16:00 UTC."
+          "note": "'Monday through Friday' (Beijing time) was added by an unannounced page edit around 2026-08-22/23; the instant is unconfirmed. 2026-08-22 16:00 UTC (Beijing Sunday 00:00, between the two candidate days) is assumed: Saturday 22 August keeps the every-day rule and Sunday 23 August follows Monday to Friday; quotes on both days carry 'unconfirmed' confidence (the 24 hours either side of this cutover). Peak on a make-up working Saturday/Sunday is not billed (the rule says Monday to Friday; unconfirmed). The end is the V4.1 switch: 2026-09-10 04:00 UTC, conflicting with another source's 2026-09-09 16:00 UTC."
         }
       ]
     },
@@ -953,7 +953,7 @@ export const deepseekTariffDocument: TariffDocument = {
         {
           "id": "deepseek-v4-pro/2026-08-16",
           "from": "2026-08-16T16:00Z",
-          "to": "2026-08-21T16:00Z",
+          "to": "2026-08-22T16:00Z",
           "tiers": [
             {
               "tier": "peak",
@@ -1011,11 +1011,11 @@ export const deepseekTariffDocument: TariffDocument = {
             "note": "'New pricing takes effect at 16:00 UTC, Aug 16, 2026'; peak 01:00-04:00 and 06:00-10:00 UTC, off-peak half of peak."
           },
           "confidence": "official",
-          "note": "Peak windows apply every day."
+          "note": "Peak windows apply every day (Saturday 22 August, Beijing time, is the only weekend day this rule covers)."
         },
         {
-          "id": "deepseek-v4-pro/2026-08-21",
-          "from": "2026-08-21T16:00Z",
+          "id": "deepseek-v4-pro/2026-08-22",
+          "from": "2026-08-22T16:00Z",
           "startConfidence": "unconfirmed",
           "to": "2026-09-10T04:00Z",
           "tiers": [
@@ -1084,7 +1084,7 @@ export const deepseekTariffDocument: TariffDocument = {
             "note": "Pricing page after the unannounced edit (Monday to Friday, Beijing time)."
           },
           "confidence": "secondary",
-          "note": "'Monday through Friday' (Beijing time) was added by an unannounced page edit around 2026-08-22/23; the instant is unconfirmed. 2026-08-21 16:00 UTC (Beijing Saturday 00:00) is assumed, so the weekend of 22-23 August is off-peak. Peak on a make-up working Saturday/Sunday is not billed (the rule says Monday to Friday; unconfirmed)."
+          "note": "'Monday through Friday' (Beijing time) was added by an unannounced page edit around 2026-08-22/23; the instant is unconfirmed. 2026-08-22 16:00 UTC (Beijing Sunday 00:00, between the two candidate days) is assumed: Saturday 22 August keeps the every-day rule and Sunday 23 August follows Monday to Friday; quotes on both days carry 'unconfirmed' confidence (the 24 hours either side of this cutover). Peak on a make-up working Saturday/Sunday is not billed (the rule says Monday to Friday; unconfirmed)."
         },
         {
           "id": "deepseek-v4-pro/2026-09-10",

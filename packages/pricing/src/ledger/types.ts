@@ -152,7 +152,7 @@ export interface LedgerGroup {
  * @example
  * ```ts
  * const b: LedgerBucket | undefined = ledger.totals().buckets[0];
- * b?.periodId; // 'deepseek-v4-pro/2026-08-21'
+ * b?.periodId; // 'deepseek-v4-pro/2026-08-22'
  * b?.rates.output.toString(); // '3.96'
  * ```
  */

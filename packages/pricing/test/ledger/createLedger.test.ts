@@ -95,7 +95,7 @@ describe('createLedger: exact totals', () => {
     ledger.add({ model: 'deepseek-v4-pro', at: '2026-09-01T02:00:00Z', usage: chatUsage(1, 1, 1) });
     const snapshot = ledger.snapshot();
     const tampered = { ...snapshot, buckets: snapshot.buckets.map((b) => ({ ...b, units: [b.units[0], b.units[1], b.units[2] + 1] as [number, number, number] })) };
-    expect(() => createLedger().merge(tampered)).toThrow(/was priced with different price data: deepseek-v4-pro\/2026-08-21 peak USD is not priced 44000\/1320000\/3960001 here/);
+    expect(() => createLedger().merge(tampered)).toThrow(/was priced with different price data: deepseek-v4-pro\/2026-08-22 peak USD is not priced 44000\/1320000\/3960001 here/);
     expect(() => ledger.merge(ledger)).toThrow(/cannot merge a ledger into itself/);
     const copy = createLedger();
     copy.merge(snapshot);
@@ -298,7 +298,7 @@ describe('createLedger: raw API responses, timestamp basis and the near-edge rep
         basis: 'request',
         alternativeAt: '2026-09-01T01:05:00.000Z',
         tier: 'off-peak',
-        periodId: 'deepseek-v4-pro/2026-08-21',
+        periodId: 'deepseek-v4-pro/2026-08-22',
         amount: '1.98',
         alternativeAmount: '3.96',
         atStake: '1.98',
