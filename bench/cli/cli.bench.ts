@@ -7,21 +7,13 @@ import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { resolve } from 'node:path';
+import { mulberry32 as random } from '../../test/support/mulberry32.ts';
 
 const SIZE_MB = Number(process.argv[2] ?? 1000);
 const DIR = '/tmp/seekcost-bench';
 const FILE = `${DIR}/responses-${SIZE_MB}MB.jsonl`;
 const REPO = resolve(import.meta.dirname, '../..');
 
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function generate(): Promise<void> {
   mkdirSync(DIR, { recursive: true });

@@ -9,19 +9,11 @@
 // timed run traces them all; best of 3 runs per variant.
 import { Decimal, priceRequest, type Currency } from '@seekcost/pricing';
 import { createLedger } from '@seekcost/pricing/ledger';
+import { mulberry32 as random } from '../../test/support/mulberry32.ts';
 
 const COUNT = Number(process.argv[2] ?? 2_000_000);
 const REPEATS = 3;
 
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Response {
   id: string;

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { Decimal } from '@seekcost/pricing';
 import { createLedger, tariffTable, warehouseSql } from '@seekcost/pricing/ledger';
+import { mulberry32 as random } from '../../test/support/mulberry32.ts';
 
 const ROWS = Number(process.argv[2] ?? 100_000);
 const DIR = '/tmp/seekcost-pg-check';
@@ -15,15 +16,6 @@ const asRoot = process.getuid?.() === 0;
 const sh = (command: string) => execFileSync(asRoot ? 'su' : 'sh', asRoot ? ['postgres', '-s', '/bin/sh', '-c', command] : ['-c', command], { encoding: 'utf8' });
 const psql = (sql: string) => execFileSync('psql', ['-h', DIR, '-p', PORT, '-U', 'postgres', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-qtAX', '-c', sql], { encoding: 'utf8', maxBuffer: 1 << 26 }).trim();
 
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const MODELS = ['deepseek-chat', 'deepseek-reasoner', 'deepseek-coder', 'deepseek-v4-flash', 'deepseek-v4-pro', 'deepseek-flash'];
 const EDGES = ['2025-02-08T16:00Z', '2025-02-26T16:30Z', '2025-09-05T16:00Z', '2026-04-26T12:15Z', '2026-07-24T15:59Z', '2026-08-16T16:00Z', '2026-08-22T16:00Z', '2026-09-10T04:00Z', '2026-10-01T01:00Z'].map((s) =>

@@ -15,6 +15,7 @@
 import DecimalJs from 'decimal.js';
 import { calcPrice, type PriceOptions, type Usage } from '@pydantic/genai-prices';
 import { priceRequest, type Quote } from '../../packages/pricing/src/index.ts';
+import { mulberry32 } from '../../test/support/mulberry32.ts';
 
 const N = Number(process.env.BENCH_N ?? 1_000_000);
 const SEED = Number(process.env.BENCH_SEED ?? 20_240_802);
@@ -27,17 +28,6 @@ type NaiveDecimal = InstanceType<typeof NaiveDecimal>;
 // ---------------------------------------------------------------------------------------------
 // Deterministic request generator
 
-/** mulberry32: a tiny, fast, seedable PRNG, so every run prices the very same requests. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const ms = (iso: string): number => Date.parse(iso);
 const MINUTE = 60_000;

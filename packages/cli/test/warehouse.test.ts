@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Decimal, type Currency } from '@seekcost/pricing';
 import { createLedger, tariffTable, warehouseSql } from '@seekcost/pricing/ledger';
 import { tempDir } from './support.ts';
+import { mulberry32 as random } from '../../../test/support/mulberry32.ts';
 
 // The warehouse SQL prices exactly like the ledger: generated usage over every era and across tier
 // edges is loaded into embedded DuckDB, priced by joining to the flat tariff, and the SQL totals are
@@ -26,16 +27,6 @@ const PERIOD_EDGES = [
 const DAILY_EDGE_MINUTES = [0, 30, 60, 240, 360, 600, 960, 990];
 const HISTORY = [Date.parse('2024-07-01T00:00:00Z'), Date.parse('2027-06-01T00:00:00Z')] as const;
 
-/** A small seeded PRNG (mulberry32): the same records on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface UsageRow {
   readonly id: string;
