@@ -191,6 +191,35 @@ describe('createLedger: grouping', () => {
     );
   });
 
+  it('keeps every cached day right when a day with more intervals widens the plan cache mid-stream', () => {
+    const localHour = (ms: number, timeZone: string) => {
+      const parts = Object.fromEntries(new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit' }).formatToParts(ms).map((p) => [p.type, p.value]));
+      return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}`;
+    };
+    // Ordinary days first (plans of few intervals), then Lord Howe's half-hour daylight-saving change
+    // (about twice the hour edges, so the cache widens with those days in it), then the first days again.
+    const ordinary = fc.integer({ min: Date.parse('2026-05-01T00:00:00Z'), max: Date.parse('2026-05-04T00:00:00Z') });
+    const change = fc.integer({ min: Date.parse('2026-04-04T00:00:00Z'), max: Date.parse('2026-04-05T23:59:59Z') });
+    fc.assert(
+      fc.property(fc.array(ordinary, { minLength: 1, maxLength: 20 }), fc.array(change, { minLength: 1, maxLength: 20 }), fc.constantFrom<('hour' | 'day')[]>(['hour'], ['day']), (first, middle, groupBy) => {
+        const instants = [...first, ...middle, ...first];
+        const ledger = createLedger({ groupBy, timeZone: 'Australia/Lord_Howe' });
+        for (const at of instants) ledger.add({ model: 'deepseek-chat', at, usage: chatUsage(1, 2, 3) });
+        const expected = new Map<string, number>();
+        for (const at of instants) {
+          const hour = localHour(at, 'Australia/Lord_Howe');
+          const key = groupBy[0] === 'hour' ? hour : hour.slice(0, 10);
+          expected.set(key, (expected.get(key) ?? 0) + 1);
+        }
+        const totals = ledger.totals();
+        expect(new Map(totals.groups.map((g) => [g.key.hour ?? g.key.day, g.records]))).toEqual(expected);
+        const sum = instants.reduce((total, at) => total.plus(priceRequest({ model: 'deepseek-chat', usage: chatUsage(1, 2, 3), at }).total), new Decimal(0));
+        expect(totals.amount.toString()).toBe(sum.toString());
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('refuses an unknown dimension, zone or currency with a typed error naming the option', () => {
     expect(() => createLedger({ groupBy: ['week' as never] })).toThrow(/groupBy: unknown dimension 'week'/);
     expect(() => createLedger({ timeZone: 'Mars/Olympus' })).toThrow(/timeZone: 'Mars\/Olympus' is not an IANA time zone/);
