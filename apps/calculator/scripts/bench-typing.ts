@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { buildSite } from './buildSite.ts';
 import { serveStatic } from './serveStatic.ts';
+import { typingRoundTrips } from './typingRoundTrips.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 if (!existsSync(CHROMIUM)) {
@@ -26,22 +27,7 @@ const site = await serveStatic(siteDir, '/bench/');
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'] });
 const paste = 'The quick brown fox jumps over the lazy dog. 敏捷的棕色狐狸跳过了懒狗。 '.repeat(20_000).slice(0, 1_000_000);
 
-const roundTrips = (page: Page, n: number) =>
-  page.evaluate(async (count) => {
-    const field = document.getElementById('outputTokens') as HTMLInputElement;
-    const status = document.querySelector('[role="status"]') as HTMLElement;
-    const times: number[] = [];
-    for (let i = 0; i < count; i++) {
-      const before = status.textContent;
-      const start = performance.now();
-      field.value = String(Number(field.value) + 1);
-      field.dispatchEvent(new Event('input', { bubbles: true }));
-      while (status.textContent === before) await new Promise((r) => setTimeout(r, 0));
-      await new Promise((r) => requestAnimationFrame(r));
-      times.push(performance.now() - start);
-    }
-    return times;
-  }, n);
+const roundTrips = async (page: Page, n: number) => (await typingRoundTrips(page, n)).times;
 
 const baseline: number[] = [];
 const loaded: number[] = [];

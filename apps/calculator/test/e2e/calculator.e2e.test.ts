@@ -10,6 +10,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../scripts/buildSite.ts';
 import { serveStatic, type StaticSite } from '../../scripts/serveStatic.ts';
+import { typingRoundTrips } from '../../scripts/typingRoundTrips.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -184,25 +185,7 @@ describe.skipIf(!hasChromium)('calculator in Chromium (built site, served from a
     const page = await openPage('?model=deepseek-v4-pro&at=2026-09-01T02:00Z');
     const megabyte = 'The quick brown fox jumps over the lazy dog. 敏捷的棕色狐狸跳过了懒狗。 '.repeat(20_000).slice(0, 1_000_000);
     // Time from an input event on "Output tokens" to the new total on screen (next animation frame).
-    const roundTrips = (count: number) =>
-      page.evaluate(async (n) => {
-        const field = document.getElementById('outputTokens') as HTMLInputElement;
-        const status = document.querySelector('[role="status"]') as HTMLElement;
-        const counting = () => (document.querySelector('[data-testid="exact-count"]')?.textContent ?? '').startsWith('Counting');
-        const times: number[] = [];
-        let overlapped = 0;
-        for (let i = 0; i < n; i++) {
-          const before = status.textContent;
-          const start = performance.now();
-          field.value = String(Number(field.value) + 1);
-          field.dispatchEvent(new Event('input', { bubbles: true }));
-          while (status.textContent === before) await new Promise((r) => setTimeout(r, 0));
-          await new Promise((r) => requestAnimationFrame(r));
-          times.push(performance.now() - start);
-          if (counting()) overlapped++;
-        }
-        return { times, overlapped };
-      }, count);
+    const roundTrips = (count: number) => typingRoundTrips(page, count);
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
     const round = (x: number) => Math.round(x * 10) / 10;
 
