@@ -23,7 +23,7 @@ export {
   type TierName,
   type SourceRef,
 } from './schema/tariffSchema.ts';
-export type { Tariff, CompiledPeriod, CompiledRates, CompiledLimits, CompiledModel, CompiledTier } from './tariff.ts';
+export type { Tariff, UnitPrices, CompiledPeriod, CompiledRates, CompiledLimits, CompiledModel, CompiledTier } from './tariff.ts';
 export { compileTariff } from './compileTariff.ts';
 export { buildTariff } from './buildTariff.ts';
 export { parseTariffJson } from './parseTariffJson.ts';

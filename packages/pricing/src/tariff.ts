@@ -5,6 +5,22 @@ import type { Confidence, Currency, Mode, SourceRef, TariffDocument, TierName } 
 // the hot path without parsing or allocating. Everything here is frozen.
 
 /**
+ * The three unit prices DeepSeek publishes, per 1M tokens, exact: the shape every rate table,
+ * tariff segment and ledger bucket shares.
+ *
+ * @example
+ * ```ts
+ * const { cacheHit, cacheMiss, output }: UnitPrices = resolvePrice({ model: 'deepseek-chat', at: '2025-03-01T12:00:00Z' }).rates;
+ * output.toString(); // '1.1'
+ * ```
+ */
+export interface UnitPrices {
+  readonly cacheHit: Decimal;
+  readonly cacheMiss: Decimal;
+  readonly output: Decimal;
+}
+
+/**
  * Unit prices of one tier in one currency, per 1M tokens, exact.
  *
  * @example
@@ -13,11 +29,8 @@ import type { Confidence, Currency, Mode, SourceRef, TariffDocument, TierName } 
  * rates.output.toString(); // '1.1'
  * ```
  */
-export interface CompiledRates {
+export interface CompiledRates extends UnitPrices {
   readonly currency: Currency;
-  readonly cacheHit: Decimal;
-  readonly cacheMiss: Decimal;
-  readonly output: Decimal;
   /** The same prices as integers in units of 10^-scale currency per 1M tokens (see Tariff.scale). */
   readonly units: { readonly cacheHit: number; readonly cacheMiss: number; readonly output: number };
   readonly confidence: Confidence;

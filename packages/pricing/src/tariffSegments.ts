@@ -1,9 +1,8 @@
-import type { Decimal } from './decimal.ts';
 import { InvalidArgumentError, SeekcostError } from './errors.ts';
 import { getBundledTariff } from './getBundledTariff.ts';
 import { resolvePrice } from './resolvePrice.ts';
 import type { Confidence, Currency, Mode, TierName } from './schema/tariffSchema.ts';
-import type { CompiledCondition, CompiledPeriod, Tariff } from './tariff.ts';
+import type { CompiledCondition, CompiledPeriod, Tariff, UnitPrices } from './tariff.ts';
 import { toEpochMs } from './toEpochMs.ts';
 import { zonedTime, zoneOffsetMinutes } from './zonedTime.ts';
 
@@ -25,7 +24,7 @@ export interface TariffSegment {
   readonly tier: TierName;
   readonly currency: Currency;
   /** Per 1M tokens. */
-  readonly rates: { readonly cacheHit: Decimal; readonly cacheMiss: Decimal; readonly output: Decimal };
+  readonly rates: UnitPrices;
   readonly confidence: Confidence;
 }
 

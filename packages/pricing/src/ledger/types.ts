@@ -1,7 +1,7 @@
 import type { Decimal } from '../decimal.ts';
 import type { InstantBasis } from '../priceRequest.ts';
 import type { Confidence, Currency, Mode, TierName } from '../schema/tariffSchema.ts';
-import type { Tariff } from '../tariff.ts';
+import type { Tariff, UnitPrices } from '../tariff.ts';
 
 /**
  * A dimension a ledger can group by. `day` and `hour` are local to the ledger's time zone; `model` is
@@ -165,7 +165,7 @@ export interface LedgerBucket {
   readonly tier: TierName;
   readonly currency: Currency;
   /** Per 1M tokens. */
-  readonly rates: { readonly cacheHit: Decimal; readonly cacheMiss: Decimal; readonly output: Decimal };
+  readonly rates: UnitPrices;
   readonly confidence: Confidence;
   readonly records: number;
   readonly tokens: LedgerTokens;
