@@ -1,15 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Decimal, normalizeUsage, priceRequest } from '@seekcost/pricing';
 import { HISTORIES, oracleTier } from './deepseekFacts.ts';
+import { RECORDED_USAGE_PATH, readRecordedLines } from './support/recordedUsage.ts';
 
-// The 99 real DeepSeek API calls in ../shared (never copied into the repo): every usage object
+// The 99 real DeepSeek API calls of the repository's fixture (test/fixtures/recordedUsage): every usage object
 // parses and prices, and the price equals the hand-written facts' arithmetic.
-
-const DATASET = resolve(import.meta.dirname, '../../shared/datasets/deepseek-recorded-usage.jsonl');
-const present = existsSync(DATASET);
-if (!present) console.warn(`recorded-usage tests SKIPPED: ${DATASET} is absent (it lives in ../shared beside the repo)`);
 
 interface Recorded {
   readonly model: string;
@@ -19,9 +14,7 @@ interface Recorded {
   readonly response_id: string;
   readonly response_usage: Record<string, unknown>;
 }
-const records: Recorded[] = present
-  ? readFileSync(DATASET, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Recorded)
-  : [];
+const records = readRecordedLines<Recorded>(RECORDED_USAGE_PATH);
 
 function expectedTotal(model: string, ms: number, counts: { cacheHitInputTokens: number; cacheMissInputTokens: number; outputTokens: number }, currency: 'USD' | 'CNY'): string {
   const history = HISTORIES.find((h) => h.id === model);
@@ -33,7 +26,7 @@ function expectedTotal(model: string, ms: number, counts: { cacheHitInputTokens:
   return new Decimal(counts.cacheHitInputTokens).times(hit!).plus(new Decimal(counts.cacheMissInputTokens).times(miss!)).plus(new Decimal(counts.outputTokens).times(out!)).div(1_000_000).toString();
 }
 
-describe.skipIf(!present)('recorded DeepSeek usage (../shared/datasets/deepseek-recorded-usage.jsonl)', () => {
+describe('recorded DeepSeek usage (test/fixtures/recordedUsage/deepseek-recorded-usage.jsonl)', () => {
   it('holds 99 records', () => expect(records).toHaveLength(99));
 
   it.each(records.map((r, i) => [i, r] as const))('record %i parses and prices exactly', (_, record) => {

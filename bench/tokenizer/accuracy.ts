@@ -40,7 +40,7 @@ documents.forEach((document, index) => {
   const count = exact.count(document.text);
   rows.push({
     category: document.category,
-    heldOut: index % 2 === 1, // scripts/calibrate-fast.ts fits on the even-numbered documents
+    heldOut: index % 2 === 1, // scripts/calibrateFast.ts fits on the even-numbered documents
     exact: count,
     estimates: Object.fromEntries(Object.entries(methods).map(([name, fn]) => [name, fn(document.text)])),
   });

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 /**
  * Times `count` input round trips in the page: an input event on "Output tokens" until the new total
  * is on screen (the next animation frame). Also counts how many happened while the exact count was
- * still running in the Worker. Shared by the e2e test and scripts/bench-typing.ts.
+ * still running in the Worker. Shared by the e2e test and scripts/benchTyping.ts.
  *
  * @example
  * ```ts

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { priceRequest } from '@seekcost/pricing';
 import { createLedger } from '@seekcost/pricing/ledger';
 import { chatUsage, run, tempDir } from './support.ts';
+import { RECORDED_USAGE_PATH, readRecordedLines } from '../../../test/support/recordedUsage.ts';
 
 const REPO = resolve(import.meta.dirname, '../../..');
 
@@ -169,17 +170,14 @@ describe('seekcost ledger', () => {
     expect(off.stderr).toBe('');
   });
 
-  const DATASET = resolve(REPO, '../shared/datasets/deepseek-recorded-usage.jsonl');
-  const present = existsSync(DATASET);
-  if (!present) console.warn(`seekcost ledger recorded-usage test SKIPPED: ${DATASET} is absent (it lives in ../shared beside the repo)`);
-  it.skipIf(!present)('prices every one of the 99 recorded real API calls (../shared/datasets)', async () => {
+  const DATASET = RECORDED_USAGE_PATH;
+  it('prices every one of the 99 recorded real API calls (test/fixtures/recordedUsage)', async () => {
     const { code, stdout } = await run(['ledger', DATASET, '--out', 'json']);
     expect(code).toBe(0);
     const totals = JSON.parse(stdout);
     expect(totals.records).toEqual({ seen: 99, priced: 99, excluded: 0, duplicates: 0 });
     let sum = priceRequest({ model: 'deepseek-chat', usage: chatUsage(0, 0, 0), at: '2025-03-01T00:00:00Z' }).total;
-    for (const line of readFileSync(DATASET, 'utf8').split('\n').filter((l) => l.trim() !== '')) {
-      const r = JSON.parse(line) as { model: string; created: number; response_usage: Record<string, unknown> };
+    for (const r of readRecordedLines<{ model: string; created: number; response_usage: Record<string, unknown> }>(DATASET)) {
       sum = sum.plus(priceRequest({ model: r.model, usage: r.response_usage, at: r.created * 1000 }).total);
     }
     expect(totals.amount).toBe(sum.toString());

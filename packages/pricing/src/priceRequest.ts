@@ -4,6 +4,7 @@ import { normalizeUsage, type TokenCounts, type UsageInput } from './normalizeUs
 import { resolvePrice, type PriceWarning, type Provenance, type ResolvedPrice } from './resolvePrice.ts';
 import type { Currency } from './schema/tariffSchema.ts';
 import type { Tariff } from './tariff.ts';
+import { REQUEST_BASIS_HORIZON_MS } from './rules.ts';
 
 /**
  * The three billed components of a DeepSeek request.
@@ -84,7 +85,6 @@ export interface PriceRequestOptions {
   readonly tariff?: Tariff;
 }
 
-const REQUEST_BASIS_HORIZON_MS = 10 * 60_000;
 
 /**
  * The exact cost of one DeepSeek API request: usage x the unit prices in force for that model at that

@@ -6,8 +6,8 @@ import type { Confidence, Currency, Mode, SourceRef, TierName } from './schema/t
 import type { CompiledPeriod, CompiledRates, CompiledTier, Tariff } from './tariff.ts';
 import { tierIndexAt } from './tierAt.ts';
 import { toEpochMs } from './toEpochMs.ts';
+import { UNCERTAIN_CUTOVER_MS } from './rules.ts';
 
-const UNCERTAIN_CUTOVER_MS = 24 * 3_600_000;
 
 /**
  * Something a caller should know about a price that is still a price (not an error).

@@ -5,6 +5,7 @@ import type { Confidence, Currency, Mode, TierName } from './schema/tariffSchema
 import type { CompiledCondition, CompiledPeriod, Tariff, UnitPrices } from './tariff.ts';
 import { toEpochMs } from './toEpochMs.ts';
 import { zonedTime, zoneOffsetMinutes } from './zonedTime.ts';
+import { DAY_MINUTES, HOUR_MS, MINUTE_MS } from './rules.ts';
 
 /**
  * A stretch of time over which a model's unit prices do not change.
@@ -46,9 +47,6 @@ export interface TariffSegmentsOptions {
   readonly maxSegments?: number;
 }
 
-const MINUTE_MS = 60_000;
-const HOUR_MS = 3_600_000;
-const DAY_MINUTES = 1440;
 
 /**
  * The tariff of a model between two instants as constant-price segments, in order: each period

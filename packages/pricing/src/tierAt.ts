@@ -1,5 +1,6 @@
 import type { CompiledCondition, CompiledPeriod, CompiledTier } from './tariff.ts';
 import { zoneOffsetMinutes } from './zonedTime.ts';
+import { DAY_MS, MINUTE_MS } from './rules.ts';
 
 /**
  * The tier of a period in force at an instant, and whether a holiday list had to be read past its end.
@@ -60,8 +61,6 @@ export function tierIndexAt(period: CompiledPeriod, epochMs: number): number {
 const FAILS = 0;
 const HOLDS = 1;
 const HOLDS_BUT_HOLIDAYS_UNKNOWN = 2;
-const MINUTE_MS = 60_000;
-const DAY_MS = 86_400_000;
 
 // The same wall-clock arithmetic as zonedTime, inlined: this runs once or more per quote and a
 // ZonedTime object per call was a measurable share of it.

@@ -1,6 +1,4 @@
-const MINUTE_MS = 60_000;
-const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
+import { DAY_MS, HOUR_MS, MINUTE_MS } from './rules.ts';
 
 /**
  * A local wall-clock reading of an instant in a time zone, as plain integers (no Date, no strings).

@@ -10,21 +10,21 @@
  *
  * @packageDocumentation
  */
-export { countTokens, type CountMethod, type CountTokensOptions } from './count-tokens.ts';
-export { loadExactTokenizer, isExactTokenizerLoaded } from './load-exact-tokenizer.ts';
-export { loadFastTokenizer, isFastTokenizerLoaded } from './load-fast-tokenizer.ts';
-export { loadTokenizers, type LoadTokenizersOptions } from './load-tokenizers.ts';
-export { countFastTokens } from './count-fast-tokens.ts';
-export { countHeuristicTokens } from './heuristic/count-heuristic-tokens.ts';
+export { countTokens, type CountMethod, type CountTokensOptions } from './countTokens.ts';
+export { loadExactTokenizer, isExactTokenizerLoaded } from './loadExactTokenizer.ts';
+export { loadFastTokenizer, isFastTokenizerLoaded } from './loadFastTokenizer.ts';
+export { loadTokenizers, type LoadTokenizersOptions } from './loadTokenizers.ts';
+export { countFastTokens } from './countFastTokens.ts';
+export { countHeuristicTokens } from './heuristic/countHeuristicTokens.ts';
 export {
   estimatePromptTokens,
   estimatePromptTokensDetailed,
   type EstimatePromptOptions,
   type PromptTokenEstimate,
-} from './prompt/estimate-prompt-tokens.ts';
-export { resolveTemplate, type TemplateEra, type TemplateOptions, type ResolvedTemplate } from './prompt/resolve-template.ts';
-export { normalizeChatBody, type ChatRequestBody, type ChatMessage, type ChatContent, type ChatTool, type ChatToolCall, type NormalizedChatBody } from './prompt/chat-body.ts';
-export { estimateCompletionTokens, type CompletionText, type EstimateCompletionOptions } from './estimate-completion-tokens.ts';
+} from './prompt/estimatePromptTokens.ts';
+export { resolveTemplate, type TemplateEra, type TemplateOptions, type ResolvedTemplate } from './prompt/resolveTemplate.ts';
+export { normalizeChatBody, type ChatRequestBody, type ChatMessage, type ChatContent, type ChatTool, type ChatToolCall, type NormalizedChatBody } from './prompt/chatBody.ts';
+export { estimateCompletionTokens, type CompletionText, type EstimateCompletionOptions } from './estimateCompletionTokens.ts';
 export {
   TokenizerEstimateError,
   InvalidTypeError,
@@ -35,4 +35,4 @@ export {
   FastTokenizerNotLoadedError,
   type TokenizerEstimateErrorCode,
 } from './errors.ts';
-export type { ExactTokenizer, ExactEncodeOptions } from './exact/exact-tokenizer.ts';
+export type { ExactTokenizer, ExactEncodeOptions } from './exact/exactTokenizer.ts';

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { priceRequest } from '@seekcost/pricing';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RECORDED_USAGE_PATH, readRecordedLines } from '../../../../test/support/recordedUsage.ts';
 import { buildSite } from '../../scripts/buildSite.ts';
 import { serveStatic, type StaticSite } from '../../scripts/serveStatic.ts';
 import { typingRoundTrips } from '../../scripts/typingRoundTrips.ts';
@@ -20,7 +21,6 @@ const APP_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const OUTPUT = join(APP_DIR, 'test-output');
 const SITE_DIR = join(OUTPUT, 'site');
 const SHOTS = join(OUTPUT, 'screenshots');
-const RECORDED = resolve(APP_DIR, '../../../shared/datasets/deepseek-recorded-usage.jsonl');
 const SUB_PATH = '/tools/seekcost/';
 
 describe.skipIf(!hasChromium)('calculator in Chromium (built site, served from a sub-path)', () => {
@@ -145,12 +145,9 @@ describe.skipIf(!hasChromium)('calculator in Chromium (built site, served from a
     await page.context().close();
   });
 
-  it.skipIf(!existsSync(RECORDED))('prices recorded DeepSeek API calls exactly as @seekcost/pricing does', async () => {
+  it('prices recorded DeepSeek API calls exactly as @seekcost/pricing does', async () => {
     const page = await openPage('?model=deepseek-chat&at=2025-03-01T12:00Z');
-    const records = (await readFile(RECORDED, 'utf8'))
-      .split('\n')
-      .filter((line) => line.trim() !== '')
-      .map((line) => JSON.parse(line) as { model: string; created: number | null; response_usage: Record<string, unknown> | null })
+    const records = readRecordedLines<{ model: string; created: number | null; response_usage: Record<string, unknown> | null }>(RECORDED_USAGE_PATH)
       .filter((r) => r.response_usage !== null && typeof r.created === 'number')
       .slice(0, 5);
     expect(records.length).toBeGreaterThan(0);
@@ -162,7 +159,6 @@ describe.skipIf(!hasChromium)('calculator in Chromium (built site, served from a
     }
     await page.context().close();
   });
-  if (!existsSync(RECORDED)) console.warn(`recorded-response e2e skipped: ${RECORDED} not found (the shared dataset lives outside the repo)`);
 
   it('counts a prompt exactly in the Worker, loading the vocabulary only when asked', async () => {
     const before = requests.length;

@@ -25,12 +25,9 @@ import type {
   LedgerWarning,
   NearEdgeRecord,
 } from './types.ts';
+import { DAY_MINUTES, DAY_MS, EXACT_DOUBLE_COUNT_LIMIT, MINUTE_MS, REQUEST_BASIS_HORIZON_MS, UNCERTAIN_CUTOVER_MS } from '../rules.ts';
 
-const MINUTE_MS = 60_000;
 const QUARTER_MS = 15 * MINUTE_MS;
-const DAY_MS = 86_400_000;
-const DAY_MINUTES = 1440;
-const UNCERTAIN_CUTOVER_MS = 24 * 3_600_000;
 // Day plans are cached direct-mapped by UTC day number: 1024 days cover any 2.8-year span.
 const DAY_CACHE_SIZE = 1024;
 const DAY_CACHE_MASK = DAY_CACHE_SIZE - 1;
@@ -212,7 +209,7 @@ class LedgerImpl implements Ledger {
     this.seenIds = this.dedupe ? new SeenIds() : undefined;
     this.defaultBasis = options.instant ?? 'completion';
     if (this.defaultBasis !== 'completion' && this.defaultBasis !== 'request') throw new InvalidArgumentError('instant', `must be 'completion' or 'request'`);
-    this.horizonMs = options.nearEdgeMs ?? 10 * MINUTE_MS;
+    this.horizonMs = options.nearEdgeMs ?? REQUEST_BASIS_HORIZON_MS;
     if (!Number.isSafeInteger(this.horizonMs) || this.horizonMs < 0) throw new InvalidArgumentError('nearEdgeMs', `must be a non-negative integer, got ${this.horizonMs}`);
     this.maxDetails = options.maxDetails ?? 100;
     this.keyOf = options.keyOf;
@@ -256,7 +253,7 @@ class LedgerImpl implements Ledger {
     } else {
       bucket = slot.bucket ??= this.#bucketFor(state.model, entry, slot.timeKey, '');
     }
-    if (counts.hit >= 2 ** 40 || counts.miss >= 2 ** 40 || counts.output >= 2 ** 40) {
+    if (counts.hit >= EXACT_DOUBLE_COUNT_LIMIT || counts.miss >= EXACT_DOUBLE_COUNT_LIMIT || counts.output >= EXACT_DOUBLE_COUNT_LIMIT) {
       bucket.bigHit += BigInt(counts.hit);
       bucket.bigMiss += BigInt(counts.miss);
       bucket.bigOutput += BigInt(counts.output);

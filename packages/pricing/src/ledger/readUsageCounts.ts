@@ -1,4 +1,5 @@
 import { normalizeUsage, type UsageFormat } from '../normalizeUsage.ts';
+import { EXACT_DOUBLE_COUNT_LIMIT } from '../rules.ts';
 
 /**
  * Token counts of one record, written into a reused object so the ledger's hot path allocates nothing.
@@ -16,8 +17,6 @@ export interface CountsScratch {
   format: UsageFormat;
 }
 
-// Counts below this add into a running sum of at most 2^52 and stay exact (< 2^53).
-const SMALL = 2 ** 40;
 
 /**
  * Reads a usage object's billed token split into `into`. The usual DeepSeek chat shape
@@ -40,7 +39,7 @@ export function readUsageCounts(usage: Readonly<Record<string, unknown>>, into: 
   if (
     typeof hit === 'number' && typeof miss === 'number' && typeof output === 'number' && typeof prompt === 'number' &&
     Number.isInteger(hit) && Number.isInteger(miss) && Number.isInteger(output) &&
-    hit >= 0 && miss >= 0 && output >= 0 && hit < SMALL && miss < SMALL && output < SMALL && hit + miss === prompt
+    hit >= 0 && miss >= 0 && output >= 0 && hit < EXACT_DOUBLE_COUNT_LIMIT && miss < EXACT_DOUBLE_COUNT_LIMIT && output < EXACT_DOUBLE_COUNT_LIMIT && hit + miss === prompt
   ) {
     const promptDetails = usage.prompt_tokens_details;
     const completionDetails = usage.completion_tokens_details;

@@ -5,8 +5,8 @@ import type { Confidence, Currency, Mode, TierName } from '../schema/tariffSchem
 import type { CompiledPeriod, CompiledRates, Tariff } from '../tariff.ts';
 import { toEpochMs } from '../toEpochMs.ts';
 import { isoDateOfEpochDay, zoneOffsetMinutes } from '../zonedTime.ts';
+import { DAY_MS } from '../rules.ts';
 
-const DAY_MS = 86_400_000;
 // Open periods are checked for offset changes this far ahead (the flat table needs fixed offsets).
 const OPEN_CHECK_MS = 5 * 366 * DAY_MS;
 

@@ -1,18 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Decimal, priceRequest } from '@seekcost/pricing';
 import { createLedger } from '@seekcost/pricing/ledger';
+import { RECORDED_USAGE_PATH, readRecordedLines } from '../../../../test/support/recordedUsage.ts';
 
-// The 99 real recorded DeepSeek API calls in ../shared (never copied into the repo): the ledger reads
+// The 99 real recorded DeepSeek API calls of the repository's fixture (test/fixtures/recordedUsage): the ledger reads
 // each line as it is (model, created, response_usage, response_id) and prices every one of them.
 
-const DATASET = resolve(import.meta.dirname, '../../../../../shared/datasets/deepseek-recorded-usage.jsonl');
-const present = existsSync(DATASET);
-if (!present) console.warn(`ledger recorded-usage test SKIPPED: ${DATASET} is absent (it lives in ../shared beside the repo)`);
-
-describe.skipIf(!present)('ledger over the recorded DeepSeek usage (../shared/datasets/deepseek-recorded-usage.jsonl)', () => {
-  const lines = present ? readFileSync(DATASET, 'utf8').split('\n').filter((l) => l.trim() !== '') : [];
+describe('ledger over the recorded DeepSeek usage (test/fixtures/recordedUsage/deepseek-recorded-usage.jsonl)', () => {
+  const lines = readRecordedLines(RECORDED_USAGE_PATH).map((record) => JSON.stringify(record));
 
   it('prices all 99 records, and the total equals the sum of per-record priceRequest totals', () => {
     expect(lines).toHaveLength(99);

@@ -11,10 +11,10 @@
  *
  * @packageDocumentation
  */
-import { ExactTokenizer, createExactTokenizer } from '../exact/exact-tokenizer.ts';
+import { ExactTokenizer, createExactTokenizer } from '../exact/exactTokenizer.ts';
 
 export { ExactTokenizer, createExactTokenizer };
-export type { ExactEncodeOptions } from '../exact/exact-tokenizer.ts';
+export type { ExactEncodeOptions } from '../exact/exactTokenizer.ts';
 
 let shared: ExactTokenizer | undefined;
 

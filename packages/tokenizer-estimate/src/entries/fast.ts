@@ -11,4 +11,4 @@
  *
  * @packageDocumentation
  */
-export { countFastTokens } from '../fast/count-fast-tokens.ts';
+export { countFastTokens } from '../fast/fastTokenEstimate.ts';

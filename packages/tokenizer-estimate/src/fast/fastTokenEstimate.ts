@@ -1,0 +1,28 @@
+import { FAST_WEIGHTS } from '../generated/fastCalibration.ts';
+import { fastFeatures } from './fastFeatures.ts';
+import { o200kTokenTable } from './o200kTokenTable.ts';
+
+const WEIGHT_ENTRIES = Object.entries(FAST_WEIGHTS) as [keyof typeof FAST_WEIGHTS, number][];
+
+/**
+ * Fast DeepSeek token estimate: encodes the text once with gpt-tokenizer's o200k_base, adds up how
+ * many DeepSeek-V3 tokens each o200k token's bytes take on their own (a generated per-id table), by
+ * token class, and corrects the sums with weights fitted on real text
+ * (src/generated/fastCalibration.ts) plus CJK and Cyrillic character counts. Needs no DeepSeek
+ * vocabulary. Measured error against the exact count on documents of 500+ characters: 0.6% mean,
+ * 1.3% at the 90th percentile; per category at most 1.1% mean and 2.3% p90 (held-out half: 1.2% /
+ * 2.8%); short texts less accurate (100 characters: 1.9% / 5.6%). See docs/benchmarks.md.
+ *
+ * @example
+ * ```ts
+ * countFastTokens('The quick brown fox jumps over the lazy dog.'); // 10 (exact: 10)
+ * countFastTokens(''); // 0
+ * ```
+ */
+export function countFastTokens(text: string): number {
+  if (text.length === 0) return 0;
+  const features = fastFeatures(text, o200kTokenTable());
+  let estimate = 0;
+  for (const [name, weight] of WEIGHT_ENTRIES) estimate += features[name] * weight;
+  return Math.max(1, Math.round(estimate));
+}
