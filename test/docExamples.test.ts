@@ -1,0 +1,48 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { exampleBlocks, exampleModule, publicDeclarations } from './support/docExamples.ts';
+
+// House rule: every public function of a published package carries TSDoc with a worked @example,
+// and every example of a public function or class runs here as a test, its `// =>` comments
+// asserted (conventions: test/support/docExamples.ts). Types and props need no example.
+
+const root = resolve(import.meta.dirname, '..');
+const OUT = join(root, 'test', '.docExamples');
+const PACKAGES = ['packages/pricing', 'packages/tokenizer-estimate', 'packages/cli'];
+
+rmSync(OUT, { recursive: true, force: true });
+
+for (const pkg of PACKAGES) {
+  const manifest = JSON.parse(readFileSync(join(root, pkg, 'package.json'), 'utf8')) as { name: string; exports: Record<string, unknown> };
+  const specifiers = Object.keys(manifest.exports)
+    .filter((key) => key !== './package.json')
+    .map((key) => (key === '.' ? manifest.name : `${manifest.name}/${key.slice(2)}`));
+  const declarations = publicDeclarations(join(root, pkg, 'src'), root);
+
+  describe(`${manifest.name}: TSDoc examples`, () => {
+    it('has public functions, each with an @example', () => {
+      const functions = declarations.filter((d) => d.kind === 'function');
+      expect(functions.length).toBeGreaterThan(0);
+      expect(functions.filter((d) => exampleBlocks(d.doc).length === 0).map((d) => `${d.file}:${d.line} ${d.name}`)).toEqual([]);
+    });
+
+    const runnable = declarations.filter((d) => d.kind !== 'type').flatMap((d) => exampleBlocks(d.doc).map((code, i) => ({ d, code, i })));
+    for (const { d, code, i } of runnable) {
+      it(`${d.name} (${d.file}:${d.line}) example ${i + 1} runs`, async () => {
+        // Which specifier exports each runtime name: the main entry wins over subpaths.
+        const runtimeNames = new Map<string, string>();
+        for (const specifier of [...specifiers].reverse()) {
+          for (const name of Object.keys(await import(specifier))) runtimeNames.set(name, specifier);
+        }
+        const dir = join(OUT, manifest.name.replace('@seekcost/', ''));
+        mkdirSync(dir, { recursive: true });
+        const path = join(dir, `${d.name}.${i + 1}.ts`);
+        writeFileSync(path, exampleModule(code, manifest.name, runtimeNames));
+        const module = (await import(pathToFileURL(path).href)) as { default: (e: typeof expect) => Promise<void> };
+        await module.default(expect);
+      });
+    }
+  });
+}
