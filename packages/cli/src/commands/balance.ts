@@ -1,5 +1,6 @@
 import { Decimal, getBundledTariff, priceRequest, type Currency } from '@seekcost/pricing';
 import { createLedger, readLedgerRecord, type RecordFields } from '@seekcost/pricing/ledger';
+import { currencyOption, withInputOptions, type RegisterCommand } from '../command.ts';
 import { EXIT, type ExitCode } from '../exitCodes.ts';
 import { forEachRecord, type InputFormat } from '../input/forEachRecord.ts';
 import { InputError } from '../input/forEachLine.ts';
@@ -23,6 +24,29 @@ export interface BalanceCommandOptions {
   readonly json: boolean;
   readonly progress: boolean;
 }
+
+/**
+ * Registers `seekcost balance --granted X --topped-up Y FILES...`.
+ *
+ * @example
+ * ```ts
+ * registerBalance(new Command('seekcost'), { io, exit: (code) => (exitCode = code) });
+ * ```
+ */
+export const registerBalance: RegisterCommand = (program, { io, exit }) => {
+  withInputOptions(
+    program
+      .command('balance')
+      .description("DeepSeek's deduction rule (granted balance first) over usage: when each balance runs out")
+      .argument('[files...]', 'input files; none or - reads stdin')
+      .requiredOption('--granted <amount>', 'granted (free) balance')
+      .requiredOption('--topped-up <amount>', 'topped-up (paid) balance')
+      .addOption(currencyOption())
+      .option('--json', 'print JSON', false),
+  ).action(async (files: string[], o: BalanceCommandOptions) => {
+    exit(await runBalance(files, o, io));
+  });
+};
 
 /**
  * How a granted and a topped-up balance fare against a stream of usage.

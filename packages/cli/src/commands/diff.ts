@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseTariffJson } from '@seekcost/pricing';
+import type { RegisterCommand } from '../command.ts';
 import { EXIT, type ExitCode } from '../exitCodes.ts';
 import type { CliIo } from '../io.ts';
 import { diffTariffs } from './diffTariffs.ts';
@@ -17,6 +18,27 @@ export interface DiffCommandOptions {
   readonly failOnChange: boolean;
   readonly json: boolean;
 }
+
+/**
+ * Registers `seekcost diff OLD NEW`.
+ *
+ * @example
+ * ```ts
+ * registerDiff(new Command('seekcost'), { io, exit: (code) => (exitCode = code) });
+ * ```
+ */
+export const registerDiff: RegisterCommand = (program, { io, exit }) => {
+  program
+    .command('diff')
+    .description('what changed between two versions of the price data')
+    .argument('<old>', 'older price-data JSON')
+    .argument('<new>', 'newer price-data JSON')
+    .option('--fail-on-change', 'exit 5 when anything changed (for CI)', false)
+    .option('--json', 'print JSON', false)
+    .action(async (oldPath: string, newPath: string, o: DiffCommandOptions) => {
+      exit(await runDiff(oldPath, newPath, o, io));
+    });
+};
 
 /**
  * `seekcost diff OLD NEW`: what changed between two price-data files (both are validated first).

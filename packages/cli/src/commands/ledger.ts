@@ -2,6 +2,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Currency } from '@seekcost/pricing';
 import { createLedger, type LedgerDimension, type LedgerSnapshot, type LedgerTotals } from '@seekcost/pricing/ledger';
+import { Option } from 'commander';
+import { currencyOption, parseNonNegative, withInputOptions, type RegisterCommand } from '../command.ts';
 import { EXIT, type ExitCode } from '../exitCodes.ts';
 import { forEachRecord, type InputFormat } from '../input/forEachRecord.ts';
 import { InputError } from '../input/forEachLine.ts';
@@ -37,6 +39,70 @@ export interface LedgerCommandOptions {
 }
 
 const DIMENSIONS = new Set<string>(['day', 'hour', 'model', 'resolved-model', 'period', 'tier', 'currency', 'key']);
+
+/** The ledger options as commander parses them, before runLedger's own checks. */
+interface LedgerFlags {
+  readonly groupBy: string;
+  readonly tz: string;
+  readonly currency: Currency;
+  readonly out: LedgerCommandOptions['out'];
+  readonly format: InputFormat;
+  readonly strict: boolean;
+  readonly dedupe: boolean;
+  readonly progress: boolean;
+  readonly keyField?: string;
+  readonly nearEdge: number;
+  readonly basis: LedgerCommandOptions['basis'];
+  readonly maxDetails: number;
+  readonly saveState?: string;
+  readonly mergeState: string[];
+}
+
+/**
+ * Registers `seekcost ledger FILES...`.
+ *
+ * @example
+ * ```ts
+ * registerLedger(new Command('seekcost'), { io, exit: (code) => (exitCode = code) });
+ * ```
+ */
+export const registerLedger: RegisterCommand = (program, { io, exit }) => {
+  withInputOptions(
+    program
+      .command('ledger')
+      .description('exact totals over JSONL/CSV usage logs or API responses (plain or gzip; - for stdin)')
+      .argument('[files...]', 'input files; none or - reads stdin (unless --merge-state is given)')
+      .option('--group-by <dims>', 'comma-separated: day,hour,model,resolved-model,period,tier,currency,key', '')
+      .option('--tz <zone>', 'IANA time zone for day/hour groups', 'UTC')
+      .addOption(currencyOption())
+      .addOption(new Option('--out <kind>', 'table, json or csv').choices(['table', 'json', 'csv']).default('table'))
+      .option('--strict', 'stop at the first bad record (exit 3)', false)
+      .option('--key-field <path>', 'field holding the caller key (dot path, e.g. metadata.team); default: key')
+      .option('--near-edge <minutes>', 'request-to-completion horizon for the near-edge report (0: off)', parseNonNegative, 10)
+      .addOption(new Option('--basis <basis>', "what a record's `at` is").choices(['completion', 'request']).default('completion'))
+      .option('--max-details <n>', 'bad, duplicate and near-edge records listed in full (all are counted)', parseNonNegative, 100)
+      .option('--save-state <file>', "write the ledger's state (JSON) to merge with other shards later")
+      .option('--merge-state <file>', 'merge a saved shard state (same options; repeatable)', (value: string, previous: string[]) => [...previous, value], [] as string[]),
+  ).action(async (files: string[], o: LedgerFlags) => {
+    const options: LedgerCommandOptions = {
+      groupBy: parseGroupBy(o.groupBy),
+      timeZone: o.tz,
+      currency: o.currency,
+      out: o.out,
+      format: o.format,
+      strict: o.strict,
+      dedupe: o.dedupe,
+      keyField: o.keyField,
+      nearEdgeMinutes: o.nearEdge,
+      basis: o.basis,
+      progress: o.progress,
+      maxDetails: Math.floor(o.maxDetails),
+      saveState: o.saveState,
+      mergeStates: o.mergeState,
+    };
+    exit(await runLedger(files, options, io));
+  });
+};
 
 /**
  * Parses `--group-by day,model,tier,key` into ledger dimensions, or throws a UsageError naming the bad one.

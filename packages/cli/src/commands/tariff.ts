@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { getBundledTariff, parseTariffJson, tariffSegments, type Currency, type Tariff } from '@seekcost/pricing';
 import { tariffTable, warehouseSql, type SqlDialect, type TariffTableRow } from '@seekcost/pricing/ledger';
+import { Option } from 'commander';
+import type { RegisterCommand } from '../command.ts';
 import { EXIT, type ExitCode } from '../exitCodes.ts';
 import type { CliIo } from '../io.ts';
 import { csvField } from '../table.ts';
@@ -36,6 +38,41 @@ const COLUMNS: readonly (keyof TariffTableRow)[] = [
   'holidayCalendar', 'holidayOffsetMinutes', 'currency', 'cacheHitPrice', 'cacheMissPrice', 'outputPrice',
   'cacheHitUnits', 'cacheMissUnits', 'outputUnits', 'scale', 'source', 'confidence',
 ];
+
+/**
+ * Registers `seekcost tariff`.
+ *
+ * @example
+ * ```ts
+ * registerTariff(new Command('seekcost'), { io, exit: (code) => (exitCode = code) });
+ * ```
+ */
+export const registerTariff: RegisterCommand = (program, { io, exit }) => {
+  program
+    .command('tariff')
+    .description('the price data as a flat table (csv, json) or warehouse SQL; --segments for constant-price segments')
+    .option('--model <id>', 'only this model id')
+    .option('--from <iso>', 'only rows in force from this instant')
+    .option('--to <iso>', 'only rows in force before this instant')
+    .addOption(new Option('--currency <code>', 'only this currency (sql: the currency priced; default USD)').choices(['USD', 'CNY']))
+    .addOption(new Option('--format <format>', 'csv, json or sql').choices(['csv', 'json', 'sql']).default('csv'))
+    .addOption(new Option('--dialect <dialect>', 'SQL dialect').choices(['duckdb', 'postgres', 'clickhouse', 'bigquery']).default('duckdb'))
+    .option('--usage-table <name>', 'the usage table the SQL prices', 'usage')
+    .option('--prefix <prefix>', 'prefix of the created tables and view, may be qualified (BigQuery: mydataset.seekcost_)', 'seekcost_')
+    .option('--segments', 'constant-price segments of --model between --from and --to', false)
+    .option('--data <file>', 'price-data JSON to use instead of the bundled history')
+    .action(async (o: TariffFlags) => {
+      exit(
+        await runTariff(
+          { model: o.model, from: o.from, to: o.to, currency: o.currency, format: o.format, dialect: o.dialect, usageTable: o.usageTable, prefix: o.prefix, segments: o.segments, data: o.data },
+          io,
+        ),
+      );
+    });
+};
+
+/** The tariff options as commander parses them: absent optional flags are missing keys, not undefined values. */
+type TariffFlags = Omit<TariffCommandOptions, 'model' | 'from' | 'to' | 'currency' | 'data'> & { readonly model?: string; readonly from?: string; readonly to?: string; readonly currency?: Currency; readonly data?: string };
 
 /**
  * Loads price data from a JSON file (validated), or the bundled history when no path is given.
