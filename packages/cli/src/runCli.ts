@@ -10,6 +10,7 @@ import { registerPrompt, registerTokens } from './commands/tokensCommand.ts';
 import { EXIT, type ExitCode } from './exitCodes.ts';
 import { InputError } from './input/forEachLine.ts';
 import type { CliIo } from './io.ts';
+import { terminalLines } from './terminalText.ts';
 import { UsageError } from './usageError.ts';
 
 const VERSION = '0.1.0';
@@ -32,7 +33,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     .description('Exact DeepSeek API costs: price a request, total usage logs, export the tariff.')
     .version(VERSION)
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .configureOutput({ writeOut: (s) => io.stdout.write(terminalLines(s)), writeErr: (s) => io.stderr.write(terminalLines(s)) })
     .showHelpAfterError('(run seekcost --help for usage)')
     .addHelpText('after', '\nExit codes: 0 ok, 1 internal error, 2 bad command line, 3 bad records (excluded, or --strict stop), 4 unreadable input, 5 diff --fail-on-change found changes.\n');
   const context = { io, exit: (exitCode: ExitCode) => void (code = exitCode) };
@@ -51,18 +52,18 @@ function reportError(error: unknown, io: CliIo): ExitCode {
     return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? EXIT.OK : EXIT.USAGE;
   }
   if (error instanceof UsageError) {
-    io.stderr.write(`seekcost: ${error.message}\n`);
+    io.stderr.write(terminalLines(`seekcost: ${error.message}\n`));
     return EXIT.USAGE;
   }
   if (error instanceof InputError || error instanceof PriceDataError || isFileError(error)) {
-    io.stderr.write(`seekcost: ${(error as Error).message}\n`);
+    io.stderr.write(terminalLines(`seekcost: ${(error as Error).message}\n`));
     return EXIT.INPUT;
   }
   if (error instanceof SeekcostError || (error instanceof Error && error.name.endsWith('Error') && 'code' in error && typeof error.code === 'string' && !isFileError(error))) {
-    io.stderr.write(`seekcost: ${error.message}\n`);
+    io.stderr.write(terminalLines(`seekcost: ${error.message}\n`));
     return EXIT.USAGE;
   }
-  io.stderr.write(`seekcost: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  io.stderr.write(terminalLines(`seekcost: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`));
   return EXIT.INTERNAL;
 }
 

@@ -8,7 +8,9 @@ import { EXIT, type ExitCode } from '../exitCodes.ts';
 import { forEachRecord, type InputFormat } from '../input/forEachRecord.ts';
 import { InputError } from '../input/forEachLine.ts';
 import type { CliIo } from '../io.ts';
-import { csvField, renderTable } from '../table.ts';
+import { jsonText } from '../jsonText.ts';
+import { csvLine, renderTable } from '../table.ts';
+import { terminalLines } from '../terminalText.ts';
 import { UsageError } from '../usageError.ts';
 
 /**
@@ -141,7 +143,7 @@ export async function runLedger(inputs: readonly string[], options: LedgerComman
     instant: options.basis,
     nearEdgeMs: Math.round(options.nearEdgeMinutes * 60_000),
     maxDetails: options.maxDetails,
-    ...(keyPath === undefined ? {} : { keyOf: (record: Readonly<Record<string, unknown>>) => pick(record, keyPath) }),
+    ...(keyPath === undefined ? {} : { keyOf: (record: Readonly<Record<string, unknown>>) => pickOwn(record, keyPath) }),
   });
   for (const path of options.mergeStates) {
     let snapshot: LedgerSnapshot;
@@ -186,33 +188,44 @@ export async function runLedger(inputs: readonly string[], options: LedgerComman
     inputError = error;
   }
   if (strictStop !== undefined) {
-    io.stderr.write(`seekcost ledger: --strict: stopped at the first bad record\n${strictStop}\n`);
+    io.stderr.write(terminalLines(`seekcost ledger: --strict: stopped at the first bad record\n${strictStop}\n`));
     return EXIT.BAD_RECORDS;
   }
   if (options.saveState !== undefined) await writeFile(resolve(io.cwd, options.saveState), JSON.stringify(ledger.snapshot()));
   const totals = ledger.totals();
   if (inputError !== undefined && totals.records.seen === 0) {
-    io.stderr.write(`seekcost ledger: ${inputError.message}\n`);
+    io.stderr.write(terminalLines(`seekcost ledger: ${inputError.message}\n`));
     return EXIT.INPUT;
   }
   if (options.out === 'table') {
-    io.stdout.write(ledgerTable(totals));
-    io.stdout.write(ledgerReport(totals));
+    io.stdout.write(terminalLines(ledgerTable(totals)));
+    io.stdout.write(terminalLines(ledgerReport(totals)));
   } else {
-    io.stdout.write(options.out === 'json' ? `${JSON.stringify(totals, null, 2)}\n` : ledgerCsv(totals));
-    io.stderr.write(`${summaryLines(totals).join('\n')}\n${ledgerReport(totals)}`);
+    io.stdout.write(options.out === 'json' ? jsonText(totals) : ledgerCsv(totals));
+    io.stderr.write(terminalLines(`${summaryLines(totals).join('\n')}\n${ledgerReport(totals)}`));
   }
   if (inputError !== undefined) {
-    io.stderr.write(`seekcost ledger: ${inputError.message}\nThe totals above cover only what was read before the error.\n`);
+    io.stderr.write(terminalLines(`seekcost ledger: ${inputError.message}\nThe totals above cover only what was read before the error.\n`));
     return EXIT.INPUT;
   }
   return totals.records.excluded > 0 ? EXIT.BAD_RECORDS : EXIT.OK;
 }
 
-function pick(record: Readonly<Record<string, unknown>>, path: readonly string[]): unknown {
+/**
+ * The value at a dot path of a record, reading own properties only: `--key-field constructor` (or
+ * `__proto__`, `toString`) finds a record's own field of that name, never one inherited from
+ * Object.prototype, and a record without it has no key.
+ *
+ * @example
+ * ```ts
+ * pickOwn({ metadata: { team: 'a' } }, ['metadata', 'team']); // 'a'
+ * pickOwn({}, ['constructor']); // undefined
+ * ```
+ */
+export function pickOwn(record: Readonly<Record<string, unknown>>, path: readonly string[]): unknown {
   let value: unknown = record;
   for (const part of path) {
-    if (typeof value !== 'object' || value === null) return undefined;
+    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, part)) return undefined;
     value = (value as Record<string, unknown>)[part];
   }
   return value;
@@ -292,11 +305,11 @@ function summaryLines(totals: LedgerTotals): string[] {
  */
 export function ledgerCsv(totals: LedgerTotals): string {
   const header = [...totals.groupBy, 'records', 'cache_hit_tokens', 'cache_miss_tokens', 'output_tokens', 'reasoning_tokens', 'currency', 'amount'];
-  const lines = [header.join(',')];
+  const lines = [csvLine(header)];
   for (const g of totals.groups) {
     lines.push(
-      [
-        ...totals.groupBy.map((d) => csvField(g.key[d] ?? '')),
+      csvLine([
+        ...totals.groupBy.map((d) => g.key[d] ?? ''),
         g.records,
         g.tokens.cacheHitInputTokens,
         g.tokens.cacheMissInputTokens,
@@ -304,7 +317,7 @@ export function ledgerCsv(totals: LedgerTotals): string {
         g.tokens.reasoningTokens,
         totals.currency,
         g.amount.toFixed(),
-      ].join(','),
+      ]),
     );
   }
   return `${lines.join('\n')}\n`;

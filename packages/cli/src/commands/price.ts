@@ -2,7 +2,9 @@ import { priceRequest, type Currency, type Quote } from '@seekcost/pricing';
 import { currencyOption, type RegisterCommand } from '../command.ts';
 import { EXIT, type ExitCode } from '../exitCodes.ts';
 import type { CliIo } from '../io.ts';
+import { jsonText } from '../jsonText.ts';
 import { renderTable } from '../table.ts';
+import { terminalLines } from '../terminalText.ts';
 import { UsageError } from '../usageError.ts';
 
 /**
@@ -64,7 +66,7 @@ export async function runPrice(options: PriceCommandOptions, io: CliIo): Promise
   const cacheHit = cacheHitTokens(options.cacheHit, input);
   const at = options.at ?? new Date(io.now()).toISOString();
   const quote = priceRequest({ model: options.model, usage: { inputTokens: input, cacheHitInputTokens: cacheHit, outputTokens: output }, at, currency: options.currency });
-  io.stdout.write(options.json ? `${JSON.stringify(quote, null, 2)}\n` : priceText(quote));
+  io.stdout.write(options.json ? jsonText(quote) : terminalLines(priceText(quote)));
   return EXIT.OK;
 }
 

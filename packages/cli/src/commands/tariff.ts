@@ -6,7 +6,8 @@ import { Option } from 'commander';
 import type { RegisterCommand } from '../command.ts';
 import { EXIT, type ExitCode } from '../exitCodes.ts';
 import type { CliIo } from '../io.ts';
-import { csvField } from '../table.ts';
+import { jsonText } from '../jsonText.ts';
+import { csvLine } from '../table.ts';
 import { UsageError } from '../usageError.ts';
 
 /**
@@ -106,7 +107,7 @@ export async function runTariff(options: TariffCommandOptions, io: CliIo): Promi
       from: s.from.toISOString(), to: s.to.toISOString(), model: s.model, mode: s.mode, periodId: s.periodId, tier: s.tier, currency: s.currency,
       cacheHit: s.rates.cacheHit.toFixed(), cacheMiss: s.rates.cacheMiss.toFixed(), output: s.rates.output.toFixed(), confidence: s.confidence,
     }));
-    if (options.format === 'json') io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    if (options.format === 'json') io.stdout.write(jsonText(rows));
     else if (options.format === 'csv') io.stdout.write(toCsv(Object.keys(rows[0] ?? { from: '' }), rows as unknown as Record<string, unknown>[]));
     else throw new UsageError('--segments writes csv or json, not sql');
     return EXIT.OK;
@@ -118,7 +119,7 @@ export async function runTariff(options: TariffCommandOptions, io: CliIo): Promi
     ...(options.to === undefined ? {} : { to: options.to }),
     ...(options.currency === undefined ? {} : { currency: options.currency }),
   });
-  if (options.format === 'json') io.stdout.write(`${JSON.stringify(table, null, 2)}\n`);
+  if (options.format === 'json') io.stdout.write(jsonText(table));
   else if (options.format === 'csv') {
     io.stdout.write(`# seekcost flat tariff, price data checked ${table.checked}; prices per 1M tokens; *Units = price x 10^${table.scale}\n`);
     io.stdout.write(toCsv(COLUMNS, table.rows as unknown as Record<string, unknown>[]));
@@ -131,7 +132,7 @@ export async function runTariff(options: TariffCommandOptions, io: CliIo): Promi
 }
 
 function toCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
-  const lines = [columns.join(',')];
-  for (const row of rows) lines.push(columns.map((c) => csvField((row[c] ?? null) as string | number | boolean | null)).join(','));
+  const lines = [csvLine(columns)];
+  for (const row of rows) lines.push(csvLine(columns.map((c) => (row[c] ?? null) as string | number | boolean | null)));
   return `${lines.join('\n')}\n`;
 }
