@@ -3,5 +3,3 @@ export { runCli } from './runCli.ts';
 export { processIo, type CliIo, type TextSink } from './io.ts';
 export { EXIT, type ExitCode } from './exitCodes.ts';
 export { UsageError } from './usageError.ts';
-export { diffTariffs, type TariffChange } from './commands/diffTariffs.ts';
-export { applyBalances, type BalanceReport } from './commands/balance.ts';

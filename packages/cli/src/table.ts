@@ -1,6 +1,10 @@
+import { terminalText } from './terminalText.ts';
+
 /**
  * A plain-text table: columns padded to their widest cell, numbers (cells in `rightAligned`)
- * aligned right, a rule under the header.
+ * aligned right, a rule under the header. Every cell is passed through {@link terminalText}, so a
+ * key holding an escape sequence, a line break or a bidi override prints as a visible escape and
+ * cannot redraw the screen or break the columns.
  *
  * @example
  * ```ts
@@ -9,24 +13,54 @@
  * ```
  */
 export function renderTable(header: readonly string[], rows: readonly (readonly string[])[], rightAligned: ReadonlySet<number> = new Set()): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const safeHeader = header.map(terminalText);
+  const safeRows = rows.map((r) => r.map(terminalText));
+  const widths = safeHeader.map((h, i) => Math.max(h.length, ...safeRows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]) =>
     cells
       .map((c, i) => (rightAligned.has(i) ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0)))
       .join('  ')
       .trimEnd();
-  return `${[line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n')}\n`;
+  return `${[line(safeHeader), widths.map((w) => '-'.repeat(w)).join('  '), ...safeRows.map(line)].join('\n')}\n`;
 }
 
+/** A plain decimal number, like `12`, `0.0025` or `-1.5`: a spreadsheet reads it as a number, never a formula. */
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+/** What a spreadsheet may read as the start of a formula (OWASP CSV injection), after any leading spaces. */
+const FORMULA_START = /^ *[=+\-@\t\r]/;
+
 /**
- * A CSV field, quoted when it holds a comma, a quote or a line break.
+ * A CSV field, safe to open in a spreadsheet. Quoted (quotes doubled) when it holds a comma, a quote
+ * or a line break. Following the OWASP CSV-injection guidance, a cell that starts with `=`, `+`,
+ * `-`, `@`, a tab or a carriage return (leading spaces skipped: some spreadsheets trim them) could be
+ * run as a formula (`=HYPERLINK(...)`, `+cmd|' /C calc'!A0`, `@SUM(1+1)`): it gets a single quote
+ * in front, inside a quoted field, so it shows as the text it is. A plain decimal number (`-1.5`,
+ * `12`) is left alone: a spreadsheet reads it as a number, which is what it is, and a quote would
+ * turn amounts into text that no longer sums (seekcost's own amounts and counts are never negative,
+ * so only a user's key could look like `-1.5`; it is then a number in the sheet, never a formula).
+ * Every CSV writer of the CLI (ledger --out csv, tariff CSV and segments) writes its cells with it.
  *
  * @example
  * ```ts
  * csvField('a,b'); // '"a,b"'
+ * csvField('=HYPERLINK("http://x")'); // `"'=HYPERLINK(""http://x"")"`
+ * csvField('-1.5'); // '-1.5'
  * ```
  */
 export function csvField(value: string | number | boolean | null): string {
   const text = value === null ? '' : String(value);
+  if (FORMULA_START.test(text) && !PLAIN_NUMBER.test(text)) return `"'${text.replace(/"/g, '""')}"`;
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * A CSV line from cells, each written by {@link csvField}.
+ *
+ * @example
+ * ```ts
+ * csvLine(['key', '@SUM(1+1)', 3]); // `key,"'@SUM(1+1)",3`
+ * ```
+ */
+export function csvLine(cells: readonly (string | number | boolean | null)[]): string {
+  return cells.map(csvField).join(',');
 }

@@ -43,3 +43,7 @@ export { exactAmount, fromScaledInteger } from './exactAmount.ts';
 export { zonedTime, zoneOffsetMinutes, epochDayOf, isoDateOfEpochDay, type ZonedTime } from './zonedTime.ts';
 export { toEpochMs } from './toEpochMs.ts';
 export { weakerConfidence } from './confidence.ts';
+export { diffTariffs } from './diffTariffs.ts';
+export type { TariffChange } from './diffTariffTypes.ts';
+export { priceRecord, type PricedRecord, type PriceRecordOptions } from './priceRecord.ts';
+export { drawDownBalances, type BalanceSpend, type BalanceState, type BalanceDrawdown } from './drawDownBalances.ts';

@@ -1,9 +1,11 @@
-import { Decimal, getBundledTariff, priceRequest, type Currency } from '@seekcost/pricing';
-import { createLedger, readLedgerRecord, type RecordFields } from '@seekcost/pricing/ledger';
+import { Decimal, drawDownBalances, priceRecord, type BalanceDrawdown, type Currency } from '@seekcost/pricing';
+import { currencyOption, withInputOptions, type RegisterCommand } from '../command.ts';
 import { EXIT, type ExitCode } from '../exitCodes.ts';
 import { forEachRecord, type InputFormat } from '../input/forEachRecord.ts';
 import { InputError } from '../input/forEachLine.ts';
 import type { CliIo } from '../io.ts';
+import { jsonText } from '../jsonText.ts';
+import { terminalLines } from '../terminalText.ts';
 import { UsageError } from '../usageError.ts';
 
 /**
@@ -25,28 +27,50 @@ export interface BalanceCommandOptions {
 }
 
 /**
- * How a granted and a topped-up balance fare against a stream of usage.
+ * Registers `seekcost balance --granted X --topped-up Y FILES...`.
  *
  * @example
  * ```ts
- * const report: BalanceReport = applyBalances(perSecond, new Decimal(2), new Decimal(5), 12, 'USD', records); report.granted.runsOutAt;
+ * registerBalance(new Command('seekcost'), { io, exit: (code) => (exitCode = code) });
  * ```
  */
-export interface BalanceReport {
+export const registerBalance: RegisterCommand = (program, { io, exit }) => {
+  withInputOptions(
+    program
+      .command('balance')
+      .description("DeepSeek's deduction rule (granted balance first) over usage: when each balance runs out")
+      .argument('[files...]', 'input files; none or - reads stdin')
+      .requiredOption('--granted <amount>', 'granted (free) balance')
+      .requiredOption('--topped-up <amount>', 'topped-up (paid) balance')
+      .addOption(currencyOption())
+      .option('--json', 'print JSON', false),
+  ).action(async (files: string[], o: BalanceCommandOptions) => {
+    exit(await runBalance(files, o, io));
+  });
+};
+
+/**
+ * What `seekcost balance` reports: the library's drawdown, the currency, and the record counts.
+ *
+ * @example
+ * ```ts
+ * const report: BalanceReport = { currency: 'USD', ...drawDownBalances([], { granted: '2', toppedUp: '5' }), records: { priced: 0, excluded: 0, duplicates: 0 } };
+ * ```
+ */
+export interface BalanceReport extends BalanceDrawdown {
   readonly currency: Currency;
-  readonly spent: Decimal;
-  readonly granted: { readonly start: Decimal; readonly left: Decimal; readonly runsOutAt: string | null };
-  readonly toppedUp: { readonly start: Decimal; readonly left: Decimal; readonly runsOutAt: string | null };
-  /** Spend beyond both balances (DeepSeek would have refused those requests). */
-  readonly uncovered: Decimal;
   readonly records: { readonly priced: number; readonly excluded: number; readonly duplicates: number };
 }
 
+/** Bad records listed on stderr (all are counted). */
+const SHOWN_EXCLUDED = 20;
+
 /**
- * `seekcost balance --granted X --topped-up Y INPUT...`: applies DeepSeek's deduction rule (the
- * granted balance is used first, then the topped-up one) to the priced records in time order and
- * says the instant (to the second) each balance runs out. Records are totalled per second, so the
- * input need not be sorted and memory grows with the seconds covered, not the records.
+ * `seekcost balance --granted X --topped-up Y INPUT...`: prices each record once (priceRecord),
+ * totals the spend per second (so the input need not be sorted and memory grows with the seconds
+ * covered, not the records), and applies DeepSeek's deduction rule (drawDownBalances: granted
+ * first, then topped-up), saying the instant, to the second, each balance runs out. A repeated
+ * response id is counted once unless --no-dedupe.
  *
  * @example
  * ```ts
@@ -56,10 +80,15 @@ export interface BalanceReport {
 export async function runBalance(inputs: readonly string[], options: BalanceCommandOptions, io: CliIo): Promise<ExitCode> {
   const granted = money(options.granted, '--granted');
   const toppedUp = money(options.toppedUp, '--topped-up');
-  const ledger = createLedger({ currency: options.currency, dedupe: options.dedupe, nearEdgeMs: 0 });
-  const exponent = getBundledTariff().scale + 6;
-  const perSecond = new Map<number, bigint>();
-  const fields = {} as RecordFields;
+  const perSecond = new Map<number, Decimal>();
+  // Ids are the records' own strings: a Set, never an object, so '__proto__' is just an id.
+  const seen = options.dedupe ? new Set<string>() : undefined;
+  const records = { priced: 0, excluded: 0, duplicates: 0 };
+  const excluded: string[] = [];
+  const exclude = (ref: string, message: string) => {
+    records.excluded++;
+    if (excluded.length < SHOWN_EXCLUDED) excluded.push(`excluded ${ref}: ${message}`);
+  };
   let inputError: InputError | undefined;
   try {
     await forEachRecord(
@@ -68,15 +97,26 @@ export async function runBalance(inputs: readonly string[], options: BalanceComm
       io,
       options.progress,
       (record, ref) => {
-        if (ledger.add(record, ref) !== undefined) return true;
-        readLedgerRecord(record, 'completion', undefined, fields);
-        const total = priceRequest({ model: fields.model, usage: fields.usage, at: fields.atMs, currency: options.currency }).total;
-        const second = Math.floor(fields.atMs / 1000);
-        perSecond.set(second, (perSecond.get(second) ?? 0n) + BigInt(total.times(`1e${exponent}`).toFixed(0)));
+        const priced = priceRecord(record, { currency: options.currency });
+        if (!priced.ok) {
+          exclude(ref, priced.message);
+          return true;
+        }
+        if (priced.id !== undefined && seen !== undefined) {
+          if (seen.has(priced.id)) {
+            records.duplicates++;
+            return true;
+          }
+          seen.add(priced.id);
+        }
+        records.priced++;
+        const second = Math.floor(priced.atMs / 1000);
+        const sum = perSecond.get(second);
+        perSecond.set(second, sum === undefined ? priced.quote.total : sum.plus(priced.quote.total));
         return true;
       },
       (bad) => {
-        ledger.reject(bad.ref, 'malformed', bad.message);
+        exclude(bad.ref, bad.message);
         return true;
       },
     );
@@ -84,69 +124,20 @@ export async function runBalance(inputs: readonly string[], options: BalanceComm
     if (!(error instanceof InputError)) throw error;
     inputError = error;
   }
-  const report = applyBalances(perSecond, granted, toppedUp, exponent, options.currency, ledger.totals().records);
-  io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : balanceText(report));
-  const totals = ledger.totals();
-  for (const issue of totals.excluded.samples.slice(0, 20)) io.stderr.write(`excluded ${issue.ref ?? '?'}: ${issue.message}\n`);
+  const spends = [...perSecond].map(([second, amount]) => ({ atMs: second * 1000, amount }));
+  const report: BalanceReport = { currency: options.currency, ...drawDownBalances(spends, { granted, toppedUp }), records };
+  io.stdout.write(options.json ? jsonText(report) : terminalLines(balanceText(report)));
+  if (excluded.length > 0) io.stderr.write(terminalLines(`${excluded.join('\n')}\n`));
   if (inputError !== undefined) {
-    io.stderr.write(`seekcost balance: ${inputError.message}\n`);
+    io.stderr.write(terminalLines(`seekcost balance: ${inputError.message}\n`));
     return EXIT.INPUT;
   }
-  return totals.records.excluded > 0 ? EXIT.BAD_RECORDS : EXIT.OK;
-}
-
-/**
- * Walks per-second spend (integers in 10^-exponent currency) in time order, deducting from the
- * granted balance first, then the topped-up one.
- *
- * @example
- * ```ts
- * applyBalances(new Map([[1_767_000_000, 5_000_000_000_000n]]), new Decimal(3), new Decimal(10), 12, 'USD', { priced: 1, excluded: 0, duplicates: 0 }).granted.runsOutAt;
- * // '2025-12-29T09:20:00.000Z'
- * ```
- */
-export function applyBalances(
-  perSecond: ReadonlyMap<number, bigint>,
-  granted: Decimal,
-  toppedUp: Decimal,
-  exponent: number,
-  currency: Currency,
-  records: BalanceReport['records'],
-): BalanceReport {
-  const scale = new Decimal(`1e${exponent}`);
-  let grantedLeft = BigInt(granted.times(scale).toFixed(0));
-  let toppedLeft = BigInt(toppedUp.times(scale).toFixed(0));
-  let spent = 0n;
-  let uncovered = 0n;
-  let grantedOut: string | null = null;
-  let toppedOut: string | null = null;
-  for (const second of [...perSecond.keys()].sort((a, b) => a - b)) {
-    let amount = perSecond.get(second) ?? 0n;
-    spent += amount;
-    const fromGranted = amount < grantedLeft ? amount : grantedLeft;
-    grantedLeft -= fromGranted;
-    amount -= fromGranted;
-    if (grantedLeft === 0n && grantedOut === null && (fromGranted > 0n || amount > 0n)) grantedOut = new Date(second * 1000).toISOString();
-    const fromTopped = amount < toppedLeft ? amount : toppedLeft;
-    toppedLeft -= fromTopped;
-    amount -= fromTopped;
-    if (toppedLeft === 0n && toppedOut === null && (fromTopped > 0n || amount > 0n)) toppedOut = new Date(second * 1000).toISOString();
-    uncovered += amount;
-  }
-  const dec = (units: bigint) => new Decimal(`${units}e-${exponent}`);
-  return {
-    currency,
-    spent: dec(spent),
-    granted: { start: granted, left: dec(grantedLeft), runsOutAt: grantedOut },
-    toppedUp: { start: toppedUp, left: dec(toppedLeft), runsOutAt: toppedOut },
-    uncovered: dec(uncovered),
-    records,
-  };
+  return records.excluded > 0 ? EXIT.BAD_RECORDS : EXIT.OK;
 }
 
 function balanceText(report: BalanceReport): string {
   const c = report.currency;
-  const out = (at: string | null) => (at === null ? 'not used up' : `runs out at ${at}`);
+  const out = (at: Date | null) => (at === null ? 'not used up' : `runs out at ${at.toISOString()}`);
   return [
     `spent:            ${report.spent.toFixed()} ${c} over ${report.records.priced.toLocaleString('en-US')} priced records`,
     `granted balance:  ${report.granted.start.toFixed()} -> ${report.granted.left.toFixed()} ${c} (used first; ${out(report.granted.runsOutAt)})`,

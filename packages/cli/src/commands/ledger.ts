@@ -2,11 +2,15 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Currency } from '@seekcost/pricing';
 import { createLedger, type LedgerDimension, type LedgerSnapshot, type LedgerTotals } from '@seekcost/pricing/ledger';
+import { Option } from 'commander';
+import { currencyOption, parseNonNegative, withInputOptions, type RegisterCommand } from '../command.ts';
 import { EXIT, type ExitCode } from '../exitCodes.ts';
 import { forEachRecord, type InputFormat } from '../input/forEachRecord.ts';
 import { InputError } from '../input/forEachLine.ts';
 import type { CliIo } from '../io.ts';
-import { csvField, renderTable } from '../table.ts';
+import { jsonText } from '../jsonText.ts';
+import { csvLine, renderTable } from '../table.ts';
+import { terminalLines } from '../terminalText.ts';
 import { UsageError } from '../usageError.ts';
 
 /**
@@ -37,6 +41,70 @@ export interface LedgerCommandOptions {
 }
 
 const DIMENSIONS = new Set<string>(['day', 'hour', 'model', 'resolved-model', 'period', 'tier', 'currency', 'key']);
+
+/** The ledger options as commander parses them, before runLedger's own checks. */
+interface LedgerFlags {
+  readonly groupBy: string;
+  readonly tz: string;
+  readonly currency: Currency;
+  readonly out: LedgerCommandOptions['out'];
+  readonly format: InputFormat;
+  readonly strict: boolean;
+  readonly dedupe: boolean;
+  readonly progress: boolean;
+  readonly keyField?: string;
+  readonly nearEdge: number;
+  readonly basis: LedgerCommandOptions['basis'];
+  readonly maxDetails: number;
+  readonly saveState?: string;
+  readonly mergeState: string[];
+}
+
+/**
+ * Registers `seekcost ledger FILES...`.
+ *
+ * @example
+ * ```ts
+ * registerLedger(new Command('seekcost'), { io, exit: (code) => (exitCode = code) });
+ * ```
+ */
+export const registerLedger: RegisterCommand = (program, { io, exit }) => {
+  withInputOptions(
+    program
+      .command('ledger')
+      .description('exact totals over JSONL/CSV usage logs or API responses (plain or gzip; - for stdin)')
+      .argument('[files...]', 'input files; none or - reads stdin (unless --merge-state is given)')
+      .option('--group-by <dims>', 'comma-separated: day,hour,model,resolved-model,period,tier,currency,key', '')
+      .option('--tz <zone>', 'IANA time zone for day/hour groups', 'UTC')
+      .addOption(currencyOption())
+      .addOption(new Option('--out <kind>', 'table, json or csv').choices(['table', 'json', 'csv']).default('table'))
+      .option('--strict', 'stop at the first bad record (exit 3)', false)
+      .option('--key-field <path>', 'field holding the caller key (dot path, e.g. metadata.team); default: key')
+      .option('--near-edge <minutes>', 'request-to-completion horizon for the near-edge report (0: off)', parseNonNegative, 10)
+      .addOption(new Option('--basis <basis>', "what a record's `at` is").choices(['completion', 'request']).default('completion'))
+      .option('--max-details <n>', 'bad, duplicate and near-edge records listed in full (all are counted)', parseNonNegative, 100)
+      .option('--save-state <file>', "write the ledger's state (JSON) to merge with other shards later")
+      .option('--merge-state <file>', 'merge a saved shard state (same options; repeatable)', (value: string, previous: string[]) => [...previous, value], [] as string[]),
+  ).action(async (files: string[], o: LedgerFlags) => {
+    const options: LedgerCommandOptions = {
+      groupBy: parseGroupBy(o.groupBy),
+      timeZone: o.tz,
+      currency: o.currency,
+      out: o.out,
+      format: o.format,
+      strict: o.strict,
+      dedupe: o.dedupe,
+      keyField: o.keyField,
+      nearEdgeMinutes: o.nearEdge,
+      basis: o.basis,
+      progress: o.progress,
+      maxDetails: Math.floor(o.maxDetails),
+      saveState: o.saveState,
+      mergeStates: o.mergeState,
+    };
+    exit(await runLedger(files, options, io));
+  });
+};
 
 /**
  * Parses `--group-by day,model,tier,key` into ledger dimensions, or throws a UsageError naming the bad one.
@@ -75,7 +143,7 @@ export async function runLedger(inputs: readonly string[], options: LedgerComman
     instant: options.basis,
     nearEdgeMs: Math.round(options.nearEdgeMinutes * 60_000),
     maxDetails: options.maxDetails,
-    ...(keyPath === undefined ? {} : { keyOf: (record: Readonly<Record<string, unknown>>) => pick(record, keyPath) }),
+    ...(keyPath === undefined ? {} : { keyOf: (record: Readonly<Record<string, unknown>>) => pickOwn(record, keyPath) }),
   });
   for (const path of options.mergeStates) {
     let snapshot: LedgerSnapshot;
@@ -120,33 +188,44 @@ export async function runLedger(inputs: readonly string[], options: LedgerComman
     inputError = error;
   }
   if (strictStop !== undefined) {
-    io.stderr.write(`seekcost ledger: --strict: stopped at the first bad record\n${strictStop}\n`);
+    io.stderr.write(terminalLines(`seekcost ledger: --strict: stopped at the first bad record\n${strictStop}\n`));
     return EXIT.BAD_RECORDS;
   }
   if (options.saveState !== undefined) await writeFile(resolve(io.cwd, options.saveState), JSON.stringify(ledger.snapshot()));
   const totals = ledger.totals();
   if (inputError !== undefined && totals.records.seen === 0) {
-    io.stderr.write(`seekcost ledger: ${inputError.message}\n`);
+    io.stderr.write(terminalLines(`seekcost ledger: ${inputError.message}\n`));
     return EXIT.INPUT;
   }
   if (options.out === 'table') {
-    io.stdout.write(ledgerTable(totals));
-    io.stdout.write(ledgerReport(totals));
+    io.stdout.write(terminalLines(ledgerTable(totals)));
+    io.stdout.write(terminalLines(ledgerReport(totals)));
   } else {
-    io.stdout.write(options.out === 'json' ? `${JSON.stringify(totals, null, 2)}\n` : ledgerCsv(totals));
-    io.stderr.write(`${summaryLines(totals).join('\n')}\n${ledgerReport(totals)}`);
+    io.stdout.write(options.out === 'json' ? jsonText(totals) : ledgerCsv(totals));
+    io.stderr.write(terminalLines(`${summaryLines(totals).join('\n')}\n${ledgerReport(totals)}`));
   }
   if (inputError !== undefined) {
-    io.stderr.write(`seekcost ledger: ${inputError.message}\nThe totals above cover only what was read before the error.\n`);
+    io.stderr.write(terminalLines(`seekcost ledger: ${inputError.message}\nThe totals above cover only what was read before the error.\n`));
     return EXIT.INPUT;
   }
   return totals.records.excluded > 0 ? EXIT.BAD_RECORDS : EXIT.OK;
 }
 
-function pick(record: Readonly<Record<string, unknown>>, path: readonly string[]): unknown {
+/**
+ * The value at a dot path of a record, reading own properties only: `--key-field constructor` (or
+ * `__proto__`, `toString`) finds a record's own field of that name, never one inherited from
+ * Object.prototype, and a record without it has no key.
+ *
+ * @example
+ * ```ts
+ * pickOwn({ metadata: { team: 'a' } }, ['metadata', 'team']); // 'a'
+ * pickOwn({}, ['constructor']); // undefined
+ * ```
+ */
+export function pickOwn(record: Readonly<Record<string, unknown>>, path: readonly string[]): unknown {
   let value: unknown = record;
   for (const part of path) {
-    if (typeof value !== 'object' || value === null) return undefined;
+    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, part)) return undefined;
     value = (value as Record<string, unknown>)[part];
   }
   return value;
@@ -226,11 +305,11 @@ function summaryLines(totals: LedgerTotals): string[] {
  */
 export function ledgerCsv(totals: LedgerTotals): string {
   const header = [...totals.groupBy, 'records', 'cache_hit_tokens', 'cache_miss_tokens', 'output_tokens', 'reasoning_tokens', 'currency', 'amount'];
-  const lines = [header.join(',')];
+  const lines = [csvLine(header)];
   for (const g of totals.groups) {
     lines.push(
-      [
-        ...totals.groupBy.map((d) => csvField(g.key[d] ?? '')),
+      csvLine([
+        ...totals.groupBy.map((d) => g.key[d] ?? ''),
         g.records,
         g.tokens.cacheHitInputTokens,
         g.tokens.cacheMissInputTokens,
@@ -238,7 +317,7 @@ export function ledgerCsv(totals: LedgerTotals): string {
         g.tokens.reasoningTokens,
         totals.currency,
         g.amount.toFixed(),
-      ].join(','),
+      ]),
     );
   }
   return `${lines.join('\n')}\n`;

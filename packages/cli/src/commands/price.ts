@@ -1,7 +1,10 @@
 import { priceRequest, type Currency, type Quote } from '@seekcost/pricing';
+import { currencyOption, type RegisterCommand } from '../command.ts';
 import { EXIT, type ExitCode } from '../exitCodes.ts';
 import type { CliIo } from '../io.ts';
+import { jsonText } from '../jsonText.ts';
 import { renderTable } from '../table.ts';
+import { terminalLines } from '../terminalText.ts';
 import { UsageError } from '../usageError.ts';
 
 /**
@@ -25,6 +28,30 @@ export interface PriceCommandOptions {
 }
 
 /**
+ * Registers `seekcost price`.
+ *
+ * @example
+ * ```ts
+ * registerPrice(new Command('seekcost'), { io, exit: (code) => (exitCode = code) });
+ * ```
+ */
+export const registerPrice: RegisterCommand = (program, { io, exit }) => {
+  program
+    .command('price')
+    .description('the exact cost of one request')
+    .requiredOption('--model <id>', 'model id as sent to the API, e.g. deepseek-chat')
+    .requiredOption('--input <tokens>', 'input (prompt) tokens')
+    .option('--cache-hit <tokens|percent>', 'of the input, cache hits: a count or a share like 40%', '0')
+    .requiredOption('--output <tokens>', 'output tokens (reasoning included)')
+    .option('--at <iso>', 'completion instant, ISO-8601 with a zone (default: now)')
+    .addOption(currencyOption())
+    .option('--json', 'print the quote as JSON', false)
+    .action(async (o: Omit<PriceCommandOptions, 'at'> & { readonly at?: string }) => {
+      exit(await runPrice({ model: o.model, input: o.input, cacheHit: o.cacheHit, output: o.output, at: o.at, currency: o.currency, json: o.json }, io));
+    });
+};
+
+/**
  * `seekcost price`: the exact cost of one request, line by line, with the period, tier and source.
  * A share of cache hits (`--cache-hit 40%`) is rounded down to whole tokens.
  *
@@ -39,7 +66,7 @@ export async function runPrice(options: PriceCommandOptions, io: CliIo): Promise
   const cacheHit = cacheHitTokens(options.cacheHit, input);
   const at = options.at ?? new Date(io.now()).toISOString();
   const quote = priceRequest({ model: options.model, usage: { inputTokens: input, cacheHitInputTokens: cacheHit, outputTokens: output }, at, currency: options.currency });
-  io.stdout.write(options.json ? `${JSON.stringify(quote, null, 2)}\n` : priceText(quote));
+  io.stdout.write(options.json ? jsonText(quote) : terminalLines(priceText(quote)));
   return EXIT.OK;
 }
 

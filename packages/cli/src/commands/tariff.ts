@@ -2,9 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { getBundledTariff, parseTariffJson, tariffSegments, type Currency, type Tariff } from '@seekcost/pricing';
 import { tariffTable, warehouseSql, type SqlDialect, type TariffTableRow } from '@seekcost/pricing/ledger';
+import { Option } from 'commander';
+import type { RegisterCommand } from '../command.ts';
 import { EXIT, type ExitCode } from '../exitCodes.ts';
 import type { CliIo } from '../io.ts';
-import { csvField } from '../table.ts';
+import { jsonText } from '../jsonText.ts';
+import { csvLine } from '../table.ts';
 import { UsageError } from '../usageError.ts';
 
 /**
@@ -38,6 +41,41 @@ const COLUMNS: readonly (keyof TariffTableRow)[] = [
 ];
 
 /**
+ * Registers `seekcost tariff`.
+ *
+ * @example
+ * ```ts
+ * registerTariff(new Command('seekcost'), { io, exit: (code) => (exitCode = code) });
+ * ```
+ */
+export const registerTariff: RegisterCommand = (program, { io, exit }) => {
+  program
+    .command('tariff')
+    .description('the price data as a flat table (csv, json) or warehouse SQL; --segments for constant-price segments')
+    .option('--model <id>', 'only this model id')
+    .option('--from <iso>', 'only rows in force from this instant')
+    .option('--to <iso>', 'only rows in force before this instant')
+    .addOption(new Option('--currency <code>', 'only this currency (sql: the currency priced; default USD)').choices(['USD', 'CNY']))
+    .addOption(new Option('--format <format>', 'csv, json or sql').choices(['csv', 'json', 'sql']).default('csv'))
+    .addOption(new Option('--dialect <dialect>', 'SQL dialect').choices(['duckdb', 'postgres', 'clickhouse', 'bigquery']).default('duckdb'))
+    .option('--usage-table <name>', 'the usage table the SQL prices', 'usage')
+    .option('--prefix <prefix>', 'prefix of the created tables and view, may be qualified (BigQuery: mydataset.seekcost_)', 'seekcost_')
+    .option('--segments', 'constant-price segments of --model between --from and --to', false)
+    .option('--data <file>', 'price-data JSON to use instead of the bundled history')
+    .action(async (o: TariffFlags) => {
+      exit(
+        await runTariff(
+          { model: o.model, from: o.from, to: o.to, currency: o.currency, format: o.format, dialect: o.dialect, usageTable: o.usageTable, prefix: o.prefix, segments: o.segments, data: o.data },
+          io,
+        ),
+      );
+    });
+};
+
+/** The tariff options as commander parses them: absent optional flags are missing keys, not undefined values. */
+type TariffFlags = Omit<TariffCommandOptions, 'model' | 'from' | 'to' | 'currency' | 'data'> & { readonly model?: string; readonly from?: string; readonly to?: string; readonly currency?: Currency; readonly data?: string };
+
+/**
  * Loads price data from a JSON file (validated), or the bundled history when no path is given.
  *
  * @example
@@ -69,7 +107,7 @@ export async function runTariff(options: TariffCommandOptions, io: CliIo): Promi
       from: s.from.toISOString(), to: s.to.toISOString(), model: s.model, mode: s.mode, periodId: s.periodId, tier: s.tier, currency: s.currency,
       cacheHit: s.rates.cacheHit.toFixed(), cacheMiss: s.rates.cacheMiss.toFixed(), output: s.rates.output.toFixed(), confidence: s.confidence,
     }));
-    if (options.format === 'json') io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    if (options.format === 'json') io.stdout.write(jsonText(rows));
     else if (options.format === 'csv') io.stdout.write(toCsv(Object.keys(rows[0] ?? { from: '' }), rows as unknown as Record<string, unknown>[]));
     else throw new UsageError('--segments writes csv or json, not sql');
     return EXIT.OK;
@@ -81,7 +119,7 @@ export async function runTariff(options: TariffCommandOptions, io: CliIo): Promi
     ...(options.to === undefined ? {} : { to: options.to }),
     ...(options.currency === undefined ? {} : { currency: options.currency }),
   });
-  if (options.format === 'json') io.stdout.write(`${JSON.stringify(table, null, 2)}\n`);
+  if (options.format === 'json') io.stdout.write(jsonText(table));
   else if (options.format === 'csv') {
     io.stdout.write(`# seekcost flat tariff, price data checked ${table.checked}; prices per 1M tokens; *Units = price x 10^${table.scale}\n`);
     io.stdout.write(toCsv(COLUMNS, table.rows as unknown as Record<string, unknown>[]));
@@ -94,7 +132,7 @@ export async function runTariff(options: TariffCommandOptions, io: CliIo): Promi
 }
 
 function toCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
-  const lines = [columns.join(',')];
-  for (const row of rows) lines.push(columns.map((c) => csvField((row[c] ?? null) as string | number | boolean | null)).join(','));
+  const lines = [csvLine(columns)];
+  for (const row of rows) lines.push(csvLine(columns.map((c) => (row[c] ?? null) as string | number | boolean | null)));
   return `${lines.join('\n')}\n`;
 }
