@@ -1,6 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError as CommanderArgumentError, Option } from 'commander';
 import { PriceDataError, SeekcostError, type Currency } from '@seekcost/pricing';
-import type { SqlDialect } from '@seekcost/pricing/ledger';
+import type { SqlDialect } from '@seekcost/pricing/warehouse';
 import { runBalance } from './commands/balance.ts';
 import { runDiff } from './commands/diff.ts';
 import { parseGroupBy, runLedger } from './commands/ledger.ts';

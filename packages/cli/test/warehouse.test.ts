@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Decimal, type Currency } from '@seekcost/pricing';
-import { createLedger, tariffTable, warehouseSql } from '@seekcost/pricing/ledger';
+import { createLedger } from '@seekcost/pricing/ledger';
+import { tariffTable, warehouseSql } from '@seekcost/pricing/warehouse';
 import { tempDir } from './support.ts';
 import { mulberry32 as random } from '../../../test/support/mulberry32.ts';
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { getBundledTariff, parseTariffJson, tariffSegments, type Currency, type Tariff } from '@seekcost/pricing';
-import { tariffTable, warehouseSql, type SqlDialect, type TariffTableRow } from '@seekcost/pricing/ledger';
+import { tariffTable, warehouseSql, type SqlDialect, type TariffTableRow } from '@seekcost/pricing/warehouse';
 import { EXIT, type ExitCode } from '../exitCodes.ts';
 import type { CliIo } from '../io.ts';
 import { csvField } from '../table.ts';
