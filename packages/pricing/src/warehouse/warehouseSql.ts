@@ -1,6 +1,9 @@
 import { InvalidArgumentError } from '../errors.ts';
-import type { Currency } from '../schema/tariffSchema.ts';
-import type { HolidayRow, TariffTable, TariffTableRow } from './tariffTable.ts';
+import { currencySchema, type Currency } from '../schema/tariffSchema.ts';
+import { DIALECTS } from './sqlDialects.ts';
+import { sqlText } from './sqlText.ts';
+import type { TariffTable } from './tariffTable.ts';
+import { tariffTableValues } from './tariffTableValues.ts';
 
 /**
  * SQL engines {@link warehouseSql} writes for.
@@ -33,85 +36,8 @@ export interface WarehouseSqlOptions {
   readonly prefix?: string;
 }
 
-interface Dialect {
-  readonly types: { text: string; int: string; big: string; bool: string; timestamp: string; date: string; decimal: (scale: number) => string };
-  readonly timestamp: (iso: string) => string;
-  /** An exact decimal literal (a plain `0.044` is a float in BigQuery). */
-  readonly decimal: (text: string) => string;
-  readonly date: (day: string) => string;
-  readonly addMinutes: (ts: string, minutes: string) => string;
-  readonly minuteOfDay: (ts: string) => string;
-  readonly isoWeekday: (ts: string) => string;
-  readonly toDate: (ts: string) => string;
-  readonly bit: (mask: string, bit: string) => string;
-  readonly wide: (expr: string) => string;
-  readonly scaled: (units: string, exponent: number) => string;
-  readonly createTable: (name: string, columns: string) => string;
-  readonly createView: (name: string) => string;
-}
-
-const DIALECTS: Record<SqlDialect, Dialect> = {
-  duckdb: {
-    types: { text: 'VARCHAR', int: 'INTEGER', big: 'BIGINT', bool: 'BOOLEAN', timestamp: 'TIMESTAMP', date: 'DATE', decimal: (s) => `DECIMAL(18, ${s})` },
-    timestamp: (iso) => `TIMESTAMP '${iso.replace('T', ' ').replace('Z', '')}'`,
-    decimal: (text) => text,
-    date: (day) => `DATE '${day}'`,
-    addMinutes: (ts, m) => `(${ts} + ${m} * INTERVAL 1 MINUTE)`,
-    minuteOfDay: (ts) => `(extract('hour' FROM ${ts}) * 60 + extract('minute' FROM ${ts}))`,
-    isoWeekday: (ts) => `isodow(${ts})`,
-    toDate: (ts) => `CAST(${ts} AS DATE)`,
-    bit: (mask, bit) => `((${mask} >> (${bit} - 1)) & 1)`,
-    wide: (e) => `CAST(${e} AS HUGEINT)`,
-    scaled: (u, e) => `(${u} * CAST('${tenToMinus(e)}' AS DECIMAL(${e + 1}, ${e})))`,
-    createTable: (n, c) => `CREATE OR REPLACE TABLE ${n} (${c})`,
-    createView: (n) => `CREATE OR REPLACE VIEW ${n} AS`,
-  },
-  postgres: {
-    types: { text: 'TEXT', int: 'INTEGER', big: 'BIGINT', bool: 'BOOLEAN', timestamp: 'TIMESTAMP', date: 'DATE', decimal: (s) => `NUMERIC(18, ${s})` },
-    timestamp: (iso) => `TIMESTAMP '${iso.replace('T', ' ').replace('Z', '')}'`,
-    decimal: (text) => text,
-    date: (day) => `DATE '${day}'`,
-    addMinutes: (ts, m) => `(${ts} + ${m} * INTERVAL '1 minute')`,
-    minuteOfDay: (ts) => `(EXTRACT(HOUR FROM ${ts})::int * 60 + EXTRACT(MINUTE FROM ${ts})::int)`,
-    isoWeekday: (ts) => `EXTRACT(ISODOW FROM ${ts})::int`,
-    toDate: (ts) => `CAST(${ts} AS DATE)`,
-    bit: (mask, bit) => `((${mask} >> (${bit} - 1)) & 1)`,
-    wide: (e) => `CAST(${e} AS NUMERIC)`,
-    scaled: (u, e) => `(${u} * ${tenToMinus(e)})`,
-    createTable: (n, c) => `DROP TABLE IF EXISTS ${n} CASCADE;\nCREATE TABLE ${n} (${c})`,
-    createView: (n) => `CREATE OR REPLACE VIEW ${n} AS`,
-  },
-  clickhouse: {
-    types: { text: 'String', int: 'Nullable(Int32)', big: 'Nullable(Int64)', bool: 'Bool', timestamp: "DateTime64(3, 'UTC')", date: 'Date', decimal: (s) => `Decimal(18, ${s})` },
-    timestamp: (iso) => `toDateTime64('${iso.replace('T', ' ').replace('Z', '')}', 3, 'UTC')`,
-    decimal: (text) => text,
-    date: (day) => `toDate('${day}')`,
-    addMinutes: (ts, m) => `addMinutes(${ts}, ${m})`,
-    minuteOfDay: (ts) => `(toHour(${ts}) * 60 + toMinute(${ts}))`,
-    isoWeekday: (ts) => `toDayOfWeek(${ts})`,
-    toDate: (ts) => `toDate(${ts})`,
-    bit: (mask, bit) => `bitAnd(bitShiftRight(${mask}, ${bit} - 1), 1)`,
-    wide: (e) => `toInt128(${e})`,
-    scaled: (u, e) => `(toDecimal128(${u}, 0) * toDecimal128('${tenToMinus(e)}', ${e}))`,
-    createTable: (n, c) => `DROP TABLE IF EXISTS ${n};\nCREATE TABLE ${n} (${c}) ENGINE = MergeTree ORDER BY tuple()`,
-    createView: (n) => `CREATE OR REPLACE VIEW ${n} AS`,
-  },
-  bigquery: {
-    types: { text: 'STRING', int: 'INT64', big: 'INT64', bool: 'BOOL', timestamp: 'TIMESTAMP', date: 'DATE', decimal: () => 'BIGNUMERIC' },
-    timestamp: (iso) => `TIMESTAMP '${iso.replace('T', ' ').replace('Z', '')}+00'`,
-    decimal: (text) => `BIGNUMERIC '${text}'`,
-    date: (day) => `DATE '${day}'`,
-    addMinutes: (ts, m) => `TIMESTAMP_ADD(${ts}, INTERVAL ${m} MINUTE)`,
-    minuteOfDay: (ts) => `(EXTRACT(HOUR FROM ${ts}) * 60 + EXTRACT(MINUTE FROM ${ts}))`,
-    isoWeekday: (ts) => `(MOD(EXTRACT(DAYOFWEEK FROM ${ts}) + 5, 7) + 1)`,
-    toDate: (ts) => `DATE(${ts})`,
-    bit: (mask, bit) => `((${mask} >> (${bit} - 1)) & 1)`,
-    wide: (e) => `CAST(${e} AS BIGNUMERIC)`,
-    scaled: (u, e) => `(${u} * BIGNUMERIC '${tenToMinus(e)}')`,
-    createTable: (n, c) => `CREATE OR REPLACE TABLE ${n} (${c})`,
-    createView: (n) => `CREATE OR REPLACE VIEW ${n} AS`,
-  },
-};
+// Names are checked, not quoted: a plain identifier means the same in every dialect.
+const QUALIFIED_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
 /**
  * SQL that loads a {@link TariffTable} into a warehouse and prices a usage table by joining to it,
@@ -132,46 +58,50 @@ const DIALECTS: Record<SqlDialect, Dialect> = {
  * ```
  */
 export function warehouseSql(table: TariffTable, options: WarehouseSqlOptions): string {
-  const d = DIALECTS[options.dialect];
-  if (d === undefined) throw new InvalidArgumentError('dialect', `must be one of ${Object.keys(DIALECTS).join(', ')}, got ${String(options.dialect)}`);
+  const dialect = options.dialect;
+  if (typeof dialect !== 'string' || !Object.hasOwn(DIALECTS, dialect)) throw new InvalidArgumentError('dialect', `must be one of ${Object.keys(DIALECTS).join(', ')}, got ${String(dialect)}`);
+  const d = DIALECTS[dialect];
   const prefix = options.prefix ?? 'seekcost_';
-  if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(prefix)) throw new InvalidArgumentError('prefix', 'must be a plain SQL identifier prefix, optionally qualified (e.g. billing.seekcost_)');
+  if (typeof prefix !== 'string' || !QUALIFIED_NAME.test(prefix)) throw new InvalidArgumentError('prefix', 'must be a plain SQL identifier prefix, optionally qualified (e.g. billing.seekcost_)');
   const usage = options.usageTable ?? 'usage';
-  if (!/^[A-Za-z_][A-Za-z0-9_.]*$/.test(usage)) throw new InvalidArgumentError('usageTable', 'must be a plain (optionally qualified) table name');
+  if (typeof usage !== 'string' || !QUALIFIED_NAME.test(usage)) throw new InvalidArgumentError('usageTable', 'must be a plain (optionally qualified) table name');
   const currency = options.currency ?? 'USD';
+  if (!currencySchema.options.includes(currency)) throw new InvalidArgumentError('currency', `must be one of ${currencySchema.options.join(', ')}, got ${String(currency)}`);
+  // scale and checked are written into types and comments, so they are held to exact shapes too.
+  if (!Number.isSafeInteger(table.scale) || table.scale < 0 || table.scale > 18) throw new InvalidArgumentError('table.scale', `must be an integer from 0 to 18, got ${String(table.scale)}`);
+  if (typeof table.checked !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(table.checked)) throw new InvalidArgumentError('table.checked', `must be a date like 2026-11-22, got ${String(table.checked)}`);
+  const values = tariffTableValues(table, dialect, d);
   const t = d.types;
   const tariffName = `${prefix}tariff`;
   const holidaysName = `${prefix}holidays`;
   const exponent = table.scale + 6;
 
   const tariffColumns = [
-    `model ${t.text}`, `resolved_model ${t.text}`, `mode ${nullableText(options.dialect, t.text)}`, `period_id ${t.text}`,
-    `valid_from ${t.timestamp}`, `valid_to ${options.dialect === 'clickhouse' ? `Nullable(${t.timestamp})` : t.timestamp}`,
+    `model ${t.text}`, `resolved_model ${t.text}`, `mode ${nullableText(dialect, t.text)}`, `period_id ${t.text}`,
+    `valid_from ${t.timestamp}`, `valid_to ${dialect === 'clickhouse' ? `Nullable(${t.timestamp})` : t.timestamp}`,
     `tier ${t.text}`, `tier_rank ${t.int}`, `is_default ${t.bool}`,
     `window_start_minute ${t.int}`, `window_end_minute ${t.int}`, `window_offset_minutes ${t.int}`,
     `weekday_mask ${t.int}`, `weekday_offset_minutes ${t.int}`,
-    `holiday_calendar ${nullableText(options.dialect, t.text)}`, `holiday_offset_minutes ${t.int}`,
+    `holiday_calendar ${nullableText(dialect, t.text)}`, `holiday_offset_minutes ${t.int}`,
     `currency ${t.text}`,
     `cache_hit_price ${t.decimal(table.scale)}`, `cache_miss_price ${t.decimal(table.scale)}`, `output_price ${t.decimal(table.scale)}`,
     `cache_hit_units ${t.big}`, `cache_miss_units ${t.big}`, `output_units ${t.big}`,
     `source ${t.text}`, `confidence ${t.text}`,
   ];
-  const tariffValues = table.rows.map((row) => `(${tariffRowValues(row, d).join(', ')})`);
-  const holidayValues = table.holidays.map((h: HolidayRow) => `(${quote(h.calendar)}, ${d.date(h.day)}, ${quote(h.name)}, 1)`);
 
   const local = (offsetColumn: string) => d.addMinutes('c.completed_at', `c.${offsetColumn}`);
   const inWindow = `((c.window_start_minute < c.window_end_minute AND c.minute_of_day >= c.window_start_minute AND c.minute_of_day < c.window_end_minute)
         OR (c.window_start_minute >= c.window_end_minute AND (c.minute_of_day >= c.window_start_minute OR c.minute_of_day < c.window_end_minute)))`;
   const amountUnits = `${d.wide('cache_hit_tokens')} * cache_hit_units + ${d.wide('cache_miss_tokens')} * cache_miss_units + ${d.wide('output_tokens')} * output_units`;
 
-  return `-- Generated by seekcost (warehouseSql, dialect ${options.dialect}) from price data checked ${table.checked}.
--- Regenerate with: seekcost tariff --format sql --dialect ${options.dialect}
+  return `-- Generated by seekcost (warehouseSql, dialect ${dialect}) from price data checked ${table.checked}.
+-- Regenerate with: seekcost tariff --format sql --dialect ${dialect}
 -- Prices are integers in 10^-${table.scale} ${currency} per 1M tokens (the *_units columns), so
 -- amount_units = sum(tokens x units) is an exact integer in 10^-${exponent} ${currency}.
 ${d.createTable(tariffName, `\n  ${tariffColumns.join(',\n  ')}\n`)};
-${insert(tariffName, tariffValues)}
+${insert(tariffName, values.tariff)}
 ${d.createTable(holidaysName, `calendar ${t.text}, day ${t.date}, name ${t.text}, is_holiday ${t.int}`)};
-${insert(holidaysName, holidayValues)}
+${insert(holidaysName, values.holidays)}
 -- Prices ${usage}(request_id, model, completed_at, cache_hit_tokens, cache_miss_tokens, output_tokens) in ${currency}:
 -- the conditional tier whose window, weekday and holiday conditions hold, else the period's default tier.
 ${d.createView(`${prefix}priced_usage`)}
@@ -182,7 +112,7 @@ WITH candidates AS (
          t.window_start_minute, t.window_end_minute, t.window_offset_minutes,
          t.weekday_mask, t.weekday_offset_minutes, t.holiday_calendar, t.holiday_offset_minutes
   FROM ${usage} u
-  JOIN ${tariffName} t ON t.model = u.model AND t.currency = ${quote(currency)}
+  JOIN ${tariffName} t ON t.model = u.model AND t.currency = ${sqlText(currency, dialect, 'currency')}
   WHERE u.completed_at >= t.valid_from AND (t.valid_to IS NULL OR u.completed_at < t.valid_to)
 ),
 localised AS (
@@ -227,21 +157,6 @@ FROM priced;
 `;
 }
 
-function tariffRowValues(row: TariffTableRow, d: Dialect): string[] {
-  return [
-    quote(row.model), quote(row.resolvedModel), nullable(row.mode, quote), quote(row.periodId),
-    d.timestamp(row.validFrom), row.validTo === null ? 'NULL' : d.timestamp(row.validTo),
-    quote(row.tier), String(row.tierRank), row.isDefault ? 'TRUE' : 'FALSE',
-    nullable(row.windowStartMinute, String), nullable(row.windowEndMinute, String), nullable(row.windowOffsetMinutes, String),
-    nullable(row.weekdayMask, String), nullable(row.weekdayOffsetMinutes, String),
-    nullable(row.holidayCalendar, quote), nullable(row.holidayOffsetMinutes, String),
-    quote(row.currency),
-    d.decimal(row.cacheHitPrice), d.decimal(row.cacheMissPrice), d.decimal(row.outputPrice),
-    String(row.cacheHitUnits), String(row.cacheMissUnits), String(row.outputUnits),
-    quote(row.source), quote(row.confidence),
-  ];
-}
-
 function insert(table: string, values: readonly string[]): string {
   if (values.length === 0) return `-- (no rows for ${table})`;
   return `INSERT INTO ${table} VALUES\n  ${values.join(',\n  ')};`;
@@ -249,16 +164,4 @@ function insert(table: string, values: readonly string[]): string {
 
 function nullableText(dialect: SqlDialect, text: string): string {
   return dialect === 'clickhouse' ? `Nullable(${text})` : text;
-}
-
-function nullable<T>(value: T | null, render: (v: T) => string): string {
-  return value === null ? 'NULL' : render(value);
-}
-
-function quote(text: string): string {
-  return `'${text.replace(/'/g, "''")}'`;
-}
-
-function tenToMinus(exponent: number): string {
-  return `0.${'0'.repeat(exponent - 1)}1`;
 }
