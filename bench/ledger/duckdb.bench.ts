@@ -4,7 +4,8 @@
 // Run from the repo root:  npx tsx --conditions=@seekcost/source bench/ledger/duckdb.bench.ts [rows=10000000]
 import { createReadStream, mkdirSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { createLedger, tariffTable, warehouseSql } from '@seekcost/pricing/ledger';
+import { createLedger } from '@seekcost/pricing/ledger';
+import { tariffTable, warehouseSql } from '@seekcost/pricing/warehouse';
 
 const ROWS = Number(process.argv[2] ?? 10_000_000);
 const DIR = '/tmp/seekcost-bench';

@@ -6,7 +6,8 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { Decimal } from '@seekcost/pricing';
-import { createLedger, tariffTable, warehouseSql } from '@seekcost/pricing/ledger';
+import { createLedger } from '@seekcost/pricing/ledger';
+import { tariffTable, warehouseSql } from '@seekcost/pricing/warehouse';
 import { mulberry32 as random } from '../../test/support/mulberry32.ts';
 
 const ROWS = Number(process.argv[2] ?? 100_000);

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { getBundledTariff, parseTariffJson, tariffSegments, type Currency, type Tariff } from '@seekcost/pricing';
-import { tariffTable, warehouseSql, type SqlDialect, type TariffTableRow } from '@seekcost/pricing/ledger';
+import { tariffTable, warehouseSql, type SqlDialect, type TariffTableRow } from '@seekcost/pricing/warehouse';
 import { Option } from 'commander';
 import type { RegisterCommand } from '../command.ts';
 import { EXIT, type ExitCode } from '../exitCodes.ts';

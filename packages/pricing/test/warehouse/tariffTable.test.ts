@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileTariff, getBundledTariff, resolvePrice } from '@seekcost/pricing';
-import { tariffTable, warehouseSql } from '@seekcost/pricing/ledger';
+import { tariffTable, warehouseSql } from '@seekcost/pricing/warehouse';
 
 describe('tariffTable', () => {
   const table = tariffTable();

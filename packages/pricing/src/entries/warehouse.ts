@@ -1,0 +1,5 @@
+// @seekcost/pricing/warehouse: the tariff as a flat table, and SQL that loads it into a warehouse
+// (DuckDB, PostgreSQL, ClickHouse, BigQuery) and prices a usage table there. Pure, like the rest of
+// the package: it returns text; running it is the caller's business.
+export { tariffTable, type TariffTable, type TariffTableRow, type HolidayRow, type TariffTableOptions } from '../warehouse/tariffTable.ts';
+export { warehouseSql, type SqlDialect, type WarehouseSqlOptions } from '../warehouse/warehouseSql.ts';
