@@ -30,9 +30,9 @@ export function describeError(error: unknown, lang: Language, formatWhen: (epoch
     case 'RETIRED_MODEL':
       return `模型：'${text('model')}' 已于 ${when('retiredAt')} 下线；${when('at')} 没有价格`;
     case 'MODEL_NOT_AVAILABLE': {
-      const until = e.availableUntil instanceof Date ? when('availableUntil') : '现在';
       const from = e.availableFrom instanceof Date ? when('availableFrom') : '?';
-      return `模型：'${text('model')}' 在 ${when('at')} 没有价格；它的定价时间为 ${from} 至 ${until}`;
+      const range = e.availableUntil instanceof Date ? `${from} 至 ${when('availableUntil')}` : `${from} 起至今`;
+      return `模型：'${text('model')}' 在 ${when('at')} 没有价格；它的定价时间为 ${range}`;
     }
     case 'BEFORE_HISTORY':
       return `时间：${when('at')} 早于价格历史的起点 ${when('historyStart')}`;
@@ -115,7 +115,9 @@ function zhExpected(text = ''): string {
 function zhValue(text = ''): string {
   if (text === 'an array') return '数组';
   if (text === 'an object') return '对象';
-  const string = /^the string (.*)$/.exec(text);
-  if (string !== null) return `字符串 ${string[1]}`;
-  return text;
+  // The packages describe a value as 'the string …' or as its typeof and the value ('number 5').
+  const typed = /^(?:the )?(string|number|boolean|bigint|undefined)\b ?(.*)$/.exec(text);
+  if (typed === null) return text;
+  const name = { string: '字符串', number: '数字', boolean: '布尔值', bigint: '大整数', undefined: 'undefined' }[typed[1] as 'string'];
+  return typed[2] === '' ? name : `${name} ${typed[2]}`;
 }
