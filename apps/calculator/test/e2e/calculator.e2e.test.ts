@@ -275,14 +275,20 @@ describe('calculator in Chromium (built site, served from a sub-path)', () => {
       for (const theme of ['light', 'dark'] as const) {
         const page = await openPage(`?model=deepseek-v4-flash&at=2026-09-01T02:00Z&lang=${lang}&theme=${theme}`, { bypassCSP: true });
         await page.addScriptTag({ content: AXE_SOURCE });
-        for (const width of [1280, 390]) {
-          await page.setViewportSize({ width, height: 900 });
-          const violations = await page.evaluate(async () => {
+        const audit = () =>
+          page.evaluate(async () => {
             const result = await (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document);
             return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
           });
-          expect(violations, `${lang} ${theme} ${width}px`).toEqual([]);
+        for (const width of [1280, 390]) {
+          await page.setViewportSize({ width, height: 900 });
+          expect(await audit(), `${lang} ${theme} ${width}px`).toEqual([]);
         }
+        // Error states too: their colours and their ties to the fields are audited as well.
+        await page.locator('#cacheHit').fill('120');
+        await page.locator('#api-response').fill('{"usage": ');
+        await page.getByTestId('api-response-error').waitFor();
+        expect(await audit(), `${lang} ${theme} with errors`).toEqual([]);
         await page.context().close();
       }
     }
