@@ -80,7 +80,7 @@ export function WeekHeatmapView({ t, model, heatmap, zone, onZone, currency, che
               {heatmap.days.map((day) => (
                 <tr key={day.epochDay}>
                   <th scope="row" class="day">
-                    {t.weekdays[day.isoWeekday - 1]} <span class="muted small hide-phone">{isoDateOfEpochDay(day.epochDay).slice(5)}</span>
+                    {t.weekdays[day.isoWeekday - 1]} <span class="muted small phone-sr">{isoDateOfEpochDay(day.epochDay).slice(5)}</span>
                   </th>
                   {day.cells.map((cell, h) => {
                     const label =
