@@ -92,6 +92,22 @@ describe('calculator page', () => {
     expect(screen.getByLabelText('Model').getAttribute('aria-describedby')).toBe('model-error');
   });
 
+  it('shows the packages\' errors in Chinese on a Chinese page, at the field they concern', () => {
+    open('?model=deepseek-chat&at=2026-09-01T02:00Z&zone=utc', ['zh-CN']);
+    expect(status().textContent).toBe("模型：'deepseek-chat' 已于 2026-07-24 15:59 UTC 下线；2026-09-01 02:00 UTC 没有价格");
+    expect(document.getElementById('model-error')?.textContent).toBe(status().textContent);
+    fireEvent.input(screen.getByLabelText('API 响应或 usage（JSON）'), { target: { value: '{"prompt_tokens": 10, "prompt_cache_hit_tokens": 20, "completion_tokens": 1}' } });
+    expect(screen.getByTestId('api-response-error').textContent).toBe('usage.prompt_cache_hit_tokens：20 超过了 prompt_tokens（10）');
+  });
+
+  it('describes the tier windows on the Beijing clock in Chinese, and in UTC with Beijing time beside it in English', () => {
+    open(`${FLASH_PEAK}&lang=zh`);
+    expect(document.querySelector('table.prices .condition')?.textContent).toBe('北京时间 09:00–12:00、14:00–18:00，周一至周五');
+    cleanup();
+    open(FLASH_PEAK);
+    expect(document.querySelector('table.prices .condition')?.textContent).toBe('01:00–04:00, 06:00–10:00 UTC (Beijing 09:00–12:00, 14:00–18:00), Mon–Fri Beijing time');
+  });
+
   it('lists current models first, aliases with their target, older models in their own group', () => {
     open('?at=2026-11-22T00:00Z');
     const select = screen.getByLabelText('Model') as HTMLSelectElement;

@@ -9,6 +9,7 @@ import { parseJsonField } from '../src/logic/parseJsonField.ts';
 import { parseWorkload } from '../src/logic/parseWorkload.ts';
 import { priceApiResponse } from '../src/logic/priceApiResponse.ts';
 import { toDateTimeLocal } from '../src/logic/toDateTimeLocal.ts';
+import { DAY_MS, HOUR_MS, LOOK_AHEAD_MS } from '../src/logic/timeUnits.ts';
 import { formatInZone, instantOfWallClock } from '../src/logic/zoneClock.ts';
 import { DEFAULT_STATE, type CalculatorState } from '../src/state/calculatorState.ts';
 import { readUrlState } from '../src/state/readUrlState.ts';
@@ -82,17 +83,17 @@ describe('time zones', () => {
     expect(formatInZone(at, 'Asia/Shanghai')).toBe('2025-03-01 20:00');
     expect(formatInZone(at, 'America/New_York')).toBe('2025-03-01 07:00');
     expect(toDateTimeLocal(at, 'Asia/Shanghai')).toBe('2025-03-01T20:00');
-    const day = Math.floor(at / 86_400_000);
+    const day = Math.floor(at / DAY_MS);
     expect(instantOfWallClock(day, 20 * 60, 'Asia/Shanghai')).toBe(at);
     expect(instantOfWallClock(day, 7 * 60, 'America/New_York')).toBe(at);
   });
 
   it('inverts every hour of a daylight-saving year in Berlin', () => {
     fc.assert(
-      fc.property(fc.integer({ min: Date.parse('2026-01-01T00:00:00Z') / 3_600_000, max: Date.parse('2027-01-01T00:00:00Z') / 3_600_000 }), (hour) => {
-        const at = hour * 3_600_000;
+      fc.property(fc.integer({ min: Date.parse('2026-01-01T00:00:00Z') / HOUR_MS, max: Date.parse('2027-01-01T00:00:00Z') / HOUR_MS }), (hour) => {
+        const at = hour * HOUR_MS;
         const [date, clock] = formatInZone(at, 'Europe/Berlin').split(' ') as [string, string];
-        const day = Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+        const day = Date.parse(`${date}T00:00:00Z`) / DAY_MS;
         const [h, m] = clock.split(':').map(Number) as [number, number];
         // The autumn hour that repeats maps to its first occurrence, so compare wall clocks.
         expect(formatInZone(instantOfWallClock(day, h * 60 + m, 'Europe/Berlin'), 'Europe/Berlin')).toBe(`${date} ${clock}`);
@@ -104,14 +105,14 @@ describe('time zones', () => {
 describe('schedule, next change and heatmap', () => {
   it('finds the next tier change of deepseek-v4-flash after 02:00 UTC on 2026-09-01', () => {
     const at = Date.parse('2026-09-01T02:00:00Z');
-    const schedule = costSchedule('deepseek-v4-flash', at, at + 7 * 86_400_000, WORKLOAD, 'USD');
+    const schedule = costSchedule('deepseek-v4-flash', at, at + LOOK_AHEAD_MS, WORKLOAD, 'USD');
     expect(schedule[0]?.perRequest.toString()).toBe('0.004016');
-    expect(nextTierChange(schedule, at + 7 * 86_400_000)).toEqual({ kind: 'tier', at: new Date('2026-09-01T04:00:00Z'), tier: 'off-peak' });
+    expect(nextTierChange(schedule, at + LOOK_AHEAD_MS)).toEqual({ kind: 'tier', at: new Date('2026-09-01T04:00:00Z'), tier: 'off-peak' });
   });
 
   it('says when a model stops being priced (retirement) within the range', () => {
     const at = Date.parse('2026-07-22T00:00:00Z');
-    const end = at + 7 * 86_400_000;
+    const end = at + LOOK_AHEAD_MS;
     const schedule = costSchedule('deepseek-chat', at, end, WORKLOAD, 'USD');
     const next = nextTierChange(schedule.slice(-1), end);
     expect(next).toEqual({ kind: 'ends', at: new Date('2026-07-24T15:59:00Z') });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTokenCounter } from '../src/tokens/tokenCounter.ts';
 import type { TokenAnswer, TokenJob } from '../src/tokens/workerProtocol.ts';
+import { WorkerJobError } from '../src/tokens/workerJobError.ts';
 
 /** A stand-in Worker that records jobs and answers when the test says so. */
 class ScriptedWorker extends EventTarget {
@@ -32,6 +33,16 @@ describe('createTokenCounter', () => {
     const pending = counter.promptTokens({ messages: 'x' }, 0);
     worker.answer({ id: worker.jobs[0]?.id ?? -1, ok: false, message: 'messages: must be an array' });
     await expect(pending).rejects.toThrow('messages: must be an array');
+  });
+
+  it('keeps the typed error\'s code and path across the worker boundary', async () => {
+    const worker = new ScriptedWorker();
+    const counter = createTokenCounter({ quick: (t) => t.length, createWorker: () => worker as unknown as Worker });
+    const pending = counter.promptTokens({ messages: 'x' }, 0);
+    worker.answer({ id: worker.jobs[0]?.id ?? -1, ok: false, message: 'messages: expected an array of messages, got string x', code: 'INVALID_TYPE', path: 'messages' });
+    const error = await pending.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WorkerJobError);
+    expect(error).toMatchObject({ code: 'INVALID_TYPE', path: 'messages', message: 'messages: expected an array of messages, got string x' });
   });
 
   it('says plainly when there is no Worker, while the quick count still works', async () => {

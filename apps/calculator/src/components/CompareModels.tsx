@@ -50,14 +50,18 @@ export function CompareModels({ t, rows, currency, selected, formatWhen }: Compa
           <span class="swatch now" /> {t.compareNow} <span class="swatch cheap" /> {t.compareCheapest}
         </p>
       </div>
-      <div class="scroll">
+      {/* Focusable so keyboard users can scroll it where the screen is narrower than the table. */}
+      <div class="scroll" tabIndex={0} role="region" aria-labelledby="compare-caption">
         <table class="compare">
+          <caption id="compare-caption" class="sr-only">
+            {t.compareCaption}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{t.model}</th>
               <th scope="col" class="num">{t.compareNow}</th>
               <th scope="col" class="num">{t.compareCheapest}</th>
-              <th scope="col">{t.cheapestAt}</th>
+              <th scope="col" class="hide-phone">{t.cheapestAt}</th>
             </tr>
           </thead>
           <tbody>
@@ -68,10 +72,14 @@ export function CompareModels({ t, rows, currency, selected, formatWhen }: Compa
                   <span class="muted small hide-phone"> {row.displayName}</span>
                 </th>
                 <td class="num">
-                  {formatMoney(row.now, currency)} <span class="muted small">{t.tierNames[row.tierNow as keyof Messages['tierNames']] ?? row.tierNow}</span>
+                  {formatMoney(row.now, currency)} <span class="muted small tier-note">{t.tierNames[row.tierNow as keyof Messages['tierNames']] ?? row.tierNow}</span>
                 </td>
-                <td class="num">{formatMoney(row.cheapest, currency)}</td>
-                <td>{formatWhen(row.cheapestFrom.getTime())}</td>
+                <td class="num">
+                  {formatMoney(row.cheapest, currency)}
+                  {/* On a phone the "cheapest from" column folds into this cell, so the table fits the screen. */}
+                  <span class="phone-only muted small">{formatWhen(row.cheapestFrom.getTime())}</span>
+                </td>
+                <td class="hide-phone">{formatWhen(row.cheapestFrom.getTime())}</td>
               </tr>
             ))}
           </tbody>

@@ -1,5 +1,6 @@
 import type { CompiledPeriod, Currency, Provenance } from '@seekcost/pricing';
-import type { Messages } from '../i18n/messages.ts';
+import { describeTierCondition } from '../i18n/describeTierCondition.ts';
+import type { Language, Messages } from '../i18n/messages.ts';
 import { formatMoney } from '../logic/formatMoney.ts';
 
 /**
@@ -7,11 +8,14 @@ import { formatMoney } from '../logic/formatMoney.ts';
  *
  * @example
  * ```ts
- * { t: MESSAGES.en, period: price.period, provenance: price.provenance, currency: 'USD', dataChecked: '2026-11-22' }
+ * { t: MESSAGES.en, lang: 'en', at, period: price.period, provenance: price.provenance, currency: 'USD', dataChecked: '2026-11-22' }
  * ```
  */
 export interface PriceTableProps {
   readonly t: Messages;
+  readonly lang: Language;
+  /** The instant priced: tier windows are converted to Beijing time with the offsets in force then. */
+  readonly at: number;
   readonly period: CompiledPeriod;
   readonly provenance: Provenance;
   readonly currency: Currency;
@@ -26,10 +30,10 @@ export interface PriceTableProps {
  * @example
  * ```tsx
  * const price = resolvePrice({ model, at, currency });
- * <PriceTable t={MESSAGES.en} period={price.period} provenance={price.provenance} currency="USD" dataChecked="2026-11-22" />
+ * <PriceTable t={MESSAGES.en} lang="en" at={at} period={price.period} provenance={price.provenance} currency="USD" dataChecked="2026-11-22" />
  * ```
  */
-export function PriceTable({ t, period, provenance, currency, dataChecked }: PriceTableProps) {
+export function PriceTable({ t, lang, at, period, provenance, currency, dataChecked }: PriceTableProps) {
   return (
     <section class="card" aria-labelledby="prices-title">
       <h2 id="prices-title">{t.priceTableTitle}</h2>
@@ -53,7 +57,7 @@ export function PriceTable({ t, period, provenance, currency, dataChecked }: Pri
                 <tr key={tier.name} class={tier.name === provenance.tier ? 'selected' : undefined}>
                   <th scope="row">
                     {t.tierNames[tier.name]}
-                    {tier.condition === undefined ? null : <div class="muted small condition">{describeCondition(t, tier.condition)}</div>}
+                    {tier.condition === undefined ? null : <div class="muted small condition">{describeTierCondition(tier.condition, lang, at)}</div>}
                   </th>
                   <td class="num">{rates === undefined ? '—' : formatMoney(rates.cacheHit, currency)}</td>
                   <td class="num">{rates === undefined ? '—' : formatMoney(rates.cacheMiss, currency)}</td>
@@ -74,14 +78,4 @@ export function PriceTable({ t, period, provenance, currency, dataChecked }: Pri
       </p>
     </section>
   );
-}
-
-function describeCondition(t: Messages, condition: NonNullable<CompiledPeriod['tiers'][number]['condition']>): string {
-  const clock = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-  const windows = condition.windows.map(([start, end]) => `${clock(start)}–${clock(end)}`).join(', ');
-  const weekdays = condition.weekdays;
-  const zone = weekdays === undefined || weekdays.timeZone === condition.timeZone ? '' : ` (${weekdays.timeZone})`;
-  const days = weekdays === undefined ? '' : `, ${[...weekdays.days].sort().map((d) => t.weekdays[d - 1]).join(' ')}${zone}`;
-  const holidays = condition.exceptCalendar === undefined ? '' : `, except ${condition.exceptCalendar.id}`;
-  return `${windows} ${condition.timeZone}${days}${holidays}`;
 }

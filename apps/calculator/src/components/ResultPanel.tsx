@@ -47,7 +47,9 @@ export function ResultPanel({ t, cost, problem, currency, nextChange, formatWhen
             <table class="lines">
               <thead>
                 <tr>
-                  <th scope="col" />
+                  <th scope="col">
+                    <span class="sr-only">{t.lineItem}</span>
+                  </th>
                   <th scope="col" class="num">{t.tokens}</th>
                   <th scope="col" class="num">{t.pricePer1M}</th>
                   <th scope="col" class="num">{t.amount}</th>

@@ -59,15 +59,19 @@ export function WeekHeatmapView({ t, model, heatmap, zone, onZone, currency, che
         </p>
       )}
       {heatmap === null ? null : (
-        <div class="scroll">
+        // Focusable so keyboard users can scroll it where the screen is narrower than the grid.
+        <div class="scroll" tabIndex={0} role="region" aria-labelledby="heatmap-caption">
           <table class="heatmap">
-            <caption>{t.heatmapCaption(model)}</caption>
+            <caption id="heatmap-caption">{t.heatmapCaption(model)}</caption>
             <thead>
               <tr>
-                <th scope="col" class="day" />
+                <th scope="col" class="day">
+                  <span class="sr-only">{t.day}</span>
+                </th>
                 {HOURS.map((h) => (
                   <th scope="col" key={h}>
-                    {h % 3 === 0 ? String(h).padStart(2, '0') : <span class="sr-only">{String(h).padStart(2, '0')}</span>}
+                    {/* Every third hour is labelled (every sixth on a phone, where cells are too narrow); the rest are for screen readers. */}
+                    <span class={h % 6 === 0 ? undefined : h % 3 === 0 ? 'phone-sr' : 'sr-only'}>{String(h).padStart(2, '0')}</span>
                   </th>
                 ))}
               </tr>
@@ -76,7 +80,7 @@ export function WeekHeatmapView({ t, model, heatmap, zone, onZone, currency, che
               {heatmap.days.map((day) => (
                 <tr key={day.epochDay}>
                   <th scope="row" class="day">
-                    {t.weekdays[day.isoWeekday - 1]} <span class="muted small">{isoDateOfEpochDay(day.epochDay).slice(5)}</span>
+                    {t.weekdays[day.isoWeekday - 1]} <span class="muted small phone-sr">{isoDateOfEpochDay(day.epochDay).slice(5)}</span>
                   </th>
                   {day.cells.map((cell, h) => {
                     const label =

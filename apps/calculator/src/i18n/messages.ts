@@ -54,6 +54,8 @@ export interface Messages {
   readonly dataChecked: (date: string) => string;
   readonly output: string;
   readonly tokens: string;
+  /** Header of the result table's first column (read by screen readers only). */
+  readonly lineItem: string;
   readonly pricePer1M: string;
   readonly amount: string;
   readonly total: string;
@@ -68,6 +70,8 @@ export interface Messages {
   readonly compareTitle: string;
   readonly compareNow: string;
   readonly compareCheapest: string;
+  /** The comparison table's caption (read by screen readers; the card title says it for sighted users). */
+  readonly compareCaption: string;
   readonly cheapestAt: string;
   readonly heatmapTitle: string;
   readonly heatmapCaption: (model: string) => string;
@@ -76,6 +80,8 @@ export interface Messages {
   readonly cheapestMark: string;
   readonly unavailable: string;
   readonly weekdays: readonly string[];
+  /** Header of the heatmap's day column (read by screen readers only). */
+  readonly day: string;
   readonly priceTableTitle: string;
   readonly tier: string;
   readonly source: string;
@@ -141,6 +147,7 @@ const en: Messages = {
   dataChecked: (date) => `price data checked ${date}`,
   output: 'Output',
   tokens: 'Tokens',
+  lineItem: 'Item',
   pricePer1M: 'Price per 1M',
   amount: 'Amount',
   total: 'Total',
@@ -155,6 +162,7 @@ const en: Messages = {
   compareTitle: 'All current models, same workload',
   compareNow: 'At the chosen time',
   compareCheapest: 'Cheapest hour (next 7 days)',
+  compareCaption: 'Cost per request of each current model at the chosen time and at its cheapest hour',
   cheapestAt: 'Cheapest from',
   heatmapTitle: 'Week heatmap',
   heatmapCaption: (model) => `Cost per request of ${model} by day and hour; darker is dearer`,
@@ -163,6 +171,7 @@ const en: Messages = {
   cheapestMark: 'cheapest',
   unavailable: 'unavailable',
   weekdays: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+  day: 'Day',
   priceTableTitle: 'Price table in force',
   tier: 'Tier',
   source: 'Source',
@@ -227,6 +236,7 @@ const zh: Messages = {
   dataChecked: (date) => `价格数据核对于 ${date}`,
   output: '输出',
   tokens: 'Tokens',
+  lineItem: '项目',
   pricePer1M: '每百万价格',
   amount: '金额',
   total: '合计',
@@ -241,6 +251,7 @@ const zh: Messages = {
   compareTitle: '所有当前模型，相同工作负载',
   compareNow: '所选时间',
   compareCheapest: '最便宜的时段（未来 7 天）',
+  compareCaption: '各当前模型在所选时间和最便宜时段的单次请求费用',
   cheapestAt: '最便宜起始于',
   heatmapTitle: '一周热力图',
   heatmapCaption: (model) => `${model} 按日期和小时的单次请求费用；颜色越深越贵`,
@@ -249,6 +260,7 @@ const zh: Messages = {
   cheapestMark: '最便宜',
   unavailable: '不可用',
   weekdays: ['周一', '周二', '周三', '周四', '周五', '周六', '周日'],
+  day: '日期',
   priceTableTitle: '当前价格表',
   tier: '时段',
   source: '来源',

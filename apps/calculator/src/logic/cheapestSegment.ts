@@ -5,7 +5,7 @@ import type { CostedSegment } from './costSchedule.ts';
  *
  * @example
  * ```ts
- * cheapestSegment(costSchedule('deepseek-v4-pro', now, now + 7 * 86_400_000, workload, 'USD'))?.segment.tier; // 'off-peak'
+ * cheapestSegment(costSchedule('deepseek-v4-pro', now, now + LOOK_AHEAD_MS, workload, 'USD'))?.segment.tier; // 'off-peak'
  * ```
  */
 export function cheapestSegment(schedule: readonly CostedSegment[]): CostedSegment | undefined {

@@ -2,8 +2,7 @@ import { listModels, type Currency, type Decimal } from '@seekcost/pricing';
 import { cheapestSegment } from './cheapestSegment.ts';
 import { costSchedule } from './costSchedule.ts';
 import type { Workload } from './parseWorkload.ts';
-
-const WEEK_MS = 7 * 86_400_000;
+import { LOOK_AHEAD_MS } from './timeUnits.ts';
 
 /**
  * One current model's cost for the workload: at the chosen instant and at its cheapest hour within the next 7 days.
@@ -37,7 +36,7 @@ export function compareModels(at: number, workload: Workload, currency: Currency
   const rows: ModelComparison[] = [];
   for (const listing of listModels({ at })) {
     if (!listing.available || listing.isAlias) continue;
-    const schedule = costSchedule(listing.id, at, at + WEEK_MS, workload, currency);
+    const schedule = costSchedule(listing.id, at, at + LOOK_AHEAD_MS, workload, currency);
     const first = schedule[0];
     const best = cheapestSegment(schedule);
     if (first === undefined || best === undefined) continue;

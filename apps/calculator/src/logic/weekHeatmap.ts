@@ -1,9 +1,8 @@
 import type { Decimal, TierName } from '@seekcost/pricing';
 import { zonedTime } from '@seekcost/pricing';
 import type { CostedSegment } from './costSchedule.ts';
+import { HOUR_MS } from './timeUnits.ts';
 import { instantOfWallClock } from './zoneClock.ts';
-
-const HOUR_MS = 3_600_000;
 
 /**
  * One hour of the week: its start, the price of one request at its middle (null: no price then).

@@ -1,8 +1,6 @@
 import { isoDateOfEpochDay, zonedTime, zoneOffsetMinutes } from '@seekcost/pricing';
 import type { ZoneChoice } from '../state/calculatorState.ts';
-
-const MINUTE_MS = 60_000;
-const DAY_MS = 86_400_000;
+import { DAY_MS, MINUTE_MS } from './timeUnits.ts';
 
 /**
  * Beijing time: the zone DeepSeek's discount and peak windows are published in.

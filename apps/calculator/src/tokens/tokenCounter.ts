@@ -1,4 +1,5 @@
 import type { TokenAnswer, TokenJob } from './workerProtocol.ts';
+import { WorkerJobError } from './workerJobError.ts';
 
 /**
  * Counts tokens for the page: a light synchronous estimate now, the exact DeepSeek count later.
@@ -62,7 +63,7 @@ export function createTokenCounter(parts: TokenCounterParts): TokenCounter {
       pending.delete(answer.id);
       if (latest[job.kind] !== answer.id) job.reject(new Error('superseded'));
       else if (answer.ok) job.resolve(answer.tokens);
-      else job.reject(new Error(answer.message));
+      else job.reject(new WorkerJobError(answer.message, answer.code, answer.path));
     });
     worker.addEventListener('error', (event) => {
       for (const job of pending.values()) job.reject(new Error(event.message || 'the token worker failed'));

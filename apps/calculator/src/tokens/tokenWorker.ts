@@ -37,8 +37,15 @@ scope.addEventListener('message', (event: MessageEvent<TokenJob>) => {
     try {
       answer = await run(job);
     } catch (error) {
-      answer = { id: job.id, ok: false, message: error instanceof Error ? error.message : String(error) };
+      answer = { id: job.id, ok: false, message: error instanceof Error ? error.message : String(error), ...typedFields(error) };
     }
     scope.postMessage(answer);
   });
 });
+
+/** The `code` and `path` of the library's typed errors, which postMessage would otherwise drop. */
+function typedFields(error: unknown): { code?: string; path?: string } {
+  if (typeof error !== 'object' || error === null) return {};
+  const { code, path } = error as { code?: unknown; path?: unknown };
+  return { ...(typeof code === 'string' ? { code } : {}), ...(typeof path === 'string' ? { path } : {}) };
+}

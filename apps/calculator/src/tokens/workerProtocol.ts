@@ -20,4 +20,4 @@ export type TokenJob =
  */
 export type TokenAnswer =
   | { readonly id: number; readonly ok: true; readonly tokens: number; readonly method: string }
-  | { readonly id: number; readonly ok: false; readonly message: string };
+  | { readonly id: number; readonly ok: false; readonly message: string; readonly code?: string; readonly path?: string };

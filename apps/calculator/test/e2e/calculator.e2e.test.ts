@@ -1,8 +1,9 @@
 // @vitest-environment node
 // End-to-end: build the site, serve it from a sub-path on 127.0.0.1 and drive Debian's Chromium
-// through playwright-core. Skipped, with a message saying why, where /usr/bin/chromium is absent.
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+// through playwright-core. Fails (never skips) where /usr/bin/chromium is absent.
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { priceRequest } from '@seekcost/pricing';
@@ -14,8 +15,8 @@ import { serveStatic, type StaticSite } from '../../scripts/serveStatic.ts';
 import { typingRoundTrips } from '../../scripts/typingRoundTrips.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`e2e skipped: ${CHROMIUM} not found; install it with apt-get install -y chromium`);
+/** axe-core's browser build, injected into pages as an inline script. */
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const APP_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const OUTPUT = join(APP_DIR, 'test-output');
@@ -23,13 +24,14 @@ const SITE_DIR = join(OUTPUT, 'site');
 const SHOTS = join(OUTPUT, 'screenshots');
 const SUB_PATH = '/tools/seekcost/';
 
-describe.skipIf(!hasChromium)('calculator in Chromium (built site, served from a sub-path)', () => {
+describe('calculator in Chromium (built site, served from a sub-path)', () => {
   let site: StaticSite;
   let browser: Browser;
   /** Every request any page made, by context, to prove none leaves the origin. */
   const requests: string[] = [];
 
   beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install it with apt-get install -y chromium (.ci/run does)`);
     await buildSite(APP_DIR, SITE_DIR);
     site = await serveStatic(SITE_DIR, SUB_PATH);
     browser = await chromium.launch({
@@ -44,12 +46,16 @@ describe.skipIf(!hasChromium)('calculator in Chromium (built site, served from a
     await site?.close();
   });
 
-  async function newContext(options: { locale?: string; timezoneId?: string; width?: number; height?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<BrowserContext> {
+  async function newContext(
+    options: { locale?: string; timezoneId?: string; width?: number; height?: number; colorScheme?: 'light' | 'dark'; bypassCSP?: boolean } = {},
+  ): Promise<BrowserContext> {
     const context = await browser.newContext({
       locale: options.locale ?? 'en-US',
       timezoneId: options.timezoneId ?? 'Europe/Berlin',
       viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
       colorScheme: options.colorScheme ?? 'light',
+      // Only the accessibility audit asks for this: the page's CSP (script-src 'self') would block axe's inline script.
+      bypassCSP: options.bypassCSP ?? false,
     });
     context.on('request', (request) => requests.push(request.url()));
     // Anything aimed off the origin is refused, so a leak would also break the page visibly.
@@ -218,26 +224,87 @@ describe.skipIf(!hasChromium)('calculator in Chromium (built site, served from a
     await page.context().close();
   });
 
-  it('saves screenshots: desktop and phone, light and dark', async () => {
+  it('saves screenshots: desktop and phone, light and dark, each as wide as the screen and as tall as the page', async () => {
     const query = '?model=deepseek-v4-flash&at=2026-09-01T02:00Z';
     for (const [name, width, height] of [
       ['desktop', 1280, 900],
       ['phone', 390, 844],
     ] as const) {
+      const shots: Buffer[] = [];
       for (const scheme of ['light', 'dark'] as const) {
         const page = await openPage(query, { width, height, colorScheme: scheme });
-        await page.screenshot({ path: join(SHOTS, `calculator-${name}-${scheme}.png`), fullPage: true });
-        // Nothing may overflow the viewport sideways on a phone (wide tables scroll inside their card).
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-        expect(overflow).toBe(0);
+        const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight);
+        const png = await page.screenshot({ path: join(SHOTS, `calculator-${name}-${scheme}.png`), fullPage: true });
+        // A full-page shot is as wide as the page: wider than the viewport would mean sideways overflow.
+        expect(pngSize(png)).toEqual({ width, height: pageHeight });
+        shots.push(png);
+        await page.context().close();
+      }
+      // The two schemes really render differently (the dark theme is applied, not a blank or stale page).
+      expect(shots[0]?.equals(shots[1] ?? Buffer.alloc(0))).toBe(false);
+    }
+    const zh = await openPage(`${query}&lang=zh&theme=dark`, { width: 390, height: 844 });
+    const zhHeight = await zh.evaluate(() => document.documentElement.scrollHeight);
+    expect(pngSize(await zh.screenshot({ path: join(SHOTS, 'calculator-phone-zh-dark.png'), fullPage: true }))).toEqual({ width: 390, height: zhHeight });
+    await zh.context().close();
+  });
+
+  it('fits a 390 px phone in both languages: no table or heatmap wider than the screen', async () => {
+    for (const lang of ['en', 'zh'] as const) {
+      // A long zone label and the widest amounts: Local time, CNY with 8 decimals in the heatmap titles.
+      const page = await openPage(`?model=deepseek-v4-flash&at=2026-09-01T02:00Z&lang=${lang}&in=123456&hit=33.3&out=65432`, { width: 390, height: 844 });
+      const layout = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        tables: [...document.querySelectorAll('table')].map((table) => {
+          const box = table.getBoundingClientRect();
+          return { table: table.className, left: box.left, right: box.right };
+        }),
+      }));
+      expect(layout.scrollWidth, lang).toBeLessThanOrEqual(390);
+      expect(layout.tables.map((t) => t.table).sort(), lang).toEqual(['compare', 'heatmap', 'lines', 'prices']);
+      for (const box of layout.tables) {
+        expect(box.left, `${lang} ${box.table}`).toBeGreaterThanOrEqual(0);
+        expect(box.right, `${lang} ${box.table}`).toBeLessThanOrEqual(390);
+      }
+      await page.context().close();
+    }
+  });
+
+  it('passes an axe-core audit with zero violations in both languages and both themes, on desktop and phone', async () => {
+    for (const lang of ['en', 'zh'] as const) {
+      for (const theme of ['light', 'dark'] as const) {
+        const page = await openPage(`?model=deepseek-v4-flash&at=2026-09-01T02:00Z&lang=${lang}&theme=${theme}`, { bypassCSP: true });
+        await page.addScriptTag({ content: AXE_SOURCE });
+        const audit = () =>
+          page.evaluate(async () => {
+            const result = await (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document);
+            return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+          });
+        for (const width of [1280, 390]) {
+          await page.setViewportSize({ width, height: 900 });
+          expect(await audit(), `${lang} ${theme} ${width}px`).toEqual([]);
+        }
+        // Error states too: their colours and their ties to the fields are audited as well.
+        await page.locator('#cacheHit').fill('120');
+        await page.locator('#api-response').fill('{"usage": ');
+        await page.getByTestId('api-response-error').waitFor();
+        expect(await audit(), `${lang} ${theme} with errors`).toEqual([]);
         await page.context().close();
       }
     }
-    const zh = await openPage(`${query}&lang=zh&theme=dark`, { width: 390, height: 844 });
-    await zh.screenshot({ path: join(SHOTS, 'calculator-phone-zh-dark.png'), fullPage: true });
-    expect(await zh.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
-    await zh.context().close();
-    expect(existsSync(join(SHOTS, 'calculator-desktop-light.png'))).toBe(true);
+  });
+
+  it('shows the packages\' errors in Chinese on a Chinese page', async () => {
+    const page = await openPage('?model=deepseek-chat&at=2026-09-01T02:00Z&lang=zh&zone=beijing');
+    const retired = "模型：'deepseek-chat' 已于 2026-07-24 23:59 北京时间 下线；2026-09-01 10:00 北京时间 没有价格";
+    expect(await total(page)).toBe(retired);
+    expect(await page.locator('#model-error').textContent()).toBe(retired);
+    await page.getByLabel('API 响应或 usage（JSON）').fill('{"prompt_tokens": -1, "completion_tokens": 5}');
+    await expect.poll(() => page.getByTestId('api-response-error').textContent()).toBe('usage.prompt_tokens：必须是非负整数，实际为 -1');
+    // The chat body is checked in the Worker: the error's code and path must survive postMessage.
+    await page.getByLabel('聊天请求体（JSON）').fill('{"messages": "hi"}');
+    await expect.poll(() => page.getByTestId('request-body-error').textContent(), { timeout: 30_000 }).toBe('messages：应为消息数组，实际为 字符串 hi');
+    await page.context().close();
   });
 
   // Runs last: every request of every test above must have gone to the page's own origin.
@@ -247,3 +314,10 @@ describe.skipIf(!hasChromium)('calculator in Chromium (built site, served from a
     expect(foreign).toEqual([]);
   });
 });
+
+/** Width and height from a PNG's IHDR chunk (bytes 16-23, big-endian), after checking the signature. */
+function pngSize(png: Buffer): { width: number; height: number } {
+  expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  expect(png.subarray(12, 16).toString('ascii')).toBe('IHDR');
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
