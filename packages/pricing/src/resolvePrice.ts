@@ -24,7 +24,9 @@ export interface PriceWarning {
     | 'anthropic-usage-mapping'
     | 'request-time-basis'
     | 'exceeds-limits'
-    | 'unconfirmed-price';
+    | 'unconfirmed-price'
+    | 'secondary-price'
+    | 'pending-discount';
   readonly message: string;
 }
 
