@@ -45,8 +45,8 @@ describe('pricing-data/deepseek.json', () => {
   });
 
   it('names its schema and format version', () => {
-    expect(fresh().$schema).toBe('./schema/tariff.v1.schema.json');
-    expect(fresh().formatVersion).toBe(1);
+    expect(fresh().$schema).toBe('./schema/tariff.v2.schema.json');
+    expect(fresh().formatVersion).toBe(2);
   });
 });
 

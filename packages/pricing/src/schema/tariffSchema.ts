@@ -250,6 +250,7 @@ export type MeteredVia = z.infer<typeof meteredViaSchema>;
 export type MeteredItemDocument = z.infer<typeof meteredItemDocumentSchema>;
 export type MeteredPeriodDocument = z.infer<typeof meteredPeriodSchema>;
 export type MeteredPriceDocument = z.infer<typeof meteredPriceSchema>;
+/** @example `getBundledTariff().unappliedAnnouncements.map((a: UnappliedAnnouncement) => a.id); // ['deepseek-v4-pro-reroute-2026-09-14']` */
 export type UnappliedAnnouncement = z.infer<typeof unappliedAnnouncementSchema>;
 
 function isKnownTimeZone(zone: string): boolean {
