@@ -133,7 +133,7 @@ describe('priceRequest with metered counts', () => {
 
   it.each([
     [{ serch: 1 }, UnknownMeteredItemError, 'metered.serch', 'UNKNOWN_METERED_ITEM'],
-    [{ __proto__: null, ['__proto__']: 1 }, UnknownMeteredItemError, 'metered.__proto__', 'UNKNOWN_METERED_ITEM'],
+    [JSON.parse('{"__proto__": 1}') as object, UnknownMeteredItemError, 'metered.__proto__', 'UNKNOWN_METERED_ITEM'],
     [{ search: -1 }, InvalidUsageError, 'metered.search', 'INVALID_USAGE'],
     [{ search: 1.5 }, InvalidUsageError, 'metered.search', 'INVALID_USAGE'],
     [{ search: Number.NaN }, InvalidUsageError, 'metered.search', 'INVALID_USAGE'],

@@ -46,8 +46,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     .option('--at <iso>', 'completion instant, ISO-8601 with a zone (default: now)')
     .addOption(currencyOption())
     .option('--json', 'print the quote as JSON', false)
-    .action(async (o: { model: string; input: string; cacheHit: string; output: string; at?: string; currency: Currency; json: boolean }) => {
-      code = await runPrice({ model: o.model, input: o.input, cacheHit: o.cacheHit, output: o.output, at: o.at, currency: o.currency, json: o.json }, io);
+    .option('--search <n>', 'web searches billed with the request (server-side tool calls unless --metered-via api)')
+    .option('--fetch <n>', 'pages fetched (read_url) billed with the request')
+    .option('--ocr-pages <n>', 'pages of file parsing / OCR')
+    .option('--tts-characters <n>', 'characters of speech synthesis (TTS)')
+    .addOption(new Option('--metered-via <way>', 'how the metered calls were made').choices(['tool-call', 'api']))
+    .option('--accept-secondary-prices', 'use third-party figures where DeepSeek published none (USD search/fetch)', false)
+    .action(async (o: { model: string; input: string; cacheHit: string; output: string; at?: string; currency: Currency; json: boolean; search?: string; fetch?: string; ocrPages?: string; ttsCharacters?: string; meteredVia?: 'tool-call' | 'api'; acceptSecondaryPrices: boolean }) => {
+      code = await runPrice({ model: o.model, input: o.input, cacheHit: o.cacheHit, output: o.output, at: o.at, currency: o.currency, json: o.json, search: o.search, fetch: o.fetch, ocrPages: o.ocrPages, ttsCharacters: o.ttsCharacters, meteredVia: o.meteredVia, acceptSecondaryPrices: o.acceptSecondaryPrices }, io);
     });
 
   program

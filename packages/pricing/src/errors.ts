@@ -271,7 +271,7 @@ export class MeteredPriceNotPublishedError extends SeekcostError {
   readonly periodId: string;
   readonly secondaryAvailable: boolean;
   constructor(field: string, item: string, currency: string, periodId: string, secondaryAvailable: boolean) {
-    const hint = secondaryAvailable ? '; only a third-party (secondary) figure exists: pass acceptSecondaryPrices: true to use it' : '';
+    const hint = secondaryAvailable ? '; only a third-party (secondary) figure exists: pass acceptSecondaryPrices: true (CLI: --accept-secondary-prices) to use it' : '';
     super('METERED_PRICE_NOT_PUBLISHED', `${field}: DeepSeek publishes no ${currency} price for '${item}' (period ${periodId})${hint}`);
     this.field = field;
     this.item = item;
