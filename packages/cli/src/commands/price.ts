@@ -72,12 +72,14 @@ export async function runPrice(options: PriceCommandOptions, io: CliIo): Promise
  */
 export function priceText(quote: Quote): string {
   const names = { 'input-cache-hit': 'input (cache hit)', 'input-cache-miss': 'input (cache miss)', output: 'output' } as const;
-  const rows = quote.lines.map((l) => [names[l.component], l.tokens.toLocaleString('en-US'), l.unitPrice.toFixed(), l.amount.toFixed()]);
+  // With per-call lines the price column mixes units, so each price names its unit.
+  const mixed = quote.meteredLines.length > 0;
+  const rows = quote.lines.map((l) => [names[l.component], l.tokens.toLocaleString('en-US'), mixed ? `${l.unitPrice.toFixed()} /1M` : l.unitPrice.toFixed(), l.amount.toFixed()]);
   for (const m of quote.meteredLines) rows.push([`${m.item} (${m.provenance.via})`, `${m.count.toLocaleString('en-US')} ${m.unit}${m.count === 1 ? '' : 's'}`, `${m.unitPrice.toFixed()} /${m.unitSize.toLocaleString('en-US')}`, m.amount.toFixed()]);
   rows.push(['total', '', '', quote.total.toFixed()]);
   const p = quote.provenance;
   const lines = [
-    renderTable(['component', 'tokens', `per 1M (${quote.currency})`, `amount (${quote.currency})`], rows, new Set([1, 2, 3])).trimEnd(),
+    renderTable(['component', mixed ? 'count' : 'tokens', mixed ? `unit price (${quote.currency})` : `per 1M (${quote.currency})`, `amount (${quote.currency})`], rows, new Set([1, 2, 3])).trimEnd(),
     '',
     `model:      ${p.requestedModel}${p.model !== p.requestedModel ? ` (billed as ${p.model}${p.mode === null ? '' : `, ${p.mode}`})` : ''}`,
     `priced at:  ${p.pricedAt.toISOString()} (${p.instantBasis} time)`,
