@@ -21,6 +21,8 @@ const DAY_MINUTES = 1440;
  * Compiles a document already known to match the schema (the bundled data, checked when it was
  * generated) into a {@link Tariff}, running the integrity checks but not zod: this keeps zod out of
  * bundles that only use the bundled data. Use {@link compileTariff} for anything from outside.
+ * `formatVersion` records the format the data was written in (compileTariff passes 1 for a format-1
+ * file it upgraded in memory).
  *
  * @example
  * ```ts

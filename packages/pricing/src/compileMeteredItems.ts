@@ -21,7 +21,8 @@ type MeteredPrices = { readonly USD?: MeteredPriceDocument | undefined; readonly
 export function compileMeteredItems(doc: Pick<TariffDocument, 'meteredItems'>, issues: PriceDataIssue[]): ReadonlyMap<MeteredItem, CompiledMeteredItem> {
   const items = new Map<MeteredItem, CompiledMeteredItem>();
   const periodIds = new Set<string>();
-  for (const [key, entry] of Object.entries(doc.meteredItems)) {
+  // `?? {}`: a format-1 document handed straight to buildTariff has no metered items.
+  for (const [key, entry] of Object.entries(doc.meteredItems ?? {})) {
     if (entry === undefined) continue;
     const item = key as MeteredItem;
     const at = `meteredItems.${item}`;
