@@ -133,7 +133,8 @@ describe('priceRequest with metered counts', () => {
 
   it.each([
     [{ serch: 1 }, UnknownMeteredItemError, 'metered.serch', 'UNKNOWN_METERED_ITEM'],
-    [JSON.parse('{"__proto__": 1}') as object, UnknownMeteredItemError, 'metered.__proto__', 'UNKNOWN_METERED_ITEM'],
+    [JSON.parse('{"__proto__": 1}') as object, UnknownMeteredItemError, 'metered["__proto__"]', 'UNKNOWN_METERED_ITEM'],
+    [{ 'search\u001b[2J': 1 }, UnknownMeteredItemError, 'metered["search\\u001b[2J"]', 'UNKNOWN_METERED_ITEM'],
     [{ search: -1 }, InvalidUsageError, 'metered.search', 'INVALID_USAGE'],
     [{ search: 1.5 }, InvalidUsageError, 'metered.search', 'INVALID_USAGE'],
     [{ search: Number.NaN }, InvalidUsageError, 'metered.search', 'INVALID_USAGE'],
@@ -147,6 +148,7 @@ describe('priceRequest with metered counts', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(type);
       expect({ field: (error as { field: string }).field, code: (error as { code: string }).code }).toEqual({ field, code });
+      expect((error as Error).message).not.toMatch(/\u001b/); // never a raw control character to a terminal
     }
   });
 

@@ -212,7 +212,7 @@ export class PriceDataError extends SeekcostError {
  * @example
  * ```ts
  * new UnknownMeteredItemError('metered.serch', 'serch', ['search', 'fetch']).message;
- * // "metered.serch: 'serch' is not a metered item in the price data (known: search, fetch)"
+ * // 'metered.serch: "serch" is not a metered item in the price data (known: search, fetch)'
  * ```
  */
 export class UnknownMeteredItemError extends SeekcostError {
@@ -220,7 +220,8 @@ export class UnknownMeteredItemError extends SeekcostError {
   readonly item: string;
   readonly known: readonly string[];
   constructor(field: string, item: string, known: readonly string[]) {
-    super('UNKNOWN_METERED_ITEM', `${field}: '${item}' is not a metered item in the price data (known: ${known.join(', ') || 'none'})`);
+    // JSON.stringify escapes control characters: an item name comes from caller input (log lines).
+    super('UNKNOWN_METERED_ITEM', `${field}: ${JSON.stringify(item)} is not a metered item in the price data (known: ${known.join(', ') || 'none'})`);
     this.field = field;
     this.item = item;
     this.known = known;

@@ -1,7 +1,7 @@
 import { Decimal } from './decimal.ts';
 import { InvalidUsageError } from './errors.ts';
 import { getBundledTariff } from './getBundledTariff.ts';
-import { meteredItemOf, resolveMeteredPrice, type MeteredProvenance } from './resolveMeteredPrice.ts';
+import { meteredField, meteredItemOf, resolveMeteredPrice, type MeteredProvenance } from './resolveMeteredPrice.ts';
 import type { PriceWarning } from './resolvePrice.ts';
 import type { Currency, MeteredItem, MeteredVia } from './schema/tariffSchema.ts';
 import type { CompiledMeteredPrice, Tariff } from './tariff.ts';
@@ -103,7 +103,7 @@ export function priceMetered(options: PriceMeteredOptions): MeteredQuote {
   const warnings: PriceWarning[] = [];
   let total: Decimal | undefined;
   for (const item of Object.keys(counts)) {
-    const field = `${prefix}.${item}`;
+    const field = meteredField(prefix, item);
     const count = validateMeteredCount((counts as Record<string, unknown>)[item], field);
     if (count === 0) {
       meteredItemOf(tariff, item, field);
@@ -131,7 +131,7 @@ export function priceMetered(options: PriceMeteredOptions): MeteredQuote {
  */
 export function validateMeteredCount(value: unknown, field: string): number {
   if (typeof value === 'number' && value >= 0 && Number.isSafeInteger(value)) return value;
-  if (typeof value !== 'number') throw new InvalidUsageError(field, `must be a non-negative whole number, got ${typeof value === 'string' ? `the string '${value}'` : value === null ? 'null' : typeof value}`);
+  if (typeof value !== 'number') throw new InvalidUsageError(field, `must be a non-negative whole number, got ${typeof value === 'string' ? `the string ${JSON.stringify(value)}` : value === null ? 'null' : typeof value}`);
   if (Number.isNaN(value)) throw new InvalidUsageError(field, 'must be a non-negative whole number, got NaN');
   if (!Number.isFinite(value)) throw new InvalidUsageError(field, `must be a non-negative whole number, got ${value}`);
   if (!Number.isInteger(value)) throw new InvalidUsageError(field, `must be a whole number, got ${value}`);

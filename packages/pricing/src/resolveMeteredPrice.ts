@@ -87,7 +87,7 @@ export function resolveMeteredPrice(options: ResolveMeteredPriceOptions): Resolv
   const tariff = options.tariff ?? getBundledTariff();
   const currency = options.currency ?? 'USD';
   const via = options.via ?? 'tool-call';
-  const field = options.field ?? `metered.${String(options.item)}`;
+  const field = options.field ?? meteredField('metered', options.item);
   if (currency !== 'USD' && currency !== 'CNY') throw new InvalidArgumentError('currency', `must be 'USD' or 'CNY', got ${String(currency)}`);
   if (via !== 'tool-call' && via !== 'api') throw new InvalidArgumentError('via', `must be 'tool-call' or 'api', got ${String(via)}`);
   const entry = meteredItemOf(tariff, options.item, field);
@@ -138,6 +138,11 @@ export function resolveMeteredPrice(options: ResolveMeteredPriceOptions): Resolv
     },
     warnings,
   };
+}
+
+/** The path of a caller-supplied item name: quoted unless a plain identifier, so a hostile key cannot forge it. */
+export function meteredField(prefix: string, item: string): string {
+  return typeof item === 'string' && /^[A-Za-z][A-Za-z0-9]*$/.test(item) ? `${prefix}.${item}` : `${prefix}[${JSON.stringify(String(item))}]`;
 }
 
 /** The compiled item for a caller-supplied name, or an error naming the field. */

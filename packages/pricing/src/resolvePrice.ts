@@ -7,7 +7,7 @@ import type { CompiledPeriod, CompiledRates, CompiledTier, Tariff } from './tari
 import { tierIndexAt } from './tierAt.ts';
 import { toEpochMs } from './toEpochMs.ts';
 import { UNCERTAIN_CUTOVER_MS } from './rules.ts';
-import { resolveMeteredPrice, type ResolvedMeteredPrice } from './resolveMeteredPrice.ts';
+import { meteredField, resolveMeteredPrice, type ResolvedMeteredPrice } from './resolveMeteredPrice.ts';
 import type { MeteredItem, MeteredVia } from './schema/tariffSchema.ts';
 
 
@@ -167,7 +167,7 @@ export function resolvePrice(options: ResolvePriceOptions): ResolvedPrice {
 function resolveMeteredItems(options: ResolvePriceOptions, tariff: Tariff, at: number, currency: Currency): ReadonlyMap<MeteredItem, ResolvedMeteredPrice> {
   const metered = new Map<MeteredItem, ResolvedMeteredPrice>();
   for (const item of options.meteredItems ?? []) {
-    const resolved = resolveMeteredPrice({ item, at, currency, tariff, field: `meteredItems.${item}`, ...(options.meteredVia === undefined ? {} : { via: options.meteredVia }), ...(options.acceptSecondaryPrices === undefined ? {} : { acceptSecondaryPrices: options.acceptSecondaryPrices }) });
+    const resolved = resolveMeteredPrice({ item, at, currency, tariff, field: meteredField('meteredItems', item), ...(options.meteredVia === undefined ? {} : { via: options.meteredVia }), ...(options.acceptSecondaryPrices === undefined ? {} : { acceptSecondaryPrices: options.acceptSecondaryPrices }) });
     metered.set(resolved.provenance.item, resolved);
   }
   return metered;

@@ -1,7 +1,7 @@
 import { InvalidArgumentError, MeteredItemNotAvailableError, SeekcostError } from './errors.ts';
 import { getBundledTariff } from './getBundledTariff.ts';
 import { resolvePrice } from './resolvePrice.ts';
-import { meteredItemOf, resolveMeteredPrice } from './resolveMeteredPrice.ts';
+import { meteredField, meteredItemOf, resolveMeteredPrice } from './resolveMeteredPrice.ts';
 import type { Confidence, Currency, MeteredItem, MeteredVia, Mode, TierName } from './schema/tariffSchema.ts';
 import type { CompiledCondition, CompiledMeteredPrice, CompiledPeriod, Tariff, UnitPrices } from './tariff.ts';
 import { toEpochMs } from './toEpochMs.ts';
@@ -133,7 +133,7 @@ function meteredAt(options: TariffSegmentsOptions, tariff: Tariff, currency: Cur
   const via = options.meteredVia ?? 'tool-call';
   let nextEdge = Infinity;
   for (const name of options.meteredItems ?? []) {
-    const field = `meteredItems.${name}`;
+    const field = meteredField('meteredItems', name);
     const entry = meteredItemOf(tariff, name, field);
     for (const period of entry.timelines[via]) {
       for (const edge of [period.fromMs, period.toMs, ...period.discounts.flatMap((d) => [d.fromMs, d.toMs])]) if (edge > t) nextEdge = Math.min(nextEdge, edge);

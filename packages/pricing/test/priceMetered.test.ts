@@ -24,7 +24,8 @@ describe('validateMeteredCount', () => {
     [0.5, 'must be a whole number, got 0.5'],
     [Infinity, 'must be a non-negative whole number, got Infinity'],
     [Number.NaN, 'must be a non-negative whole number, got NaN'],
-    ['3', "must be a non-negative whole number, got the string '3'"],
+    ['3', 'must be a non-negative whole number, got the string "3"'],
+    ['\u001b[2J', 'must be a non-negative whole number, got the string "\\u001b[2J"'],
     [null, 'must be a non-negative whole number, got null'],
     [2 ** 53, `is too large to count exactly (${2 ** 53})`],
   ])('%s is rejected: %s', (value, reason) => {
