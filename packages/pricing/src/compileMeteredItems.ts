@@ -1,5 +1,5 @@
 import { Decimal } from './decimal.ts';
-import type { PriceDataIssue } from './errors.ts';
+import { PriceDataError, type PriceDataIssue } from './errors.ts';
 import type { Currency, MeteredItem, MeteredPriceDocument, MeteredVia, SourceRef, TariffDocument } from './schema/tariffSchema.ts';
 import type { CompiledMeteredItem, CompiledMeteredPeriod, CompiledMeteredPrice } from './tariff.ts';
 
@@ -97,7 +97,12 @@ function compilePrices(item: MeteredItem, prices: MeteredPrices, unitSize: numbe
     const p = prices[currency];
     if (p === undefined) continue;
     const confidence = p.confidence ?? 'official';
-    compiled[currency] = Object.freeze({ item, currency, price: new Decimal(p.price), unitSize, confidence, secondaryOnly: confidence !== 'official', note: p.note, discountId });
+    // "1.5" per 1000 -> units 15, exponent 1 + 3: string arithmetic, exact.
+    const [whole = '0', fraction = ''] = p.price.split('.');
+    const units = Number(whole + fraction);
+    if (!Number.isSafeInteger(units)) throw new PriceDataError([{ path: `meteredItems.${item}`, reason: `price ${p.price} has too many digits to price exactly` }]);
+    const exponent = fraction.length + Math.round(Math.log10(unitSize));
+    compiled[currency] = Object.freeze({ item, currency, price: new Decimal(p.price), unitSize, units, exponent, confidence, secondaryOnly: confidence !== 'official', note: p.note, discountId });
   }
   return compiled;
 }

@@ -1,9 +1,12 @@
 import type { Decimal } from './decimal.ts';
+import { fromScaledInteger } from './exactAmount.ts';
 import type { CompiledMeteredPrice } from './tariff.ts';
 
 /**
- * count x price / unitSize, exactly: unit sizes are powers of ten, so the division only moves the
- * decimal point. Ledgers sum the counts of one price first and call this once per bucket.
+ * count x price / unitSize, exactly: the price is stored as an integer with a power-of-ten
+ * exponent (unit sizes are powers of ten), so this is one integer product and no division. Plain
+ * numbers while the product stays below 2^53, BigInt beyond. Ledgers sum the counts of one price
+ * first and call this once per bucket.
  *
  * @example
  * ```ts
@@ -13,5 +16,9 @@ import type { CompiledMeteredPrice } from './tariff.ts';
  * ```
  */
 export function meteredAmount(count: number | bigint, price: CompiledMeteredPrice): Decimal {
-  return price.price.times(count.toString()).div(price.unitSize);
+  if (typeof count === 'number') {
+    const product = count * price.units;
+    if (Number.isSafeInteger(product)) return fromScaledInteger(String(product), price.exponent);
+  }
+  return fromScaledInteger((BigInt(count) * BigInt(price.units)).toString(), price.exponent);
 }

@@ -228,6 +228,9 @@ export interface CompiledMeteredPrice {
   /** Price per `unitSize` units. */
   readonly price: Decimal;
   readonly unitSize: number;
+  /** The price as an integer: amount = count x units x 10^-exponent, exactly (see meteredAmount). */
+  readonly units: number;
+  readonly exponent: number;
   readonly confidence: Confidence;
   /** True when DeepSeek did not publish this currency's price (a third-party quote): callers must opt in. */
   readonly secondaryOnly: boolean;
