@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileTariff, PriceDataError, parseTariffJson, type TariffDocument } from '@seekcost/pricing';
+import { compileTariff, PriceDataError, parseTariffJson, priceMetered, resolveMeteredPrice, resolvePrice, UnknownMeteredItemError, type TariffDocument } from '@seekcost/pricing';
 
 // pricing-data/deepseek.json itself: valid, and the integrity checks reject every kind of damage
 // (overlap, gap, windows that do not tile the day, missing sources) with the path of the bad field.
@@ -45,8 +45,8 @@ describe('pricing-data/deepseek.json', () => {
   });
 
   it('names its schema and format version', () => {
-    expect(fresh().$schema).toBe('./schema/tariff.v1.schema.json');
-    expect(fresh().formatVersion).toBe(1);
+    expect(fresh().$schema).toBe('./schema/tariff.v2.schema.json');
+    expect(fresh().formatVersion).toBe(2);
   });
 });
 
@@ -110,6 +110,65 @@ describe('the integrity checks', () => {
     const doc = fresh();
     delete doc.models['deepseek-v4-pro']!.periods[3]!.tiers[0]!.prices.CNY;
     expect(issuesOf(doc).map((i) => i.path)).toContain('models.deepseek-v4-pro.periods.3.tiers.0.prices');
+  });
+
+  it('reject metered periods that overlap or leave a gap for one way of calling, and a priced item without a unit size', () => {
+    const doc = fresh();
+    const search = doc.meteredItems.search!;
+    search.periods[1]!.to = '2026-10-31T17:00Z';
+    doc.meteredItems.fetch!.periods[2]!.from = '2026-11-01T00:00Z';
+    delete doc.meteredItems.ocrPages!.unitSize;
+    expect(issuesOf(doc)).toEqual(
+      expect.arrayContaining([
+        { path: 'meteredItems.search.periods.2.from', reason: "overlaps 'search/api/2026-10-01' for api calls, which ends at 2026-10-31T17:00:00.000Z" },
+        { path: 'meteredItems.fetch.periods.2.from', reason: "leaves a gap for tool-call calls after 'fetch/tool-call/2026-08-12', which ends at 2026-10-31T16:00:00.000Z" },
+        { path: 'meteredItems.ocrPages.unitSize', reason: 'an item with prices needs a unit and a unitSize' },
+      ]),
+    );
+  });
+
+  it('reject an unknown metered item, a unit size that is not a power of ten, a float price, and an item with neither prices nor an unpriced mark', () => {
+    const doc = fresh() as unknown as { meteredItems: Record<string, Record<string, unknown> & { periods: { prices: { CNY: { price: unknown } } }[] }> };
+    doc.meteredItems['imageGeneration'] = { ...doc.meteredItems['ocrPages']! };
+    doc.meteredItems['ttsCharacters']!['unitSize'] = 3;
+    doc.meteredItems['ocrPages']!.periods[0]!.prices.CNY.price = 1.5;
+    const paths = issuesOf(doc).map((i) => i.path);
+    expect(paths).toEqual(expect.arrayContaining(['meteredItems', 'meteredItems.ttsCharacters.unitSize', 'meteredItems.ocrPages.periods.0.prices.CNY.price']));
+    const noPrice = fresh();
+    delete noPrice.meteredItems.asr!.unpriced;
+    expect(issuesOf(noPrice).map((i) => i.path)).toEqual(['meteredItems.asr.periods']);
+  });
+
+  it('a TTS discount entered with its own source prices its dates and clears the pending-discount warning there', () => {
+    const doc = fresh();
+    const period = doc.meteredItems.ttsCharacters!.periods[0]!;
+    period.discounts = [
+      { id: 'tts-launch-50-off', from: '2026-11-12T16:00Z', to: '2026-12-31T16:00Z', prices: { CNY: { price: '1.5' } }, source: { url: 'https://api-docs.deepseek.com/zh-cn/quick_start/pricing', checked: '2026-12-03' }, confidence: 'official' },
+    ];
+    const tariff = compileTariff(doc);
+    const during = resolveMeteredPrice({ item: 'ttsCharacters', at: '2026-12-31T15:59:59.999Z', currency: 'CNY', tariff });
+    const after = resolveMeteredPrice({ item: 'ttsCharacters', at: '2026-12-31T16:00:00.000Z', currency: 'CNY', tariff });
+    expect([during.price.price.toString(), during.provenance.discountId, during.warnings.map((w) => w.code)]).toEqual(['1.5', 'tts-launch-50-off', []]);
+    expect([after.price.price.toString(), after.provenance.discountId, after.warnings.map((w) => w.code)]).toEqual(['3', undefined, ['pending-discount']]);
+    period.discounts[0]!.to = '2027-01-01T00:00Z';
+    period.to = '2026-12-31T16:00Z';
+    expect(issuesOf(doc).map((i) => i.path)).toContain('meteredItems.ttsCharacters.periods.0.discounts.0.from');
+  });
+
+  it('reads a format-1 file by upgrading it in memory (no metered items), and names an unknown format version', () => {
+    const v1 = fresh() as unknown as Record<string, unknown>;
+    delete v1['meteredItems'];
+    delete v1['unappliedAnnouncements'];
+    v1['formatVersion'] = 1;
+    v1['$schema'] = './schema/tariff.v1.schema.json';
+    for (const model of Object.values(v1['models'] as Record<string, Record<string, unknown>>)) delete model['versions'];
+    const tariff = parseTariffJson(JSON.stringify(v1));
+    expect([tariff.formatVersion, tariff.meteredItems.size]).toEqual([1, 0]);
+    expect(resolvePrice({ model: 'deepseek-flash', at: '2026-11-20T12:00:00Z', currency: 'CNY', tariff }).rates.cacheMiss.toString()).toBe('1');
+    expect(() => priceMetered({ counts: { search: 1 }, at: '2026-11-20T12:00:00Z', currency: 'CNY', tariff })).toThrow(UnknownMeteredItemError);
+    v1['meteredItems'] = {};
+    expect(issuesOf(v1)).toEqual([{ path: '', reason: expect.stringMatching(/meteredItems/) }]);
+    expect(issuesOf({ ...fresh(), formatVersion: 3 })).toEqual([{ path: 'formatVersion', reason: 'must be 1 or 2 (this version of @seekcost/pricing reads formats 1 and 2), got 3' }]);
   });
 
   it('parseTariffJson reports JSON syntax errors as PriceDataError', () => {

@@ -87,7 +87,65 @@ export const HISTORIES: readonly IdHistory[] = [
   { id: 'deepseek-v4-flash', eras: [...v4FlashLine, flashV41], end: null },
   { id: 'deepseek-v4-pro', eras: proLine, end: null },
   { id: 'deepseek-flash', eras: [flashV41], end: null },
+  // Launched 2026-08-21 (Beijing day, assumed from its 00:00 = 2026-08-20 16:00 UTC) at exactly
+  // V4-Flash's prices; since V4.1 billed as deepseek-flash, like deepseek-v4-flash.
+  {
+    id: 'deepseek-v4-flash-vision-exp',
+    eras: [{ ...(v4FlashLine[2] as Era), from: '2026-08-20T16:00Z' }, v4FlashLine[3] as Era, flashV41],
+    end: null,
+  },
 ];
+
+/** How a metered call is made: by the model during a request, by the caller's stand-alone API call, or either. */
+export type MeteredWay = 'tool-call' | 'api' | 'both';
+
+/** One dated price of a charge that is not tokens, as the facts state it (pricing-facts.md, "Update 2026-12-03"). */
+export interface MeteredEra {
+  readonly item: 'search' | 'fetch' | 'ocrPages' | 'ttsCharacters';
+  readonly way: MeteredWay;
+  readonly period: string;
+  readonly from: string;
+  /** Exclusive; null while open. */
+  readonly to: string | null;
+  readonly unitSize: number;
+  /** CNY per unitSize, as published. */
+  readonly CNY: string;
+  /** USD per unitSize: published, a third-party figure only ('secondary'), or none. */
+  readonly USD: { readonly price: string; readonly published: boolean } | null;
+}
+
+const FREE_UNTIL = '2026-10-31T16:00Z'; // 2026-11-01 00:00 Beijing
+const THIRD_PARTY_USD = { price: '0.75', published: false } as const;
+const LAUNCH_1113 = '2026-11-12T16:00Z'; // 2026-11-13 00:00 Beijing (minute unpublished)
+
+function perRequestItem(item: 'search' | 'fetch'): MeteredEra[] {
+  return [
+    { item, way: 'tool-call', period: `${item}/tool-call/2026-08-12`, from: '2026-08-12T00:00Z', to: FREE_UNTIL, unitSize: 1000, CNY: '0', USD: { price: '0', published: true } },
+    { item, way: 'api', period: `${item}/api/2026-10-01`, from: '2026-10-01T00:00Z', to: FREE_UNTIL, unitSize: 1000, CNY: '5', USD: THIRD_PARTY_USD },
+    { item, way: 'both', period: `${item}/2026-10-31`, from: FREE_UNTIL, to: null, unitSize: 1000, CNY: '5', USD: THIRD_PARTY_USD },
+  ];
+}
+
+export const METERED: readonly MeteredEra[] = [
+  ...perRequestItem('search'),
+  ...perRequestItem('fetch'),
+  { item: 'ocrPages', way: 'both', period: 'ocrPages/2026-11-13', from: LAUNCH_1113, to: null, unitSize: 1000, CNY: '1.5', USD: null },
+  // List price; a limited-time 50%-off column exists whose values are unknown.
+  { item: 'ttsCharacters', way: 'both', period: 'ttsCharacters/2026-11-13', from: LAUNCH_1113, to: null, unitSize: 10000, CNY: '3', USD: null },
+];
+
+/** Exists (news261113) but no price is known: any count must be an error. */
+export const UNPRICED_ITEMS = ['asr'] as const;
+
+/** Model versions under fixed ids, with no price change. */
+export const VERSIONS: Readonly<Record<string, readonly string[]>> = {
+  'deepseek-v4-flash': ['DeepSeek-V4-Flash-0731'],
+  'deepseek-v4-pro': ['DeepSeek-V4-Pro', 'DeepSeek-V4-Pro-0813'],
+  'deepseek-flash': ['DeepSeek-V4.1-Flash', 'DeepSeek-V4.1-Flash-1017'],
+};
+
+/** Announced, then cancelled: deepseek-v4-pro rerouted to V4.1 Flash from 2026-09-14 04:00 UTC. Never billed. */
+export const CANCELLED_PRO_REROUTE = '2026-09-14T04:00Z';
 
 // 2026 Chinese public holidays (State Council notice of 2025-11-04), Beijing dates.
 const HOLIDAYS_2026: readonly (readonly [string, string])[] = [

@@ -13,7 +13,7 @@ describe('generated files are up to date', () => {
   it('packages/pricing/src/generated/deepseekTariff.ts matches pricing-data/deepseek.json', () => {
     expect(read('packages/pricing/src/generated/deepseekTariff.ts') === renderBundledTariffModule(read('pricing-data/deepseek.json'))).toBe(true);
   });
-  it('pricing-data/schema/tariff.v1.schema.json matches the zod schema', () => {
-    expect(read('pricing-data/schema/tariff.v1.schema.json') === renderJsonSchema()).toBe(true);
+  it('pricing-data/schema/tariff.v2.schema.json matches the zod schema', () => {
+    expect(read('pricing-data/schema/tariff.v2.schema.json') === renderJsonSchema()).toBe(true);
   });
 });

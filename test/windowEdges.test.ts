@@ -71,11 +71,11 @@ describe('Monday-Friday in Beijing time, and Chinese public holidays', () => {
     expect(tierAt('deepseek-v4-pro', at)).toBe(tier);
   });
 
-  it('the weekday rule starts at Beijing midnight between 22 and 23 August 2026, and both days are marked unconfirmed', () => {
+  it('the weekday rule starts at Beijing midnight between 22 and 23 August 2026 (a quoted notice), and both days are marked secondary', () => {
     const saturday = resolvePrice({ model: 'deepseek-v4-flash', at: '2026-08-22T02:00:00.000Z' });
     const sunday = resolvePrice({ model: 'deepseek-v4-flash', at: '2026-08-23T02:00:00.000Z' });
-    expect([saturday.provenance.periodId, saturday.provenance.tier, saturday.provenance.confidence]).toEqual(['deepseek-v4-flash/2026-08-16', 'peak', 'unconfirmed']);
-    expect([sunday.provenance.periodId, sunday.provenance.tier, sunday.provenance.confidence]).toEqual(['deepseek-v4-flash/2026-08-22', 'off-peak', 'unconfirmed']);
+    expect([saturday.provenance.periodId, saturday.provenance.tier, saturday.provenance.confidence]).toEqual(['deepseek-v4-flash/2026-08-16', 'peak', 'secondary']);
+    expect([sunday.provenance.periodId, sunday.provenance.tier, sunday.provenance.confidence]).toEqual(['deepseek-v4-flash/2026-08-22', 'off-peak', 'secondary']);
     expect(saturday.warnings.map((w) => w.code)).toEqual(['uncertain-cutover']);
     // A weekday well before the cutover is as sure as its source.
     expect(resolvePrice({ model: 'deepseek-v4-flash', at: '2026-08-20T02:00:00.000Z' }).provenance.confidence).toBe('official');

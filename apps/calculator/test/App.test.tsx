@@ -113,7 +113,7 @@ describe('calculator page', () => {
     const select = screen.getByLabelText('Model') as HTMLSelectElement;
     const groups = [...select.querySelectorAll('optgroup')].map((g) => [g.label, [...g.querySelectorAll('option')].map((o) => o.value)]);
     expect(groups).toEqual([
-      ['Current models', ['deepseek-flash', 'deepseek-v4-pro', 'deepseek-v4-flash']],
+      ['Current models', ['deepseek-flash', 'deepseek-v4-pro', 'deepseek-v4-flash', 'deepseek-v4-flash-vision-exp']],
       ['Older or unavailable models', ['deepseek-chat', 'deepseek-coder', 'deepseek-reasoner']],
     ]);
     expect(select.querySelector('option[value="deepseek-v4-flash"]')?.textContent).toBe('deepseek-v4-flash → deepseek-flash (alias of deepseek-flash)');

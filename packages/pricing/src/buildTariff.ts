@@ -1,3 +1,4 @@
+import { compileMeteredItems } from './compileMeteredItems.ts';
 import { Decimal } from './decimal.ts';
 import { PriceDataError, type PriceDataIssue } from './errors.ts';
 import type { Currency, RatesDocument, TariffDocument } from './schema/tariffSchema.ts';
@@ -20,6 +21,8 @@ const DAY_MINUTES = 1440;
  * Compiles a document already known to match the schema (the bundled data, checked when it was
  * generated) into a {@link Tariff}, running the integrity checks but not zod: this keeps zod out of
  * bundles that only use the bundled data. Use {@link compileTariff} for anything from outside.
+ * `formatVersion` records the format the data was written in (compileTariff passes 1 for a format-1
+ * file it upgraded in memory).
  *
  * @example
  * ```ts
@@ -27,7 +30,7 @@ const DAY_MINUTES = 1440;
  * const tariff = buildTariff(deepseekTariffDocument);
  * ```
  */
-export function buildTariff(doc: TariffDocument): Tariff {
+export function buildTariff(doc: TariffDocument, formatVersion: 1 | 2 = doc.formatVersion): Tariff {
   const issues: PriceDataIssue[] = [];
   const scale = decimalScaleOf(doc);
 
@@ -87,7 +90,8 @@ export function buildTariff(doc: TariffDocument): Tariff {
         }),
       );
     });
-    models.set(modelId, Object.freeze({ id: modelId, displayName: model.displayName, generation: model.generation, periods: Object.freeze(periods) }));
+    const versions = Object.freeze((model.versions ?? []).map((v) => Object.freeze({ ...v })));
+    models.set(modelId, Object.freeze({ id: modelId, displayName: model.displayName, generation: model.generation, periods: Object.freeze(periods), versions }));
   }
 
   const ids = new Map<string, CompiledId>();
@@ -127,11 +131,12 @@ export function buildTariff(doc: TariffDocument): Tariff {
     ids.set(id, Object.freeze({ id, routes: Object.freeze(routes), retiredAtMs, retirementSource: entry.retirementSource, note: entry.note }));
   }
   if (ids.size === 0) issues.push({ path: 'ids', reason: 'lists no model ids' });
+  const meteredItems = compileMeteredItems(doc, issues);
 
   if (issues.length > 0) throw new PriceDataError(issues);
   return Object.freeze({
     document: doc,
-    formatVersion: doc.formatVersion,
+    formatVersion,
     checked: doc.checked,
     currencies: Object.freeze([...doc.currencies]),
     scale,
@@ -139,6 +144,8 @@ export function buildTariff(doc: TariffDocument): Tariff {
     models,
     ids,
     calendars,
+    meteredItems,
+    unappliedAnnouncements: Object.freeze([...(doc.unappliedAnnouncements ?? [])]),
   });
 }
 

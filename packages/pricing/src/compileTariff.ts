@@ -1,6 +1,6 @@
 import { buildTariff } from './buildTariff.ts';
 import { PriceDataError } from './errors.ts';
-import { tariffDocumentSchema } from './schema/tariffSchema.ts';
+import { tariffDocumentSchema, tariffDocumentV1Schema, type TariffDocument } from './schema/tariffSchema.ts';
 import type { Tariff } from './tariff.ts';
 
 /**
@@ -8,7 +8,8 @@ import type { Tariff } from './tariff.ts';
  * Checks everything a billing system relies on: the zod schema, then that each model's periods and
  * each id's routes follow each other with no gap or overlap, that tier windows do not overlap (so
  * with the default tier they tile the day), that every tier publishes the same currencies, and that
- * every reference resolves. Any problem throws a {@link PriceDataError} listing each bad field's path.
+ * every reference resolves. Reads format 2 and format 1 (upgraded in memory, with no metered items);
+ * any other `formatVersion` is a {@link PriceDataError} naming it. Any problem throws a {@link PriceDataError} listing each bad field's path.
  *
  * @example
  * ```ts
@@ -18,11 +19,22 @@ import type { Tariff } from './tariff.ts';
  * ```
  */
 export function compileTariff(input: unknown): Tariff {
-  const parsed = tariffDocumentSchema.safeParse(input);
-  if (!parsed.success) {
-    throw new PriceDataError(
-      parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), reason: issue.message })),
-    );
+  const version = typeof input === 'object' && input !== null && !Array.isArray(input) ? (input as { formatVersion?: unknown }).formatVersion : undefined;
+  if (version === 1) {
+    // Format 1 is format 2 without metered items: upgrade in memory, price no metered item.
+    const v1 = tariffDocumentV1Schema.safeParse(input);
+    if (!v1.success) throw issuesOf(v1.error.issues);
+    const upgraded: TariffDocument = { ...v1.data, formatVersion: 2, meteredItems: {} };
+    return buildTariff(upgraded, 1);
   }
+  if (version !== 2) {
+    throw new PriceDataError([{ path: 'formatVersion', reason: `must be 1 or 2 (this version of @seekcost/pricing reads formats 1 and 2), got ${JSON.stringify(version) ?? 'nothing'}` }]);
+  }
+  const parsed = tariffDocumentSchema.safeParse(input);
+  if (!parsed.success) throw issuesOf(parsed.error.issues);
   return buildTariff(parsed.data);
+}
+
+function issuesOf(issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[]): PriceDataError {
+  return new PriceDataError(issues.map((issue) => ({ path: issue.path.map(String).join('.'), reason: issue.message })));
 }

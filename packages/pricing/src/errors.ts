@@ -204,3 +204,80 @@ export class PriceDataError extends SeekcostError {
     this.issues = issues;
   }
 }
+
+/**
+ * A metered-item count under a name the price data does not know (`metered.serch`), or an item the
+ * data (e.g. format 1) does not price. `known` lists the names it does know.
+ *
+ * @example
+ * ```ts
+ * new UnknownMeteredItemError('metered.serch', 'serch', ['search', 'fetch']).message;
+ * // 'metered.serch: "serch" is not a metered item in the price data (known: search, fetch)'
+ * ```
+ */
+export class UnknownMeteredItemError extends SeekcostError {
+  readonly field: string;
+  readonly item: string;
+  readonly known: readonly string[];
+  constructor(field: string, item: string, known: readonly string[]) {
+    // JSON.stringify escapes control characters: an item name comes from caller input (log lines).
+    super('UNKNOWN_METERED_ITEM', `${field}: ${JSON.stringify(item)} is not a metered item in the price data (known: ${known.join(', ') || 'none'})`);
+    this.field = field;
+    this.item = item;
+    this.known = known;
+  }
+}
+
+/**
+ * A metered item that had no price at the instant for that way of calling it: before it existed
+ * (e.g. OCR before its 2026-11-13 launch), or an item DeepSeek names but never priced (ASR).
+ *
+ * @example
+ * ```ts
+ * error.availableFrom?.toISOString(); // '2026-11-12T16:00:00.000Z' for ocrPages
+ * ```
+ */
+export class MeteredItemNotAvailableError extends SeekcostError {
+  readonly field: string;
+  readonly item: string;
+  readonly at: Date;
+  readonly availableFrom: Date | undefined;
+  readonly unpriced: boolean;
+  constructor(field: string, item: string, via: string, at: Date, availableFrom: Date | undefined, unpriced: boolean) {
+    const reason = unpriced
+      ? `'${item}' exists but DeepSeek has published no price for it, so it cannot be priced (never 0)`
+      : `'${item}' (via ${via}) has no price at ${at.toISOString()}; ${availableFrom === undefined ? 'it is never priced that way' : `it is priced from ${availableFrom.toISOString()}`}`;
+    super(unpriced ? 'UNPRICED_METERED_ITEM' : 'METERED_ITEM_NOT_AVAILABLE', `${field}: ${reason}`);
+    this.field = field;
+    this.item = item;
+    this.at = at;
+    this.availableFrom = availableFrom;
+    this.unpriced = unpriced;
+  }
+}
+
+/**
+ * No price for a metered item in that currency: DeepSeek did not publish it, and either no
+ * third-party figure exists or the caller did not accept one (`acceptSecondaryPrices`).
+ *
+ * @example
+ * ```ts
+ * error.secondaryAvailable; // true for search in USD ($0.75 per 1,000, a third-party quote)
+ * ```
+ */
+export class MeteredPriceNotPublishedError extends SeekcostError {
+  readonly field: string;
+  readonly item: string;
+  readonly currency: string;
+  readonly periodId: string;
+  readonly secondaryAvailable: boolean;
+  constructor(field: string, item: string, currency: string, periodId: string, secondaryAvailable: boolean) {
+    const hint = secondaryAvailable ? '; only a third-party (secondary) figure exists: pass acceptSecondaryPrices: true (CLI: --accept-secondary-prices) to use it' : '';
+    super('METERED_PRICE_NOT_PUBLISHED', `${field}: DeepSeek publishes no ${currency} price for '${item}' (period ${periodId})${hint}`);
+    this.field = field;
+    this.item = item;
+    this.currency = currency;
+    this.periodId = periodId;
+    this.secondaryAvailable = secondaryAvailable;
+  }
+}

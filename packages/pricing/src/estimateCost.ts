@@ -4,7 +4,8 @@ import { InvalidArgumentError } from './errors.ts';
 import { validateTokenCount } from './normalizeUsage.ts';
 import type { QuoteComponent } from './priceRequest.ts';
 import { resolvePrice, type PriceWarning, type Provenance } from './resolvePrice.ts';
-import type { Currency } from './schema/tariffSchema.ts';
+import { priceMetered, type MeteredCounts, type MeteredLine } from './priceMetered.ts';
+import type { Currency, MeteredVia } from './schema/tariffSchema.ts';
 import type { Tariff } from './tariff.ts';
 
 /**
@@ -36,7 +37,9 @@ export interface EstimateLine {
 export interface CostEstimate {
   readonly currency: Currency;
   readonly lines: readonly [EstimateLine, EstimateLine, EstimateLine];
-  /** Expected cost of one request. */
+  /** Metered charges of one request (search, fetch, OCR pages, TTS characters): one line per item counted. */
+  readonly meteredLines: readonly MeteredLine[];
+  /** Expected cost of one request, metered lines included. */
   readonly perRequest: Decimal;
   readonly requests: number;
   /** perRequest x requests. */
@@ -67,11 +70,18 @@ export interface EstimateCostOptions {
   readonly requests?: number;
   readonly currency?: Currency;
   readonly tariff?: Tariff;
+  /** Metered items per request (whole numbers), e.g. `{ search: 2, fetch: 1 }`. */
+  readonly metered?: MeteredCounts;
+  /** `tool-call` (default) or `api`: see {@link priceMetered}. */
+  readonly meteredVia?: MeteredVia;
+  /** Use a third-party figure where DeepSeek published no price in the currency (USD search/fetch). */
+  readonly acceptSecondaryPrices?: boolean;
 }
 
 /**
  * A forward estimate: input tokens, the expected cache-hit share and output tokens (times a request
- * count) priced at an instant, exactly, with a check against the model's context length and maximum
+ * count) priced at an instant, exactly, plus metered items per request (searches, fetches, OCR pages,
+ * TTS characters), with a check against the model's context length and maximum
  * output (an estimate that exceeds them carries an `exceeds-limits` warning).
  *
  * @example
@@ -80,6 +90,11 @@ export interface EstimateCostOptions {
  * e.provenance.tier; // 'peak'
  * e.perRequest.toString(); // '0.004016'  ((4000 x 0.014 + 6000 x 0.44 + 1000 x 1.32) / 1M)
  * e.total.toString(); // '4.016'
+ *
+ * // Two server-side searches per request add CNY 0.01 each request (CNY 5 per 1,000):
+ * const s = estimateCost({ model: 'deepseek-flash', at: '2026-11-20T12:00:00Z', inputTokens: 0, outputTokens: 0, metered: { search: 2 }, requests: 1000, currency: 'CNY' });
+ * s.perRequest.toString(); // '0.01'
+ * s.total.toString(); // '10'
  * ```
  */
 export function estimateCost(options: EstimateCostOptions): CostEstimate {
@@ -99,12 +114,15 @@ export function estimateCost(options: EstimateCostOptions): CostEstimate {
     { component: 'input-cache-miss', tokens: missTokens, unitPrice: price.rates.cacheMiss, amount: perMillion(missTokens, price.rates.cacheMiss) },
     { component: 'output', tokens: new Decimal(output), unitPrice: price.rates.output, amount: perMillion(new Decimal(output), price.rates.output) },
   ] as const satisfies readonly EstimateLine[];
-  const perRequest = lines[0].amount.plus(lines[1].amount).plus(lines[2].amount);
+  const metered = options.metered === undefined ? undefined : priceMetered({ ...options, counts: options.metered, at: price.provenance.pricedAt, currency: price.provenance.currency, ...(options.meteredVia === undefined ? {} : { via: options.meteredVia }) });
+  let perRequest = lines[0].amount.plus(lines[1].amount).plus(lines[2].amount);
+  if (metered !== undefined) perRequest = perRequest.plus(metered.total);
   const limits = checkLimits({ ...options, inputTokens: input, outputTokens: output });
-  const warnings = limits.exceeded.length === 0 ? price.warnings : [...price.warnings, ...limits.exceeded.map((e) => ({ code: 'exceeds-limits' as const, message: e.message }))];
+  const warnings = [...price.warnings, ...(metered?.warnings ?? []), ...limits.exceeded.map((e) => ({ code: 'exceeds-limits' as const, message: e.message }))];
   return {
     currency: price.provenance.currency,
     lines,
+    meteredLines: metered?.lines ?? [],
     perRequest,
     requests,
     total: perRequest.times(requests),

@@ -12,10 +12,17 @@ export {
   ModelNotAvailableError,
   CurrencyNotPublishedError,
   PriceDataError,
+  UnknownMeteredItemError,
+  MeteredItemNotAvailableError,
+  MeteredPriceNotPublishedError,
   type PriceDataIssue,
 } from './errors.ts';
 export {
   tariffDocumentSchema,
+  tariffDocumentV1Schema,
+  type MeteredItem,
+  type MeteredVia,
+  type UnappliedAnnouncement,
   type TariffDocument,
   type Confidence,
   type Currency,
@@ -23,7 +30,11 @@ export {
   type TierName,
   type SourceRef,
 } from './schema/tariffSchema.ts';
-export type { Tariff, UnitPrices, CompiledPeriod, CompiledRates, CompiledLimits, CompiledModel, CompiledTier } from './tariff.ts';
+export type { Tariff, UnitPrices, CompiledPeriod, CompiledRates, CompiledLimits, CompiledModel, CompiledTier, CompiledMeteredItem, CompiledMeteredPeriod, CompiledMeteredPrice } from './tariff.ts';
+export { compileMeteredItems } from './compileMeteredItems.ts';
+export { resolveMeteredPrice, type ResolvedMeteredPrice, type ResolveMeteredPriceOptions, type MeteredProvenance } from './resolveMeteredPrice.ts';
+export { priceMetered, validateMeteredCount, type MeteredCounts, type MeteredLine, type MeteredQuote, type PriceMeteredOptions } from './priceMetered.ts';
+export { meteredAmount } from './meteredAmount.ts';
 export { compileTariff } from './compileTariff.ts';
 export { buildTariff } from './buildTariff.ts';
 export { parseTariffJson } from './parseTariffJson.ts';

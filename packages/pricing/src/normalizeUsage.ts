@@ -85,6 +85,13 @@ const ANTHROPIC_WARNING: readonly PriceWarning[] = Object.freeze([
  * - Anthropic format: `input_tokens` (excluding cache), `cache_read_input_tokens`, `cache_creation_input_tokens`, `output_tokens`.
  * - Plain counts: `{ cacheHitInputTokens, cacheMissInputTokens, outputTokens }` or `{ inputTokens, cacheHitInputTokens?, outputTokens }`.
  *
+ * Metered items (search, fetch, OCR pages, TTS characters) are not read from usage: no DeepSeek
+ * document names a usage field for them. The Responses API guide reports server-side searches only
+ * as `web_search_call` output items, the Anthropic-format guide as `server_tool_use` /
+ * `web_search_tool_result` content blocks, and the chat reference not at all; Anthropic's own
+ * `usage.server_tool_use.web_search_requests` is not documented by DeepSeek, so it is ignored rather
+ * than guessed. Pass the counts to {@link priceRequest} as `metered`.
+ *
  * @example
  * ```ts
  * normalizeUsage({ prompt_tokens: 6000, prompt_cache_hit_tokens: 0, prompt_cache_miss_tokens: 6000, completion_tokens: 800 }).counts;

@@ -2,7 +2,8 @@ import { Decimal } from './decimal.ts';
 import { exactAmount } from './exactAmount.ts';
 import { normalizeUsage, type TokenCounts, type UsageInput } from './normalizeUsage.ts';
 import { resolvePrice, type PriceWarning, type Provenance, type ResolvedPrice } from './resolvePrice.ts';
-import type { Currency } from './schema/tariffSchema.ts';
+import { priceMetered, type MeteredCounts, type MeteredLine } from './priceMetered.ts';
+import type { Currency, MeteredVia } from './schema/tariffSchema.ts';
 import type { Tariff } from './tariff.ts';
 import { REQUEST_BASIS_HORIZON_MS } from './rules.ts';
 
@@ -45,8 +46,11 @@ export interface QuoteLine {
  */
 export interface Quote {
   readonly currency: Currency;
+  /** Token lines plus metered lines. */
   readonly total: Decimal;
   readonly lines: readonly [QuoteLine, QuoteLine, QuoteLine];
+  /** One line per metered item counted (search, fetch, OCR pages, TTS characters); empty for token-only requests. */
+  readonly meteredLines: readonly MeteredLine[];
   readonly tokens: TokenCounts;
   readonly provenance: Provenance & { readonly instantBasis: InstantBasis };
   readonly warnings: readonly PriceWarning[];
@@ -83,6 +87,15 @@ export interface PriceRequestOptions {
   readonly instant?: InstantBasis;
   /** Price data to use; defaults to the bundled history. */
   readonly tariff?: Tariff;
+  /**
+   * Counts of charges that are not tokens made for this request, e.g. `{ search: 3, fetch: 1 }`.
+   * DeepSeek's usage objects do not report them (see {@link normalizeUsage}): pass them here.
+   */
+  readonly metered?: MeteredCounts;
+  /** How the metered calls were made: `tool-call` (default, server-side during the request) or `api`. */
+  readonly meteredVia?: MeteredVia;
+  /** Use a third-party figure where DeepSeek published no price in the currency (USD search/fetch). */
+  readonly acceptSecondaryPrices?: boolean;
 }
 
 
@@ -90,6 +103,8 @@ export interface PriceRequestOptions {
  * The exact cost of one DeepSeek API request: usage x the unit prices in force for that model at that
  * instant (aliases, retirements, discount / peak windows, weekdays and holidays applied), as a
  * Decimal total, one line per billed component, and provenance (period, tier, source, confidence).
+ * Charges that are not tokens (`metered`: search, fetch, OCR pages, TTS characters) add one line
+ * each to `meteredLines`, with their own provenance, and to the total.
  * Bad input throws a typed error naming the field; it never returns NaN or a float.
  *
  * @example
@@ -103,6 +118,17 @@ export interface PriceRequestOptions {
  * quote.total.toString(); // '0.0025'
  * quote.lines.map((l) => l.amount.toString()); // ['0', '0.00162', '0.00088']
  * quote.provenance.tier; // 'standard'
+ *
+ * // Server-side tool calls are billed per call on top of tokens (CNY 5 per 1,000 searches):
+ * const withSearch = priceRequest({
+ *   model: 'deepseek-v4-flash-vision-exp',
+ *   usage: { inputTokens: 0, outputTokens: 0 },
+ *   metered: { search: 3 },
+ *   at: '2026-11-20T12:00:00Z',
+ *   currency: 'CNY',
+ * });
+ * withSearch.meteredLines[0]?.amount.toString(); // '0.015'
+ * withSearch.total.toString(); // '0.015'
  * ```
  */
 export function priceRequest(options: PriceRequestOptions): Quote {
@@ -111,8 +137,34 @@ export function priceRequest(options: PriceRequestOptions): Quote {
   const basis = options.instant ?? 'completion';
   let warnings = normalized.warnings.length === 0 ? resolved.warnings : [...resolved.warnings, ...normalized.warnings];
   if (basis === 'request') warnings = [...warnings, requestBasisWarning(options, resolved)];
-  return quoteFrom(resolved, normalized.counts, basis, warnings);
+  const quote = quoteFrom(resolved, normalized.counts, basis, warnings);
+  if (options.metered === undefined) return quote;
+  return withMetered(quote, options);
 }
+
+// Only requests with metered counts pay for this: token-only quotes return above unchanged.
+function withMetered(quote: Quote, options: PriceRequestOptions): Quote {
+  const metered = priceMetered({
+    counts: options.metered as MeteredCounts,
+    at: quote.provenance.pricedAt,
+    currency: quote.currency,
+    ...(options.meteredVia === undefined ? {} : { via: options.meteredVia }),
+    ...(options.acceptSecondaryPrices === undefined ? {} : { acceptSecondaryPrices: options.acceptSecondaryPrices }),
+    ...(options.tariff === undefined ? {} : { tariff: options.tariff }),
+  });
+  if (metered.lines.length === 0) return quote;
+  return {
+    currency: quote.currency,
+    total: quote.total.plus(metered.total),
+    lines: quote.lines,
+    meteredLines: metered.lines,
+    tokens: quote.tokens,
+    provenance: quote.provenance,
+    warnings: metered.warnings.length === 0 ? quote.warnings : [...quote.warnings, ...metered.warnings],
+  };
+}
+
+const NO_METERED_LINES: readonly MeteredLine[] = Object.freeze([]);
 
 /**
  * A quote for token counts already normalised and a price already resolved: the hot path shared by
@@ -139,6 +191,7 @@ export function quoteFrom(resolved: ResolvedPrice, counts: TokenCounts, basis: I
       new LazyLine('input-cache-miss', counts.cacheMissInputTokens, resolved.rates.cacheMiss, units.cacheMiss, resolved.scale),
       new LazyLine('output', counts.outputTokens, resolved.rates.output, units.output, resolved.scale),
     ],
+    meteredLines: NO_METERED_LINES,
     tokens: counts,
     provenance: withInstantBasis(resolved.provenance, basis),
     warnings,

@@ -7,6 +7,8 @@ import type { CompiledPeriod, CompiledRates, CompiledTier, Tariff } from './tari
 import { tierIndexAt } from './tierAt.ts';
 import { toEpochMs } from './toEpochMs.ts';
 import { UNCERTAIN_CUTOVER_MS } from './rules.ts';
+import { meteredField, resolveMeteredPrice, type ResolvedMeteredPrice } from './resolveMeteredPrice.ts';
+import type { MeteredItem, MeteredVia } from './schema/tariffSchema.ts';
 
 
 /**
@@ -24,7 +26,9 @@ export interface PriceWarning {
     | 'anthropic-usage-mapping'
     | 'request-time-basis'
     | 'exceeds-limits'
-    | 'unconfirmed-price';
+    | 'unconfirmed-price'
+    | 'secondary-price'
+    | 'pending-discount';
   readonly message: string;
 }
 
@@ -68,6 +72,8 @@ export interface ResolvedPrice {
   readonly warnings: readonly PriceWarning[];
   /** Prices are integers in units of 10^-scale currency per 1M tokens in `rates.units`. */
   readonly scale: number;
+  /** The metered items asked for with `meteredItems`, priced at the same instant; absent otherwise. */
+  readonly metered?: ReadonlyMap<MeteredItem, ResolvedMeteredPrice>;
 }
 
 /**
@@ -83,6 +89,12 @@ export interface ResolvePriceOptions {
   readonly at: Date | number | string;
   readonly currency?: Currency;
   readonly tariff?: Tariff;
+  /** Also resolve these metered items (e.g. `['search', 'fetch']`) at the same instant. */
+  readonly meteredItems?: readonly string[];
+  /** `tool-call` (default) or `api`, for `meteredItems`. */
+  readonly meteredVia?: MeteredVia;
+  /** Use a third-party figure where DeepSeek published no price in the currency (USD search/fetch). */
+  readonly acceptSecondaryPrices?: boolean;
 }
 
 /**
@@ -94,6 +106,9 @@ export interface ResolvePriceOptions {
  * const p = resolvePrice({ model: 'deepseek-v4-pro', at: '2026-09-01T02:00:00Z', currency: 'USD' });
  * p.provenance.tier; // 'peak'
  * p.rates.output.toString(); // '3.96'
+ *
+ * const withSearch = resolvePrice({ model: 'deepseek-flash', at: '2026-11-20T02:00:00Z', currency: 'CNY', meteredItems: ['search'] });
+ * withSearch.metered?.get('search')?.price.price.toString(); // '5' (per 1,000)
  * ```
  */
 export function resolvePrice(options: ResolvePriceOptions): ResolvedPrice {
@@ -129,7 +144,7 @@ export function resolvePrice(options: ResolvePriceOptions): ResolvedPrice {
   if (confidence === 'unconfirmed' && warnings.length === 0) {
     warnings.push({ code: 'unconfirmed-price', message: `period ${period.id} is ${period.confidence}: ${period.note ?? 'see its source'}` });
   }
-  return {
+  const result: ResolvedPrice = {
     provenance: {
       requestedModel: options.model,
       model: resolved.model.id,
@@ -146,4 +161,14 @@ export function resolvePrice(options: ResolvePriceOptions): ResolvedPrice {
     warnings,
     scale: tariff.scale,
   };
+  return options.meteredItems === undefined ? result : { ...result, metered: resolveMeteredItems(options, tariff, epochMs, currency) };
+}
+
+function resolveMeteredItems(options: ResolvePriceOptions, tariff: Tariff, at: number, currency: Currency): ReadonlyMap<MeteredItem, ResolvedMeteredPrice> {
+  const metered = new Map<MeteredItem, ResolvedMeteredPrice>();
+  for (const item of options.meteredItems ?? []) {
+    const resolved = resolveMeteredPrice({ item, at, currency, tariff, field: meteredField('meteredItems', item), ...(options.meteredVia === undefined ? {} : { via: options.meteredVia }), ...(options.acceptSecondaryPrices === undefined ? {} : { acceptSecondaryPrices: options.acceptSecondaryPrices }) });
+    metered.set(resolved.provenance.item, resolved);
+  }
+  return metered;
 }

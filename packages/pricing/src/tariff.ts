@@ -1,5 +1,5 @@
 import type { Decimal } from './decimal.ts';
-import type { Confidence, Currency, Mode, SourceRef, TariffDocument, TierName } from './schema/tariffSchema.ts';
+import type { Confidence, Currency, MeteredItem, MeteredVia, Mode, SourceRef, TariffDocument, TierName, UnappliedAnnouncement } from './schema/tariffSchema.ts';
 
 // The compiled, indexed form of a price-data document: built once by compileTariff, then read by
 // the hot path without parsing or allocating. Everything here is frozen.
@@ -124,6 +124,8 @@ export interface CompiledModel {
   readonly displayName: string;
   readonly generation: string;
   readonly periods: readonly CompiledPeriod[];
+  /** Model versions served under this id without a price change, as first seen. */
+  readonly versions: readonly { readonly name: string; readonly firstSeen: string; readonly confidence: Confidence; readonly source: SourceRef; readonly note?: string | undefined }[];
 }
 
 /**
@@ -193,7 +195,8 @@ export interface CompiledCalendar {
  */
 export interface Tariff {
   readonly document: TariffDocument;
-  readonly formatVersion: 1;
+  /** The format the data was written in (format 1 is upgraded in memory on load). */
+  readonly formatVersion: 1 | 2;
   readonly checked: string;
   readonly currencies: readonly Currency[];
   /** Prices are stored as integers in units of 10^-scale currency per 1M tokens. */
@@ -202,4 +205,81 @@ export interface Tariff {
   readonly models: ReadonlyMap<string, CompiledModel>;
   readonly ids: ReadonlyMap<string, CompiledId>;
   readonly calendars: ReadonlyMap<string, CompiledCalendar>;
+  /** Charges that are not tokens, by item; empty for data in format 1. */
+  readonly meteredItems: ReadonlyMap<MeteredItem, CompiledMeteredItem>;
+  /** Announced changes that never took effect (documentation; never priced). */
+  readonly unappliedAnnouncements: readonly UnappliedAnnouncement[];
+}
+
+/**
+ * One metered price in one currency: `price` per `unitSize` units, exact. The object is shared by
+ * every instant it applies to, so a ledger can key a bucket on it, sum counts, and multiply once
+ * (`meteredAmount(sum, price)`).
+ *
+ * @example
+ * ```ts
+ * const price: CompiledMeteredPrice | undefined = getBundledTariff().meteredItems.get('search')?.timelines['tool-call'].at(-1)?.prices.CNY;
+ * `${price?.price.toString()} per ${price?.unitSize}`; // '5 per 1000'
+ * ```
+ */
+export interface CompiledMeteredPrice {
+  readonly item: MeteredItem;
+  readonly currency: Currency;
+  /** Price per `unitSize` units. */
+  readonly price: Decimal;
+  readonly unitSize: number;
+  /** The price as an integer: amount = count x units x 10^-exponent, exactly (see meteredAmount). */
+  readonly units: number;
+  readonly exponent: number;
+  readonly confidence: Confidence;
+  /** True when DeepSeek did not publish this currency's price (a third-party quote): callers must opt in. */
+  readonly secondaryOnly: boolean;
+  readonly note: string | undefined;
+  /** The discount that sets this price, when it is one. */
+  readonly discountId: string | undefined;
+}
+
+/**
+ * A dated price of a metered item for one way of calling it.
+ *
+ * @example
+ * ```ts
+ * const period: CompiledMeteredPeriod | undefined = getBundledTariff().meteredItems.get('search')?.timelines['tool-call'][0];
+ * period?.prices.CNY?.price.toString(); // '0' (server-side tool calls were free before 2026-10-31T16:00Z)
+ * ```
+ */
+export interface CompiledMeteredPeriod {
+  readonly id: string;
+  readonly item: MeteredItem;
+  readonly fromMs: number;
+  /** Exclusive end; Infinity while open. */
+  readonly toMs: number;
+  readonly startConfidence: Confidence | undefined;
+  readonly prices: Readonly<Partial<Record<Currency, CompiledMeteredPrice>>>;
+  /** Discounts inside the period, in order, each with its own prices (a missing currency keeps the period's). */
+  readonly discounts: readonly { readonly id: string; readonly fromMs: number; readonly toMs: number; readonly prices: Readonly<Partial<Record<Currency, CompiledMeteredPrice>>>; readonly source: SourceRef; readonly confidence: Confidence }[];
+  readonly pendingDiscount: string | undefined;
+  readonly source: SourceRef;
+  readonly confidence: Confidence;
+  readonly note: string | undefined;
+}
+
+/**
+ * A metered item (search, fetch, OCR pages, TTS characters, ASR) with one timeline of periods per
+ * way of calling it (`tool-call`: made by the model during a request; `api`: the stand-alone API).
+ *
+ * @example
+ * ```ts
+ * const search: CompiledMeteredItem | undefined = getBundledTariff().meteredItems.get('search');
+ * search?.timelines.api.map((p) => p.id); // ['search/api/2026-10-01', 'search/2026-10-31']
+ * ```
+ */
+export interface CompiledMeteredItem {
+  readonly item: MeteredItem;
+  readonly displayName: string;
+  readonly unit: string | undefined;
+  readonly unitSize: number | undefined;
+  readonly timelines: Readonly<Record<MeteredVia, readonly CompiledMeteredPeriod[]>>;
+  /** Set when the item exists but has no known price: any count of it is an error. */
+  readonly unpriced: { readonly sinceMs: number; readonly source: SourceRef; readonly note: string } | undefined;
 }

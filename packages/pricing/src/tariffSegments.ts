@@ -1,8 +1,9 @@
-import { InvalidArgumentError, SeekcostError } from './errors.ts';
+import { InvalidArgumentError, MeteredItemNotAvailableError, SeekcostError } from './errors.ts';
 import { getBundledTariff } from './getBundledTariff.ts';
 import { resolvePrice } from './resolvePrice.ts';
-import type { Confidence, Currency, Mode, TierName } from './schema/tariffSchema.ts';
-import type { CompiledCondition, CompiledPeriod, Tariff, UnitPrices } from './tariff.ts';
+import { meteredField, meteredItemOf, resolveMeteredPrice } from './resolveMeteredPrice.ts';
+import type { Confidence, Currency, MeteredItem, MeteredVia, Mode, TierName } from './schema/tariffSchema.ts';
+import type { CompiledCondition, CompiledMeteredPrice, CompiledPeriod, Tariff, UnitPrices } from './tariff.ts';
 import { toEpochMs } from './toEpochMs.ts';
 import { zonedTime, zoneOffsetMinutes } from './zonedTime.ts';
 import { DAY_MINUTES, HOUR_MS, MINUTE_MS } from './rules.ts';
@@ -27,6 +28,11 @@ export interface TariffSegment {
   /** Per 1M tokens. */
   readonly rates: UnitPrices;
   readonly confidence: Confidence;
+  /**
+   * Present when `meteredItems` was asked for: each item's price in force over the whole segment
+   * (per its unit size); an item with no price then is left out.
+   */
+  readonly metered?: Readonly<Partial<Record<MeteredItem, CompiledMeteredPrice>>>;
 }
 
 /**
@@ -45,6 +51,12 @@ export interface TariffSegmentsOptions {
   readonly tariff?: Tariff;
   /** Refuse ranges that would produce more segments than this (default 100,000). */
   readonly maxSegments?: number;
+  /** Also carry these metered items' prices; their period edges start new segments. */
+  readonly meteredItems?: readonly string[];
+  /** `tool-call` (default) or `api`, for `meteredItems`. */
+  readonly meteredVia?: MeteredVia;
+  /** Use a third-party figure where DeepSeek published no price in the currency (USD search/fetch). */
+  readonly acceptSecondaryPrices?: boolean;
 }
 
 
@@ -60,6 +72,10 @@ export interface TariffSegmentsOptions {
  * const day = tariffSegments({ model: 'deepseek-v4-pro', from: '2026-09-01T00:00:00Z', to: '2026-09-02T00:00:00Z' });
  * day.map((s) => `${s.from.toISOString().slice(11, 16)} ${s.tier}`);
  * // ['00:00 off-peak', '01:00 peak', '04:00 off-peak', '06:00 peak', '10:00 off-peak']
+ *
+ * // Server-side searches go from free to billed at 2026-10-31T16:00Z, a segment edge of its own:
+ * const edge = tariffSegments({ model: 'deepseek-flash', from: '2026-10-31T15:00:00Z', to: '2026-10-31T17:00:00Z', currency: 'CNY', meteredItems: ['search'] });
+ * edge.map((s) => `${s.from.toISOString().slice(11, 16)} ${s.metered?.search?.price.toString()}`); // ['15:00 0', '16:00 5']
  * ```
  */
 export function tariffSegments(options: TariffSegmentsOptions): TariffSegment[] {
@@ -81,9 +97,15 @@ export function tariffSegments(options: TariffSegmentsOptions): TariffSegment[] 
     }
     const id = tariff.ids.get(options.model);
     const route = id?.routes.find((r) => t >= r.fromMs && t < r.toMs);
-    const next = Math.min(toMs, price.period.toMs, route?.toMs ?? Infinity, nextConditionBoundary(price.period, t));
+    let next = Math.min(toMs, price.period.toMs, route?.toMs ?? Infinity, nextConditionBoundary(price.period, t));
+    let metered: Partial<Record<MeteredItem, CompiledMeteredPrice>> | undefined;
+    if (options.meteredItems !== undefined) {
+      const found = meteredAt(options, tariff, currency, t);
+      metered = found.prices;
+      next = Math.min(next, found.nextEdge);
+    }
     const previous = segments[segments.length - 1];
-    if (previous !== undefined && previous.periodId === price.period.id && previous.rates === price.rates && previous.to.getTime() === t) {
+    if (previous !== undefined && previous.periodId === price.period.id && previous.rates === price.rates && previous.to.getTime() === t && sameMetered(previous.metered, metered)) {
       segments[segments.length - 1] = { ...previous, to: new Date(next) };
     } else {
       if (segments.length >= maxSegments) throw new InvalidArgumentError('to', `the range holds more than ${maxSegments} segments; ask for a shorter range`);
@@ -97,11 +119,39 @@ export function tariffSegments(options: TariffSegmentsOptions): TariffSegment[] 
         currency,
         rates: price.rates,
         confidence: price.provenance.confidence,
+        ...(metered === undefined ? {} : { metered }),
       });
     }
     t = next;
   }
   return segments;
+}
+
+/** The metered prices in force at t, and the next instant any of them can change. */
+function meteredAt(options: TariffSegmentsOptions, tariff: Tariff, currency: Currency, t: number): { prices: Partial<Record<MeteredItem, CompiledMeteredPrice>>; nextEdge: number } {
+  const prices: Partial<Record<MeteredItem, CompiledMeteredPrice>> = {};
+  const via = options.meteredVia ?? 'tool-call';
+  let nextEdge = Infinity;
+  for (const name of options.meteredItems ?? []) {
+    const field = meteredField('meteredItems', name);
+    const entry = meteredItemOf(tariff, name, field);
+    for (const period of entry.timelines[via]) {
+      for (const edge of [period.fromMs, period.toMs, ...period.discounts.flatMap((d) => [d.fromMs, d.toMs])]) if (edge > t) nextEdge = Math.min(nextEdge, edge);
+    }
+    try {
+      const resolved = resolveMeteredPrice({ item: name, at: t, via, currency, tariff, field, acceptSecondaryPrices: options.acceptSecondaryPrices === true });
+      prices[entry.item] = resolved.price;
+    } catch (error) {
+      if (!(error instanceof MeteredItemNotAvailableError)) throw error;
+    }
+  }
+  return { prices, nextEdge };
+}
+
+function sameMetered(a: TariffSegment['metered'], b: TariffSegment['metered']): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  const keys = Object.keys(a) as MeteredItem[];
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }
 
 /** The first instant after t at which any tier condition of the period could change its answer. */

@@ -1,4 +1,5 @@
-import { priceRequest, type Currency, type Quote } from '@seekcost/pricing';
+import { priceRequest, type Currency, type MeteredCounts, type MeteredVia, type Quote } from '@seekcost/pricing';
+import { Option } from 'commander';
 import { currencyOption, type RegisterCommand } from '../command.ts';
 import { EXIT, type ExitCode } from '../exitCodes.ts';
 import type { CliIo } from '../io.ts';
@@ -25,6 +26,15 @@ export interface PriceCommandOptions {
   readonly at: string | undefined;
   readonly currency: Currency;
   readonly json: boolean;
+  /** Counts of charges that are not tokens (`--search`, `--fetch`, `--ocr-pages`, `--tts-characters`), as typed. */
+  readonly search?: string | undefined;
+  readonly fetch?: string | undefined;
+  readonly ocrPages?: string | undefined;
+  readonly ttsCharacters?: string | undefined;
+  /** `--metered-via`: tool-call (default) or api. */
+  readonly meteredVia?: MeteredVia | undefined;
+  /** `--accept-secondary-prices`: use third-party figures where DeepSeek published none (USD search/fetch). */
+  readonly acceptSecondaryPrices?: boolean | undefined;
 }
 
 /**
@@ -46,14 +56,21 @@ export const registerPrice: RegisterCommand = (program, { io, exit }) => {
     .option('--at <iso>', 'completion instant, ISO-8601 with a zone (default: now)')
     .addOption(currencyOption())
     .option('--json', 'print the quote as JSON', false)
+    .option('--search <n>', 'web searches billed with the request (server-side tool calls unless --metered-via api)')
+    .option('--fetch <n>', 'pages fetched (read_url) billed with the request')
+    .option('--ocr-pages <n>', 'pages of file parsing / OCR')
+    .option('--tts-characters <n>', 'characters of speech synthesis (TTS)')
+    .addOption(new Option('--metered-via <way>', 'how the metered calls were made').choices(['tool-call', 'api']))
+    .option('--accept-secondary-prices', 'use third-party figures where DeepSeek published none (USD search/fetch)', false)
     .action(async (o: Omit<PriceCommandOptions, 'at'> & { readonly at?: string }) => {
-      exit(await runPrice({ model: o.model, input: o.input, cacheHit: o.cacheHit, output: o.output, at: o.at, currency: o.currency, json: o.json }, io));
+      exit(await runPrice({ ...o, at: o.at }, io));
     });
 };
 
 /**
  * `seekcost price`: the exact cost of one request, line by line, with the period, tier and source.
- * A share of cache hits (`--cache-hit 40%`) is rounded down to whole tokens.
+ * A share of cache hits (`--cache-hit 40%`) is rounded down to whole tokens. Metered items
+ * (`--search`, `--fetch`, `--ocr-pages`, `--tts-characters`) add a line each with its own source.
  *
  * @example
  * ```ts
@@ -65,7 +82,16 @@ export async function runPrice(options: PriceCommandOptions, io: CliIo): Promise
   const output = wholeNumber(options.output, '--output');
   const cacheHit = cacheHitTokens(options.cacheHit, input);
   const at = options.at ?? new Date(io.now()).toISOString();
-  const quote = priceRequest({ model: options.model, usage: { inputTokens: input, cacheHitInputTokens: cacheHit, outputTokens: output }, at, currency: options.currency });
+  const metered = meteredCounts(options);
+  const quote = priceRequest({
+    model: options.model,
+    usage: { inputTokens: input, cacheHitInputTokens: cacheHit, outputTokens: output },
+    at,
+    currency: options.currency,
+    ...(metered === undefined ? {} : { metered }),
+    ...(options.meteredVia === undefined ? {} : { meteredVia: options.meteredVia }),
+    ...(options.acceptSecondaryPrices === true ? { acceptSecondaryPrices: true } : {}),
+  });
   io.stdout.write(options.json ? jsonText(quote) : terminalLines(priceText(quote)));
   return EXIT.OK;
 }
@@ -80,23 +106,44 @@ export async function runPrice(options: PriceCommandOptions, io: CliIo): Promise
  */
 export function priceText(quote: Quote): string {
   const names = { 'input-cache-hit': 'input (cache hit)', 'input-cache-miss': 'input (cache miss)', output: 'output' } as const;
-  const rows = quote.lines.map((l) => [names[l.component], l.tokens.toLocaleString('en-US'), l.unitPrice.toFixed(), l.amount.toFixed()]);
+  // With per-call lines the price column mixes units, so each price names its unit.
+  const mixed = quote.meteredLines.length > 0;
+  const rows = quote.lines.map((l) => [names[l.component], l.tokens.toLocaleString('en-US'), mixed ? `${l.unitPrice.toFixed()} /1M` : l.unitPrice.toFixed(), l.amount.toFixed()]);
+  for (const m of quote.meteredLines) rows.push([`${m.item} (${m.provenance.via})`, `${m.count.toLocaleString('en-US')} ${m.unit}${m.count === 1 ? '' : 's'}`, `${m.unitPrice.toFixed()} /${m.unitSize.toLocaleString('en-US')}`, m.amount.toFixed()]);
   rows.push(['total', '', '', quote.total.toFixed()]);
   const p = quote.provenance;
   const lines = [
-    renderTable(['component', 'tokens', `per 1M (${quote.currency})`, `amount (${quote.currency})`], rows, new Set([1, 2, 3])).trimEnd(),
+    renderTable(['component', mixed ? 'count' : 'tokens', mixed ? `unit price (${quote.currency})` : `per 1M (${quote.currency})`, `amount (${quote.currency})`], rows, new Set([1, 2, 3])).trimEnd(),
     '',
     `model:      ${p.requestedModel}${p.model !== p.requestedModel ? ` (billed as ${p.model}${p.mode === null ? '' : `, ${p.mode}`})` : ''}`,
     `priced at:  ${p.pricedAt.toISOString()} (${p.instantBasis} time)`,
     `period:     ${p.periodId}, tier ${p.tier}`,
     `source:     ${p.source.url} (checked ${p.source.checked}), confidence ${p.confidence}`,
+    ...quote.meteredLines.map((m) => `${`${m.item}: `.padEnd(12)}${m.provenance.periodId}, ${m.provenance.source.url} (checked ${m.provenance.source.checked}), ${m.provenance.published ? '' : 'not published by DeepSeek, '}confidence ${m.provenance.confidence}`),
     ...quote.warnings.map((w) => `warning:    ${w.message}`),
   ];
   return `${lines.join('\n')}\n`;
 }
 
-function wholeNumber(text: string, option: string): number {
-  if (!/^\d+$/.test(text.trim())) throw new UsageError(`${option}: must be a whole number of tokens, got '${text}'`);
+function meteredCounts(options: PriceCommandOptions): MeteredCounts | undefined {
+  const flags = [
+    ['search', options.search, '--search'],
+    ['fetch', options.fetch, '--fetch'],
+    ['ocrPages', options.ocrPages, '--ocr-pages'],
+    ['ttsCharacters', options.ttsCharacters, '--tts-characters'],
+  ] as const;
+  const counts: Partial<Record<(typeof flags)[number][0], number>> = {};
+  let any = false;
+  for (const [item, text, option] of flags) {
+    if (text === undefined) continue;
+    counts[item] = wholeNumber(text, option, 'count');
+    any = true;
+  }
+  return any ? counts : undefined;
+}
+
+function wholeNumber(text: string, option: string, what = 'tokens'): number {
+  if (!/^\d+$/.test(text.trim())) throw new UsageError(`${option}: must be a whole number of ${what === 'count' ? 'calls, pages or characters' : 'tokens'}, got '${text}'`);
   const value = Number(text);
   if (!Number.isSafeInteger(value)) throw new UsageError(`${option}: ${text} is too large to count exactly`);
   return value;

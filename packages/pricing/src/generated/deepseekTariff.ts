@@ -13,12 +13,12 @@ import type { TariffDocument } from '../schema/tariffSchema.ts';
  * ```
  */
 export const deepseekTariffDocument: TariffDocument = {
-  "$schema": "./schema/tariff.v1.schema.json",
-  "formatVersion": 1,
+  "$schema": "./schema/tariff.v2.schema.json",
+  "formatVersion": 2,
   "provider": "deepseek",
-  "description": "DeepSeek API prices as billed, per 1M tokens, in USD and CNY as published (never converted). Instants are UTC to the minute; windows are start-inclusive, end-exclusive and may wrap midnight. Edit by hand; see README 'Adding a price change'. A period's 'startConfidence' marks a cutover instant that is not published to the minute: quotes within 24 hours of it carry that confidence.",
+  "description": "DeepSeek API prices as billed: tokens per 1M and, under meteredItems, charges per request, page or character; in USD and CNY as published (never converted). Instants are UTC to the minute; windows are start-inclusive, end-exclusive and may wrap midnight. Edit by hand; see README 'Adding a price change'. A period's 'startConfidence' marks a cutover instant that is not published to the minute: quotes within 24 hours of it carry that confidence.",
   "unit": "per-1M-tokens",
-  "checked": "2026-11-22",
+  "checked": "2026-12-03",
   "currencies": [
     "USD",
     "CNY"
@@ -767,7 +767,7 @@ export const deepseekTariffDocument: TariffDocument = {
         {
           "id": "deepseek-v4-flash/2026-08-22",
           "from": "2026-08-22T16:00Z",
-          "startConfidence": "unconfirmed",
+          "startConfidence": "secondary",
           "to": "2026-09-10T04:00Z",
           "tiers": [
             {
@@ -831,11 +831,24 @@ export const deepseekTariffDocument: TariffDocument = {
           },
           "source": {
             "url": "https://api-docs.deepseek.com/quick_start/pricing",
-            "checked": "2026-11-22",
-            "note": "Pricing page after the unannounced edit (Monday to Friday, Beijing time)."
+            "checked": "2026-12-03",
+            "note": "The weekday-rule notice, later removed from the page, as quoted in two independent reports dated 2026-08-23."
           },
           "confidence": "secondary",
-          "note": "'Monday through Friday' (Beijing time) was added by an unannounced page edit around 2026-08-22/23; the instant is unconfirmed. 2026-08-22 16:00 UTC (Beijing Sunday 00:00, between the two candidate days) is assumed: Saturday 22 August keeps the every-day rule and Sunday 23 August follows Monday to Friday; quotes on both days carry 'unconfirmed' confidence (the 24 hours either side of this cutover). Peak on a make-up working Saturday/Sunday is not billed (the rule says Monday to Friday; unconfirmed). The end is the V4.1 switch: 2026-09-10 04:00 UTC, conflicting with another source's 2026-09-09 16:00 UTC."
+          "note": "'Monday through Friday' (Beijing time): the notice quoted in two independent reports dated 2026-08-23 (secondary) says 'Effective 00:00 (Beijing Time) on Sunday, August 23, 2026, ... off-peak rates applying throughout the day on weekends' = 2026-08-22 16:00 UTC. Quotes within 24 hours of it carry 'secondary' confidence. Peak on a make-up working Saturday/Sunday is not billed (the rule says Monday to Friday; unconfirmed). The end is the V4.1 switch: 2026-09-10 04:00 UTC (three reports; one other source says 2026-09-09 16:00 UTC)."
+        }
+      ],
+      "versions": [
+        {
+          "name": "DeepSeek-V4-Flash-0731",
+          "firstSeen": "2026-08-02",
+          "source": {
+            "url": "https://api-docs.deepseek.com/quick_start/pricing",
+            "checked": "2026-12-03",
+            "snapshot": "sources/deepseek-docs/pricing-history/pricing.en.2026-08-02.e6be0b6.md"
+          },
+          "confidence": "official",
+          "note": "First seen on the copy of 2026-08-02; no price change."
         }
       ]
     },
@@ -1016,7 +1029,7 @@ export const deepseekTariffDocument: TariffDocument = {
         {
           "id": "deepseek-v4-pro/2026-08-22",
           "from": "2026-08-22T16:00Z",
-          "startConfidence": "unconfirmed",
+          "startConfidence": "secondary",
           "to": "2026-09-10T04:00Z",
           "tiers": [
             {
@@ -1080,16 +1093,16 @@ export const deepseekTariffDocument: TariffDocument = {
           },
           "source": {
             "url": "https://api-docs.deepseek.com/quick_start/pricing",
-            "checked": "2026-11-22",
-            "note": "Pricing page after the unannounced edit (Monday to Friday, Beijing time)."
+            "checked": "2026-12-03",
+            "note": "The weekday-rule notice, later removed from the page, as quoted in two independent reports dated 2026-08-23."
           },
           "confidence": "secondary",
-          "note": "'Monday through Friday' (Beijing time) was added by an unannounced page edit around 2026-08-22/23; the instant is unconfirmed. 2026-08-22 16:00 UTC (Beijing Sunday 00:00, between the two candidate days) is assumed: Saturday 22 August keeps the every-day rule and Sunday 23 August follows Monday to Friday; quotes on both days carry 'unconfirmed' confidence (the 24 hours either side of this cutover). Peak on a make-up working Saturday/Sunday is not billed (the rule says Monday to Friday; unconfirmed)."
+          "note": "'Monday through Friday' (Beijing time): the notice quoted in two independent reports dated 2026-08-23 (secondary) says 'Effective 00:00 (Beijing Time) on Sunday, August 23, 2026, ... off-peak rates applying throughout the day on weekends' = 2026-08-22 16:00 UTC. Quotes within 24 hours of it carry 'secondary' confidence. Peak on a make-up working Saturday/Sunday is not billed (the rule says Monday to Friday; unconfirmed)."
         },
         {
           "id": "deepseek-v4-pro/2026-09-10",
           "from": "2026-09-10T04:00Z",
-          "startConfidence": "unconfirmed",
+          "startConfidence": "secondary",
           "to": null,
           "tiers": [
             {
@@ -1154,11 +1167,35 @@ export const deepseekTariffDocument: TariffDocument = {
           },
           "source": {
             "url": "https://api-docs.deepseek.com/quick_start/pricing",
-            "checked": "2026-11-22",
-            "note": "Later pricing pages (Oct 2026) still list these prices."
+            "checked": "2026-12-03",
+            "snapshot": "sources/deepseek-docs/pricing-history/pricing.en.2026-11-15.partial.md",
+            "note": "Every later copy (Oct-Nov 2026) lists deepseek-v4-pro (DeepSeek-V4-Pro-0813) at these prices."
           },
-          "confidence": "secondary",
-          "note": "Prices official (unchanged since 2026-08-16). 'Excluding Chinese public holidays' appears on the later (Oct 2026) pricing page; its start is unconfirmed and assumed to coincide with the V4.1 switch (2026-09-10 04:00 UTC). Instants past the end of the holiday list carry 'unconfirmed' confidence."
+          "confidence": "official",
+          "note": "Prices official (unchanged since 2026-08-16). The period starts with the holiday exclusion, assumed at the V4.1 switch. 'Excluding Chinese public holidays' first appears on the page between 2026-09-17 and 2026-09-21 (copies quoted on 09-18 lack it, on 09-21 have it; secondary). No weekday holiday fell between 2026-09-10 and 2026-09-25, so applying it from 2026-09-10 prices every instant the same. Instants past the end of the holiday list carry 'unconfirmed' confidence. The announced reroute of deepseek-v4-pro to V4.1 Flash was cancelled (see unappliedAnnouncements) and is not priced."
+        }
+      ],
+      "versions": [
+        {
+          "name": "DeepSeek-V4-Pro",
+          "firstSeen": "2026-08-02",
+          "source": {
+            "url": "https://api-docs.deepseek.com/quick_start/pricing",
+            "checked": "2026-12-03",
+            "snapshot": "sources/deepseek-docs/pricing-history/pricing.en.2026-08-02.e6be0b6.md"
+          },
+          "confidence": "official"
+        },
+        {
+          "name": "DeepSeek-V4-Pro-0813",
+          "firstSeen": "2026-08-13",
+          "source": {
+            "url": "https://api-docs.deepseek.com/quick_start/pricing",
+            "checked": "2026-12-03",
+            "snapshot": "sources/deepseek-docs/pricing-history/pricing.en.2026-08-13.801cf88.md"
+          },
+          "confidence": "official",
+          "note": "No price change."
         }
       ]
     },
@@ -1169,7 +1206,7 @@ export const deepseekTariffDocument: TariffDocument = {
         {
           "id": "deepseek-flash/2026-09-10",
           "from": "2026-09-10T04:00Z",
-          "startConfidence": "unconfirmed",
+          "startConfidence": "secondary",
           "to": null,
           "tiers": [
             {
@@ -1234,11 +1271,36 @@ export const deepseekTariffDocument: TariffDocument = {
           },
           "source": {
             "url": "https://api-docs.deepseek.com/quick_start/pricing",
-            "checked": "2026-11-22",
-            "note": "Later official pricing page (zh and en, Oct 2026) as quoted by third parties."
+            "checked": "2026-12-03",
+            "snapshot": "sources/deepseek-docs/pricing-history/pricing.en.2026-11-15.partial.md",
+            "note": "Prices as on the English copy of 2026-11-15 and the Chinese copies of Oct and Nov 2026 (DeepSeek-V4.1-Flash-1017)."
+          },
+          "confidence": "official",
+          "note": "DeepSeek-V4.1 Flash. Prices official. The cutover 2026-09-10 04:00 UTC (12:00 Beijing) is secondary: three independent reports give it; none supports the other source's 2026-09-09 16:00 UTC. 'Excluding Chinese public holidays' first appears on the page between 2026-09-17 and 2026-09-21 (copies quoted on 09-18 lack it, on 09-21 have it; secondary). No weekday holiday fell between 2026-09-10 and 2026-09-25, so applying it from 2026-09-10 prices every instant the same. Instants past the end of the holiday list carry 'unconfirmed' confidence."
+        }
+      ],
+      "versions": [
+        {
+          "name": "DeepSeek-V4.1-Flash",
+          "firstSeen": "2026-09-10",
+          "source": {
+            "url": "https://api-docs.deepseek.com/quick_start/pricing",
+            "checked": "2026-12-03",
+            "snapshot": "sources/deepseek-docs/pricing-history/pricing.en.2026-09-undated-v41.partial.md"
           },
           "confidence": "secondary",
-          "note": "DeepSeek-V4.1 Flash. Start 2026-09-10 04:00 UTC conflicts with another source's 2026-09-09 16:00 UTC. 'Excluding Chinese public holidays' appears on the later (Oct 2026) pricing page; its start is unconfirmed and assumed to coincide with the V4.1 switch (2026-09-10 04:00 UTC). Instants past the end of the holiday list carry 'unconfirmed' confidence."
+          "note": "Undated September copy; the V4.1 switch date is assumed."
+        },
+        {
+          "name": "DeepSeek-V4.1-Flash-1017",
+          "firstSeen": "2026-10-17",
+          "source": {
+            "url": "https://api-docs.deepseek.com/zh-cn/quick_start/pricing",
+            "checked": "2026-12-03",
+            "snapshot": "sources/deepseek-docs/pricing-history/pricing.zh-cn.2026-10-undated-before-11-01.partial.md"
+          },
+          "confidence": "unconfirmed",
+          "note": "Day taken from the version name; first seen in an undated October copy. No price change."
         }
       ]
     }
@@ -1335,12 +1397,42 @@ export const deepseekTariffDocument: TariffDocument = {
           "model": "deepseek-flash",
           "source": {
             "url": "https://api-docs.deepseek.com/quick_start/pricing",
-            "checked": "2026-11-22",
-            "note": "The deepseek-v4-flash id is billed as deepseek-flash (V4.1) after the switch."
+            "checked": "2026-12-03",
+            "snapshot": "sources/deepseek-docs/pricing-history/pricing.en.2026-11-15.partial.md",
+            "note": "'The legacy names deepseek-v4-flash and deepseek-v4-flash-vision-exp are still accepted ... billed at the Flash price' (all Oct-Nov 2026 copies)."
           },
-          "confidence": "secondary"
+          "confidence": "official"
         }
       ]
+    },
+    "deepseek-v4-flash-vision-exp": {
+      "routes": [
+        {
+          "from": "2026-08-20T16:00Z",
+          "to": "2026-09-10T04:00Z",
+          "model": "deepseek-v4-flash",
+          "source": {
+            "url": "https://api-docs.deepseek.com/quick_start/pricing",
+            "checked": "2026-12-03",
+            "snapshot": "sources/deepseek-docs/pricing-history/pricing.en.2026-08-undated-vision-exp-era.partial.md",
+            "note": "Listed at exactly deepseek-v4-flash's peak / off-peak prices."
+          },
+          "confidence": "official"
+        },
+        {
+          "from": "2026-09-10T04:00Z",
+          "to": null,
+          "model": "deepseek-flash",
+          "source": {
+            "url": "https://api-docs.deepseek.com/quick_start/pricing",
+            "checked": "2026-12-03",
+            "snapshot": "sources/deepseek-docs/pricing-history/pricing.en.2026-11-15.partial.md",
+            "note": "'The legacy names deepseek-v4-flash and deepseek-v4-flash-vision-exp are still accepted ... billed at the Flash price' (all Oct-Nov 2026 copies)."
+          },
+          "confidence": "official"
+        }
+      ],
+      "note": "DeepSeek-V4-Flash-Vision-Exp, launched 2026-08-21 (news260821 as cited by third parties; secondary). The minute is not published: 00:00 Beijing on the launch day (2026-08-20 16:00 UTC) is assumed. FIM is not supported on it. Since V4.1 it is served by DeepSeek-V4.1-Flash-1017 and billed at the Flash price. Images are billed as input tokens."
     },
     "deepseek-v4-pro": {
       "routes": [
@@ -1360,5 +1452,249 @@ export const deepseekTariffDocument: TariffDocument = {
         }
       ]
     }
-  }
+  },
+  "meteredItems": {
+    "search": {
+      "displayName": "Search",
+      "unit": "request",
+      "unitSize": 1000,
+      "periods": [
+        {
+          "id": "search/tool-call/2026-08-12",
+          "via": "tool-call",
+          "from": "2026-08-12T00:00Z",
+          "startConfidence": "unconfirmed",
+          "to": "2026-10-31T16:00Z",
+          "prices": {
+            "USD": {
+              "price": "0"
+            },
+            "CNY": {
+              "price": "0"
+            }
+          },
+          "source": {
+            "url": "https://api-docs.deepseek.com/zh-cn/quick_start/pricing",
+            "checked": "2026-12-03",
+            "snapshot": "sources/deepseek-docs/pricing-history/pricing.zh-cn.2026-10-undated-before-11-01.partial.md",
+            "note": "Undated copy from October 2026, before 2026-11-01: 'Search | 每 1,000 次成功请求 | 5元', server-side tool calls 'currently not billed' until 2026-11-01 00:00 Beijing."
+          },
+          "confidence": "official",
+          "note": "Server-side Search calls (DeepSeek Harness, Claude Code, Codex; web_search tools) were not billed until 2026-11-01 00:00 Beijing. The start is the earliest copy that documents server-side web search (the Responses API guide fetched 2026-08-12); earlier instants are not priced."
+        },
+        {
+          "id": "search/api/2026-10-01",
+          "via": "api",
+          "from": "2026-10-01T00:00Z",
+          "startConfidence": "unconfirmed",
+          "to": "2026-10-31T16:00Z",
+          "prices": {
+            "USD": {
+              "price": "0.75",
+              "confidence": "secondary",
+              "note": "Not published by DeepSeek (the English page copies end before this section); third-party pages quote $0.75 per 1,000 requests."
+            },
+            "CNY": {
+              "price": "5"
+            }
+          },
+          "source": {
+            "url": "https://api-docs.deepseek.com/zh-cn/quick_start/pricing",
+            "checked": "2026-12-03",
+            "snapshot": "sources/deepseek-docs/pricing-history/pricing.zh-cn.2026-10-undated-before-11-01.partial.md",
+            "note": "Undated copy from October 2026, before 2026-11-01: 'Search | 每 1,000 次成功请求 | 5元', server-side tool calls 'currently not billed' until 2026-11-01 00:00 Beijing."
+          },
+          "confidence": "official",
+          "note": "The stand-alone Search API, billed per successful request. Its launch date is not in the copies: the undated October copy already bills it, while news261113 presents it as opened on 2026-11-13. 2026-10-01, the first day the October copy can date from, is assumed; earlier instants are not priced."
+        },
+        {
+          "id": "search/2026-10-31",
+          "from": "2026-10-31T16:00Z",
+          "to": null,
+          "prices": {
+            "USD": {
+              "price": "0.75",
+              "confidence": "secondary",
+              "note": "Not published by DeepSeek (the English page copies end before this section); third-party pages quote $0.75 per 1,000 requests."
+            },
+            "CNY": {
+              "price": "5"
+            }
+          },
+          "source": {
+            "url": "https://api-docs.deepseek.com/zh-cn/quick_start/pricing",
+            "checked": "2026-12-03",
+            "snapshot": "sources/deepseek-docs/pricing-history/pricing.zh-cn.2026-11-undated-after-11-13.partial.md",
+            "note": "Undated copy after 2026-11-13: search, fetch, file parsing / OCR and TTS prices; stand-alone and tool calls billed alike."
+          },
+          "confidence": "official",
+          "note": "From 2026-11-01 00:00 Beijing every Search call is billed, stand-alone or made by the model as a server-side tool call. The older copy says 'successful requests', the newer one drops the word: whether failed requests are billed is unconfirmed."
+        }
+      ],
+      "note": "CNY as published; USD is only a third-party quote (secondary): pricing in USD needs acceptSecondaryPrices. Responses report server-side searches only as web_search_call output items (Responses API) or server_tool_use content blocks (Anthropic format), not as a usage count: callers pass the counts."
+    },
+    "fetch": {
+      "displayName": "Fetch",
+      "unit": "request",
+      "unitSize": 1000,
+      "periods": [
+        {
+          "id": "fetch/tool-call/2026-08-12",
+          "via": "tool-call",
+          "from": "2026-08-12T00:00Z",
+          "startConfidence": "unconfirmed",
+          "to": "2026-10-31T16:00Z",
+          "prices": {
+            "USD": {
+              "price": "0"
+            },
+            "CNY": {
+              "price": "0"
+            }
+          },
+          "source": {
+            "url": "https://api-docs.deepseek.com/zh-cn/quick_start/pricing",
+            "checked": "2026-12-03",
+            "snapshot": "sources/deepseek-docs/pricing-history/pricing.zh-cn.2026-10-undated-before-11-01.partial.md",
+            "note": "Undated copy from October 2026, before 2026-11-01: 'Search | 每 1,000 次成功请求 | 5元', server-side tool calls 'currently not billed' until 2026-11-01 00:00 Beijing."
+          },
+          "confidence": "official",
+          "note": "Server-side Fetch calls (DeepSeek Harness, Claude Code, Codex; web_search tools) were not billed until 2026-11-01 00:00 Beijing. The start is the earliest copy that documents server-side web search (the Responses API guide fetched 2026-08-12); earlier instants are not priced."
+        },
+        {
+          "id": "fetch/api/2026-10-01",
+          "via": "api",
+          "from": "2026-10-01T00:00Z",
+          "startConfidence": "unconfirmed",
+          "to": "2026-10-31T16:00Z",
+          "prices": {
+            "USD": {
+              "price": "0.75",
+              "confidence": "secondary",
+              "note": "Not published by DeepSeek (the English page copies end before this section); third-party pages quote $0.75 per 1,000 requests."
+            },
+            "CNY": {
+              "price": "5"
+            }
+          },
+          "source": {
+            "url": "https://api-docs.deepseek.com/zh-cn/quick_start/pricing",
+            "checked": "2026-12-03",
+            "snapshot": "sources/deepseek-docs/pricing-history/pricing.zh-cn.2026-10-undated-before-11-01.partial.md",
+            "note": "Undated copy from October 2026, before 2026-11-01: 'Search | 每 1,000 次成功请求 | 5元', server-side tool calls 'currently not billed' until 2026-11-01 00:00 Beijing."
+          },
+          "confidence": "official",
+          "note": "The stand-alone Fetch API, billed per successful request. Its launch date is not in the copies: the undated October copy already bills it, while news261113 presents it as opened on 2026-11-13. 2026-10-01, the first day the October copy can date from, is assumed; earlier instants are not priced."
+        },
+        {
+          "id": "fetch/2026-10-31",
+          "from": "2026-10-31T16:00Z",
+          "to": null,
+          "prices": {
+            "USD": {
+              "price": "0.75",
+              "confidence": "secondary",
+              "note": "Not published by DeepSeek (the English page copies end before this section); third-party pages quote $0.75 per 1,000 requests."
+            },
+            "CNY": {
+              "price": "5"
+            }
+          },
+          "source": {
+            "url": "https://api-docs.deepseek.com/zh-cn/quick_start/pricing",
+            "checked": "2026-12-03",
+            "snapshot": "sources/deepseek-docs/pricing-history/pricing.zh-cn.2026-11-undated-after-11-13.partial.md",
+            "note": "Undated copy after 2026-11-13: search, fetch, file parsing / OCR and TTS prices; stand-alone and tool calls billed alike."
+          },
+          "confidence": "official",
+          "note": "From 2026-11-01 00:00 Beijing every Fetch call is billed, stand-alone or made by the model as a server-side tool call. The older copy says 'successful requests', the newer one drops the word: whether failed requests are billed is unconfirmed."
+        }
+      ],
+      "note": "CNY as published; USD is only a third-party quote (secondary): pricing in USD needs acceptSecondaryPrices. Responses report server-side searches only as web_search_call output items (Responses API) or server_tool_use content blocks (Anthropic format), not as a usage count: callers pass the counts."
+    },
+    "ocrPages": {
+      "displayName": "File parsing and OCR",
+      "unit": "page",
+      "unitSize": 1000,
+      "periods": [
+        {
+          "id": "ocrPages/2026-11-13",
+          "from": "2026-11-12T16:00Z",
+          "startConfidence": "unconfirmed",
+          "to": null,
+          "prices": {
+            "CNY": {
+              "price": "1.5"
+            }
+          },
+          "source": {
+            "url": "https://api-docs.deepseek.com/zh-cn/quick_start/pricing",
+            "checked": "2026-12-03",
+            "snapshot": "sources/deepseek-docs/pricing-history/pricing.zh-cn.2026-11-undated-after-11-13.partial.md",
+            "note": "Undated copy after 2026-11-13: search, fetch, file parsing / OCR and TTS prices; stand-alone and tool calls billed alike."
+          },
+          "confidence": "official",
+          "note": "Launched 2026-11-13 (news261113); the minute is not published. 00:00 Beijing on the launch day (2026-11-12 16:00 UTC) is assumed so the whole Beijing day is priced; quotes within 24 hours of it are unconfirmed. No USD price is published. Whether file input inside a chat request is billed per page at this price is unconfirmed."
+        }
+      ]
+    },
+    "ttsCharacters": {
+      "displayName": "Speech synthesis (TTS)",
+      "unit": "character",
+      "unitSize": 10000,
+      "periods": [
+        {
+          "id": "ttsCharacters/2026-11-13",
+          "from": "2026-11-12T16:00Z",
+          "startConfidence": "unconfirmed",
+          "to": null,
+          "prices": {
+            "CNY": {
+              "price": "3",
+              "note": "List price (刊例价)."
+            }
+          },
+          "source": {
+            "url": "https://api-docs.deepseek.com/zh-cn/quick_start/pricing",
+            "checked": "2026-12-03",
+            "snapshot": "sources/deepseek-docs/pricing-history/pricing.zh-cn.2026-11-undated-after-11-13.partial.md",
+            "note": "Undated copy after 2026-11-13: search, fetch, file parsing / OCR and TTS prices; stand-alone and tool calls billed alike."
+          },
+          "confidence": "official",
+          "pendingDiscount": "The page has a limited-time 50%-off column ('限时折扣价(5 折)') whose value, start and end are missing from the copy: the list price is charged here and the bill may be lower. Enter the discount under 'discounts' (with its own source) once its dates are known.",
+          "note": "Launched 2026-11-13 with OCR (same assumed start, 2026-11-12 16:00 UTC). No USD price is published."
+        }
+      ]
+    },
+    "asr": {
+      "displayName": "Speech recognition (ASR)",
+      "unpriced": {
+        "since": "2026-11-12T16:00Z",
+        "source": {
+          "url": "https://api-docs.deepseek.com/zh-cn/news/news261113",
+          "checked": "2026-12-03",
+          "snapshot": "sources/deepseek-docs/zh-cn/news/news261113.md",
+          "note": "Stand-alone Search, Fetch, OCR, ASR and TTS APIs announced 2026-11-13; its price table is an image missing from the copy."
+        },
+        "note": "Named among the stand-alone APIs opened on 2026-11-13, but no copy of any page gives its price or unit."
+      },
+      "periods": []
+    }
+  },
+  "unappliedAnnouncements": [
+    {
+      "id": "deepseek-v4-pro-reroute-2026-09-14",
+      "announced": "2026-09-10",
+      "wouldHaveApplied": "2026-09-14T04:00Z",
+      "withdrawn": "2026-09-11",
+      "summary": "The V4.1 release note said that from 2026-09-14 12:00 Beijing all deepseek-v4-pro requests would be served by V4.1 Flash and billed at Flash prices. Reports say it was postponed on 2026-09-10 and cancelled on 2026-09-11; every later pricing page copy lists deepseek-v4-pro (DeepSeek-V4-Pro-0813) at its own prices. Never priced: deepseek-v4-pro keeps its own periods.",
+      "source": {
+        "url": "https://api-docs.deepseek.com/news/news260910",
+        "checked": "2026-12-03",
+        "snapshot": "sources/deepseek-docs/pricing-history/pricing.zh-cn.2026-10-undated-before-11-01.partial.md",
+        "note": "The release note as cited by third parties; postponement and cancellation from reports; the later page copies still list deepseek-v4-pro."
+      },
+      "confidence": "secondary"
+    }
+  ]
 };

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
-// The one definition of the price-data format. `pricing-data/schema/tariff.v1.schema.json` is
-// generated from it (packages/pricing/scripts/generateJsonSchema.ts) so editors validate the files.
+// The one definition of the price-data format. `pricing-data/schema/tariff.v2.schema.json` is
+// generated from it (packages/pricing/scripts/generate.ts) so editors validate the files. Format 1
+// (no metered items, versions or unapplied announcements) is still read: see compileTariff.
 
 /** A UTC instant to the minute, e.g. `2025-02-26T16:30Z`: price changes are published to the minute. */
 const instant = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\dZ$/, {
@@ -71,10 +72,20 @@ export const periodSchema = z.strictObject({
   note: z.string().min(1).optional(),
 });
 
+/** A model version served under a fixed id without a price change (e.g. DeepSeek-V4.1-Flash-1017). */
+export const modelVersionSchema = z.strictObject({
+  name: z.string().min(1),
+  firstSeen: isoDate,
+  source: sourceSchema,
+  confidence: confidenceSchema,
+  note: z.string().min(1).optional(),
+});
+
 export const modelSchema = z.strictObject({
   displayName: z.string().min(1),
   generation: z.string().min(1),
   periods: z.array(periodSchema).min(1),
+  versions: z.array(modelVersionSchema).optional(),
 });
 
 export const routeSchema = z.strictObject({
@@ -104,8 +115,71 @@ export const calendarSchema = z.strictObject({
   makeUpWorkdays: z.array(isoDate).optional(),
 });
 
+/** Names of the charges that are not tokens; also the keys callers count them under. */
+export const meteredItemSchema = z.enum(['search', 'fetch', 'ocrPages', 'ttsCharacters', 'asr']);
+/** How a metered call was made: by the model as a server-side tool call, or by the caller's own stand-alone API request. */
+export const meteredViaSchema = z.enum(['tool-call', 'api']);
+/** Units are powers of ten so count x price / unitSize is always an exact decimal. */
+const unitSizeSchema = z.union([z.literal(1), z.literal(10), z.literal(100), z.literal(1000), z.literal(10000), z.literal(100000), z.literal(1000000)]);
+
+export const meteredPriceSchema = z.strictObject({
+  /** Price per `unitSize` units, a decimal string. */
+  price: decimalString,
+  confidence: confidenceSchema.optional(),
+  note: z.string().min(1).optional(),
+});
+
+/** A dated price for part of a period (e.g. a limited-time discount), entered when it is known. */
+export const meteredDiscountSchema = z.strictObject({
+  id: z.string().min(1),
+  from: instant,
+  to: instant.nullable(),
+  prices: z.strictObject({ USD: meteredPriceSchema.optional(), CNY: meteredPriceSchema.optional() }),
+  source: sourceSchema,
+  confidence: confidenceSchema,
+  note: z.string().min(1).optional(),
+});
+
+export const meteredPeriodSchema = z.strictObject({
+  id: z.string().min(1),
+  /** Which calls the period prices; absent means every way the item can be called. */
+  via: meteredViaSchema.optional(),
+  from: instant,
+  startConfidence: confidenceSchema.optional(),
+  to: instant.nullable(),
+  prices: z.strictObject({ USD: meteredPriceSchema.optional(), CNY: meteredPriceSchema.optional() }),
+  /** Set while a published discount's value or dates are unknown: quotes say so and are `unconfirmed`. */
+  pendingDiscount: z.string().min(1).optional(),
+  discounts: z.array(meteredDiscountSchema).optional(),
+  source: sourceSchema,
+  confidence: confidenceSchema,
+  note: z.string().min(1).optional(),
+});
+
+export const meteredItemDocumentSchema = z.strictObject({
+  displayName: z.string().min(1),
+  /** What one unit is: a request, a page, a character (required once the item has a price). */
+  unit: z.string().min(1).optional(),
+  unitSize: unitSizeSchema.optional(),
+  /** An item that exists but has no known price: any count of it is an error, never 0. */
+  unpriced: z.strictObject({ since: instant, source: sourceSchema, note: z.string().min(1) }).optional(),
+  periods: z.array(meteredPeriodSchema),
+  note: z.string().min(1).optional(),
+});
+
+/** An announced change that never took effect: recorded so nobody prices it by mistake. */
+export const unappliedAnnouncementSchema = z.strictObject({
+  id: z.string().min(1),
+  announced: isoDate,
+  wouldHaveApplied: instant,
+  withdrawn: isoDate.optional(),
+  summary: z.string().min(1),
+  source: sourceSchema,
+  confidence: confidenceSchema,
+});
+
 /**
- * The zod schema of a seekcost price-data file (format version 1): the single definition of the
+ * The zod schema of a seekcost price-data file (format version 2): the single definition of the
  * format. {@link compileTariff} parses with it, then checks what a schema cannot (overlaps, gaps,
  * windows that overlap, references that do not resolve).
  *
@@ -118,7 +192,7 @@ export const calendarSchema = z.strictObject({
  */
 export const tariffDocumentSchema = z.strictObject({
   $schema: z.string().optional(),
-  formatVersion: z.literal(1),
+  formatVersion: z.literal(2),
   provider: z.string().min(1),
   description: z.string().optional(),
   unit: z.literal('per-1M-tokens'),
@@ -127,7 +201,23 @@ export const tariffDocumentSchema = z.strictObject({
   calendars: z.record(z.string(), calendarSchema),
   models: z.record(z.string(), modelSchema),
   ids: z.record(z.string(), idSchema),
+  meteredItems: z.partialRecord(meteredItemSchema, meteredItemDocumentSchema),
+  unappliedAnnouncements: z.array(unappliedAnnouncementSchema).optional(),
 });
+
+/**
+ * Format version 1: version 2 without metered items, model versions or unapplied announcements.
+ * {@link compileTariff} reads it by upgrading it in memory (no metered items priced).
+ *
+ * @example
+ * ```ts
+ * import { tariffDocumentV1Schema } from '@seekcost/pricing';
+ * tariffDocumentV1Schema.safeParse({ formatVersion: 1 }).success; // false
+ * ```
+ */
+export const tariffDocumentV1Schema = tariffDocumentSchema
+  .omit({ meteredItems: true, unappliedAnnouncements: true })
+  .extend({ formatVersion: z.literal(1) });
 
 /**
  * A price-data document as parsed (plain JSON shapes, strings for prices and instants).
@@ -153,6 +243,15 @@ export type PeriodDocument = z.infer<typeof periodSchema>;
 export type TierDocument = z.infer<typeof tierSchema>;
 export type RatesDocument = z.infer<typeof ratesSchema>;
 export type LimitsDocument = z.infer<typeof limitsSchema>;
+/** @example `const item: MeteredItem = 'search';` */
+export type MeteredItem = z.infer<typeof meteredItemSchema>;
+/** @example `const via: MeteredVia = 'tool-call';` */
+export type MeteredVia = z.infer<typeof meteredViaSchema>;
+export type MeteredItemDocument = z.infer<typeof meteredItemDocumentSchema>;
+export type MeteredPeriodDocument = z.infer<typeof meteredPeriodSchema>;
+export type MeteredPriceDocument = z.infer<typeof meteredPriceSchema>;
+/** @example `getBundledTariff().unappliedAnnouncements.map((a: UnappliedAnnouncement) => a.id); // ['deepseek-v4-pro-reroute-2026-09-14']` */
+export type UnappliedAnnouncement = z.infer<typeof unappliedAnnouncementSchema>;
 
 function isKnownTimeZone(zone: string): boolean {
   try {
