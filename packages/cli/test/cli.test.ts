@@ -294,6 +294,22 @@ describe('hostile input (issue 8): escaped outputs, own-property keys, a diff th
     }
   });
 
+  it('escape sequences in a merged state (issue codes, sample messages) are printed escaped, or the state is refused', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.jsonl'), [rec('k'), 'not json'].join('\n'));
+    expect((await run(['ledger', 'a.jsonl', '--save-state', 'a.state.json'], { cwd: dir })).code).toBe(3);
+    const state = JSON.parse(readFileSync(join(dir, 'a.state.json'), 'utf8'));
+    state.excludedByCode = { '\u001b[31mevil\u001b]0;title\u0007': 1 };
+    state.excludedSamples = state.excludedSamples.map((issue: { message: string }) => ({ ...issue, message: `\u001b[2J${issue.message}\u202e` }));
+    writeFileSync(join(dir, 'a.state.json'), JSON.stringify(state));
+    for (const out of ['table', 'json', 'csv']) {
+      const merged = await run(['ledger', '--merge-state', 'a.state.json', '--out', out], { cwd: dir });
+      expect([2, 3, 4]).toContain(merged.code);
+      expect(/[\u001b\u0007\u202e]/.test(merged.stdout + merged.stderr)).toBe(false);
+      if (merged.code === 3 && out === 'table') expect(merged.stdout).toContain('\\x1b[31mevil\\x1b]0;title\\x07 1');
+    }
+  });
+
   it('tariff CSV neutralises formula strings from the price data', async () => {
     const dir = tempDir();
     const doc = JSON.parse(readFileSync(join(REPO, 'pricing-data/deepseek.json'), 'utf8'));
