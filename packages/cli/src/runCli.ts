@@ -42,11 +42,21 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     await program.parseAsync([...argv], { from: 'user' });
     return code;
   } catch (error) {
-    return reportError(error, io);
+    return reportCliError(error, io);
   }
 }
 
-function reportError(error: unknown, io: CliIo): ExitCode {
+/**
+ * Prints an error a command threw (escaped for the terminal) and returns its documented exit code:
+ * 2 for a bad command line or argument (UsageError, any typed seekcost error), 4 for an unreadable
+ * input or invalid price data, 1 for anything else (a bug), with the stack.
+ *
+ * @example
+ * ```ts
+ * const code = await runPrice(options, io).catch((error) => reportCliError(error, io));
+ * ```
+ */
+export function reportCliError(error: unknown, io: CliIo): ExitCode {
   if (error instanceof CommanderError) {
     // Commander has already printed its message; help and version are not errors.
     return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? EXIT.OK : EXIT.USAGE;

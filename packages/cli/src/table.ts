@@ -30,15 +30,20 @@ const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 const FORMULA_START = /^ *[=+\-@\t\r]/;
 
 /**
- * A CSV field, safe to open in a spreadsheet. Quoted (quotes doubled) when it holds a comma, a quote
- * or a line break. Following the OWASP CSV-injection guidance, a cell that starts with `=`, `+`,
- * `-`, `@`, a tab or a carriage return (leading spaces skipped: some spreadsheets trim them) could be
- * run as a formula (`=HYPERLINK(...)`, `+cmd|' /C calc'!A0`, `@SUM(1+1)`): it gets a single quote
- * in front, inside a quoted field, so it shows as the text it is. A plain decimal number (`-1.5`,
+ * A CSV field, safe to open in a spreadsheet and to print. Quoted (quotes doubled) when it holds a
+ * comma or a quote. Following the OWASP CSV-injection guidance, a cell that starts with `=`, `+`,
+ * `-` or `@` (leading spaces skipped: some spreadsheets trim them) could be run as a formula
+ * (`=HYPERLINK(...)`, `+cmd|' /C calc'!A0`, `@SUM(1+1)`): it gets a single quote in front, inside a
+ * quoted field, so it shows as the text it is. A leading tab or carriage return (OWASP's other two
+ * characters) is written as the escape `\x09` / `\x0d`, like every control character (below), so no
+ * cell starts with one. A plain decimal number (`-1.5`,
  * `12`) is left alone: a spreadsheet reads it as a number, which is what it is, and a quote would
  * turn amounts into text that no longer sums (seekcost's own amounts and counts are never negative,
  * so only a user's key could look like `-1.5`; it is then a number in the sheet, never a formula).
- * Every CSV writer of the CLI (ledger --out csv, tariff CSV and segments) writes its cells with it.
+ * Control characters (line breaks included), DEL, C1 and bidi controls are written as visible
+ * escapes by {@link terminalText} first, so a cell is always one line and prints safely; the exact
+ * strings are in the JSON output. Every CSV writer of the CLI (ledger --out csv, tariff CSV and
+ * segments) writes its cells with it.
  *
  * @example
  * ```ts
@@ -48,9 +53,9 @@ const FORMULA_START = /^ *[=+\-@\t\r]/;
  * ```
  */
 export function csvField(value: string | number | boolean | null): string {
-  const text = value === null ? '' : String(value);
+  const text = terminalText(value === null ? '' : String(value));
   if (FORMULA_START.test(text) && !PLAIN_NUMBER.test(text)) return `"'${text.replace(/"/g, '""')}"`;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return /[",]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /**

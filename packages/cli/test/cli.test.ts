@@ -257,3 +257,104 @@ describe('seekcost tokens and prompt', () => {
     expect(JSON.parse(prompt.stdout)).toMatchObject({ method: 'fast', era: 'v4', tokens: 12 }); // exact: 12
   });
 });
+
+describe('hostile input (issue 8): escaped outputs, own-property keys, a diff that sees every change', () => {
+  const rec = (key: unknown, extra: Record<string, unknown> = {}) => JSON.stringify({ model: 'deepseek-chat', at: '2025-03-01T12:00:00Z', usage: chatUsage(0, 6000, 800), key, ...extra });
+
+  it('ledger --out csv neutralises formula keys (OWASP) and escapes control characters', async () => {
+    const keys = ['=HYPERLINK("http://evil.example","x")', "+cmd|' /C calc'!A0", '@SUM(1+1)', '-1.5', 'a\u001b[2Jb'];
+    const { code, stdout } = await run(['ledger', '-', '--group-by', 'key', '--out', 'csv'], { stdin: keys.map((k) => rec(k)).join('\n') });
+    expect(code).toBe(0);
+    expect(stdout.split('\n').slice(1, -1)).toEqual([
+      `"'+cmd|' /C calc'!A0",1,0,6000,800,0,USD,0.0025`,
+      '-1.5,1,0,6000,800,0,USD,0.0025',
+      `"'=HYPERLINK(""http://evil.example"",""x"")",1,0,6000,800,0,USD,0.0025`,
+      `"'@SUM(1+1)",1,0,6000,800,0,USD,0.0025`,
+      'a\\x1b[2Jb,1,0,6000,800,0,USD,0.0025',
+    ]);
+  });
+
+  it('the table output shows escape sequences, line breaks and bidi overrides in keys as visible escapes', async () => {
+    const { stdout } = await run(['ledger', '-', '--group-by', 'key'], { stdin: [rec('\u001b]0;pwned\u0007'), rec('two\nlines'), rec('abc\u202etxt.exe')].join('\n') });
+    expect(stdout).toContain('\\x1b]0;pwned\\x07 ');
+    expect(stdout).toContain('two\\x0alines ');
+    expect(stdout).toContain('abc\\u202etxt.exe ');
+    expect(/[\u001b\u0007\u202e]/.test(stdout)).toBe(false);
+  });
+
+  it('--key-field constructor, toString or __proto__ reads the record\'s own field only', async () => {
+    const input = [rec('x'), rec('y', { constructor: 'team-c' }), '{"model":"deepseek-chat","at":"2025-03-01T12:00:00Z","usage":{"prompt_tokens":6000,"completion_tokens":800},"__proto__":"team-p"}'].join('\n');
+    for (const [field, expected] of [
+      ['constructor', ['(none)', 'team-c']],
+      ['toString', ['(none)']],
+      ['__proto__', ['(none)', 'team-p']],
+    ] as const) {
+      const { stdout } = await run(['ledger', '-', '--group-by', 'key', '--key-field', field, '--out', 'json'], { stdin: input });
+      expect(JSON.parse(stdout).groups.map((g: { key: { key: string } }) => g.key.key || '(none)')).toEqual(expected);
+    }
+  });
+
+  it('escape sequences in a merged state (issue codes, sample messages) are printed escaped, or the state is refused', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.jsonl'), [rec('k'), 'not json'].join('\n'));
+    expect((await run(['ledger', 'a.jsonl', '--save-state', 'a.state.json'], { cwd: dir })).code).toBe(3);
+    const state = JSON.parse(readFileSync(join(dir, 'a.state.json'), 'utf8'));
+    state.excludedByCode = { '\u001b[31mevil\u001b]0;title\u0007': 1 };
+    state.excludedSamples = state.excludedSamples.map((issue: { message: string }) => ({ ...issue, message: `\u001b[2J${issue.message}\u202e` }));
+    writeFileSync(join(dir, 'a.state.json'), JSON.stringify(state));
+    for (const out of ['table', 'json', 'csv']) {
+      const merged = await run(['ledger', '--merge-state', 'a.state.json', '--out', out], { cwd: dir });
+      expect([2, 3, 4]).toContain(merged.code);
+      expect(/[\u001b\u0007\u202e]/.test(merged.stdout + merged.stderr)).toBe(false);
+      if (merged.code === 3 && out === 'table') expect(merged.stdout).toContain('\\x1b[31mevil\\x1b]0;title\\x07 1');
+    }
+  });
+
+  it('tariff CSV neutralises formula strings from the price data', async () => {
+    const dir = tempDir();
+    const doc = JSON.parse(readFileSync(join(REPO, 'pricing-data/deepseek.json'), 'utf8'));
+    doc.ids['=cmd|calc'] = { routes: [{ from: '2026-09-10T04:00Z', to: null, model: 'deepseek-flash' }] };
+    doc.calendars['cn-public-holidays'].dates[0].name = '@SUM(1+1)';
+    writeFileSync(join(dir, 'data.json'), JSON.stringify(doc));
+    const { code, stdout } = await run(['tariff', '--data', 'data.json', '--model', '=cmd|calc'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(stdout).toContain(`\n"'=cmd|calc",deepseek-flash,`);
+    expect(stdout).toContain(`cn-public-holidays,2026-01-01,"'@SUM(1+1)"`);
+  });
+
+  it('diff --fail-on-change exits 5 for a holiday time zone, limits, confidences and new ids named constructor or toString', async () => {
+    const dir = tempDir();
+    const original = readFileSync(join(REPO, 'pricing-data/deepseek.json'), 'utf8');
+    writeFileSync(join(dir, 'old.json'), original);
+    const zone = JSON.parse(original);
+    zone.calendars['cn-public-holidays'].timeZone = 'America/Los_Angeles';
+    writeFileSync(join(dir, 'zone.json'), JSON.stringify(zone));
+    const zoneRun = await run(['diff', 'old.json', 'zone.json', '--fail-on-change'], { cwd: dir });
+    expect(zoneRun.code).toBe(5);
+    expect(zoneRun.stdout).toContain('time zone Asia/Shanghai -> America/Los_Angeles');
+    expect(zoneRun.stdout).toContain('deepseek-flash USD: tier off-peak -> peak; prices 0.003/0.15/0.6 -> 0.006/0.3/1.2');
+    const other = JSON.parse(original);
+    const flash = other.models['deepseek-flash'].periods[0];
+    flash.limits.maxOutputTokens = 8192;
+    flash.confidence = 'official';
+    other.ids['deepseek-v4-flash'].routes[1].confidence = 'official';
+    flash.tiers[1].prices.CNY.confidence = 'unconfirmed';
+    for (const id of ['constructor', 'toString']) other.ids[id] = { routes: [{ from: '2026-09-10T04:00Z', to: null, model: 'deepseek-flash' }] };
+    writeFileSync(join(dir, 'other.json'), JSON.stringify(other));
+    const otherRun = await run(['diff', 'old.json', 'other.json', '--fail-on-change', '--json'], { cwd: dir });
+    expect(otherRun.code).toBe(5);
+    const subjects = JSON.parse(otherRun.stdout).changes.map((c: { kind: string; subject: string }) => `${c.kind} ${c.subject}`);
+    expect(subjects).toEqual(
+      expect.arrayContaining([
+        'field-changed models.deepseek-flash.periods[deepseek-flash/2026-09-10].limits.maxOutputTokens',
+        'field-changed models.deepseek-flash.periods[deepseek-flash/2026-09-10].confidence',
+        'field-changed models.deepseek-flash.periods[deepseek-flash/2026-09-10].tiers[1].prices.CNY.confidence',
+        'field-changed ids.deepseek-v4-flash.routes[1].confidence',
+        'id-added constructor',
+        'id-added toString',
+        'quote-changed constructor USD',
+        'quote-changed toString CNY',
+      ]),
+    );
+  }, 120_000);
+});

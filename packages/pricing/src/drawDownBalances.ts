@@ -21,7 +21,7 @@ export interface BalanceSpend {
  *
  * @example
  * ```ts
- * import type { BalanceState } from '@seekcost/pricing';
+ * import { Decimal, type BalanceState } from '@seekcost/pricing';
  * const state: BalanceState = { start: new Decimal(2), left: new Decimal(0), runsOutAt: new Date('2026-09-01T12:00:05Z') };
  * ```
  */

@@ -30,8 +30,6 @@ describe('tariffProbeInstants', () => {
   });
 
   it('finds both instants of a wall time repeated when clocks go back, and the jump of a skipped one', () => {
-    const doc = structuredClone(tariff.document);
-    doc.calendars['cn-public-holidays']!.timeZone = 'America/New_York';
     const other = { ...tariff, calendars: new Map([...tariff.calendars].map(([id, c]) => [id, { ...c, timeZone: 'America/New_York' }])) };
     const ny = tariffProbeInstants(tariff, other);
     // 2026-11-01 00:00 New York is 04:00Z (EDT); 2026-03-08 00:00 is 05:00Z (EST).
