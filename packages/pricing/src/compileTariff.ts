@@ -1,5 +1,6 @@
 import { buildTariff } from './buildTariff.ts';
 import { PriceDataError } from './errors.ts';
+import { findForbiddenKeys } from './schema/findForbiddenKeys.ts';
 import { tariffDocumentSchema } from './schema/tariffSchema.ts';
 import type { Tariff } from './tariff.ts';
 
@@ -8,7 +9,8 @@ import type { Tariff } from './tariff.ts';
  * Checks everything a billing system relies on: the zod schema, then that each model's periods and
  * each id's routes follow each other with no gap or overlap, that tier windows do not overlap (so
  * with the default tier they tile the day), that every tier publishes the same currencies, and that
- * every reference resolves. Any problem throws a {@link PriceDataError} listing each bad field's path.
+ * every reference resolves, that every instant and date exists (strictly, see {@link toEpochMs}), and
+ * that no key is `__proto__` (refused, not skipped). Any problem throws a {@link PriceDataError} listing each bad field's path.
  *
  * @example
  * ```ts
@@ -18,6 +20,8 @@ import type { Tariff } from './tariff.ts';
  * ```
  */
 export function compileTariff(input: unknown): Tariff {
+  const forbidden = findForbiddenKeys(input);
+  if (forbidden.length > 0) throw new PriceDataError(forbidden);
   const parsed = tariffDocumentSchema.safeParse(input);
   if (!parsed.success) {
     throw new PriceDataError(

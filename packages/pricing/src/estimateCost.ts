@@ -1,5 +1,6 @@
 import { checkLimits, type LimitCheck } from './checkLimits.ts';
 import { Decimal } from './decimal.ts';
+import { describeValue } from './describeValue.ts';
 import { InvalidArgumentError } from './errors.ts';
 import { validateTokenCount } from './normalizeUsage.ts';
 import type { QuoteComponent } from './priceRequest.ts';
@@ -83,11 +84,12 @@ export interface EstimateCostOptions {
  * ```
  */
 export function estimateCost(options: EstimateCostOptions): CostEstimate {
+  if (typeof options !== 'object' || options === null) throw new InvalidArgumentError('options', `must be an object, got ${describeValue(options)}`);
   const input = validateTokenCount(options.inputTokens, 'inputTokens');
   const output = validateTokenCount(options.outputTokens, 'outputTokens');
   const requests = options.requests ?? 1;
   if (typeof requests !== 'number' || !Number.isSafeInteger(requests) || requests < 0) {
-    throw new InvalidArgumentError('requests', `must be a whole number of requests, got ${String(requests)}`);
+    throw new InvalidArgumentError('requests', `must be a whole number of requests, got ${describeValue(requests)}`);
   }
   const share = parseShare(options.cacheHitShare ?? 0);
   const price = resolvePrice(options);
@@ -116,14 +118,14 @@ export function estimateCost(options: EstimateCostOptions): CostEstimate {
 
 function parseShare(value: number | string): Decimal {
   if (typeof value === 'number' && !Number.isFinite(value)) throw new InvalidArgumentError('cacheHitShare', `must be between 0 and 1, got ${value}`);
-  if (typeof value !== 'number' && typeof value !== 'string') throw new InvalidArgumentError('cacheHitShare', `must be a number or decimal string, got ${typeof value}`);
+  if (typeof value !== 'number' && typeof value !== 'string') throw new InvalidArgumentError('cacheHitShare', `must be a number or decimal string, got ${describeValue(value)}`);
   let share: Decimal;
   try {
     // String(number) is the shortest decimal that round-trips, so 0.4 becomes exactly 0.4.
     share = new Decimal(typeof value === 'number' ? String(value) : value.trim());
   } catch {
-    throw new InvalidArgumentError('cacheHitShare', `is not a number: '${String(value)}'`);
+    throw new InvalidArgumentError('cacheHitShare', `is not a number: ${describeValue(value)}`);
   }
-  if (share.isNaN() || share.lt(0) || share.gt(1)) throw new InvalidArgumentError('cacheHitShare', `must be between 0 and 1, got ${String(value)}`);
+  if (share.isNaN() || share.lt(0) || share.gt(1)) throw new InvalidArgumentError('cacheHitShare', `must be between 0 and 1, got ${describeValue(value)}`);
   return share;
 }

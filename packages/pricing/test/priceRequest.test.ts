@@ -103,10 +103,10 @@ describe('priceRequest: properties', () => {
 describe('priceRequest: input', () => {
   const usage = { prompt_tokens: 10, completion_tokens: 1 };
   it.each([
-    [new Date(Number.NaN), 'at: is not a valid instant (Invalid Date)'],
-    [Number.NaN, 'at: is not a valid instant (NaN)'],
-    ['2025-03-01T12:00:00', "at: '2025-03-01T12:00:00' has no time zone; add Z or an offset so the instant does not depend on the host"],
-    ['yesterday', "at: 'yesterday' has no time zone; add Z or an offset so the instant does not depend on the host"],
+    [new Date(Number.NaN), 'at: is an Invalid Date'],
+    [Number.NaN, 'at: must be a finite number of epoch milliseconds, got NaN'],
+    ['2025-03-01T12:00:00', 'at: "2025-03-01T12:00:00" is not an ISO-8601 instant like 2025-03-01T12:00:00Z (it has no time zone: add Z or an offset so the instant does not depend on the host)'],
+    ['yesterday', 'at: "yesterday" is not an ISO-8601 instant like 2025-03-01T12:00:00Z'],
   ])('rejects the instant %s', (at, message) => {
     expect(() => priceRequest({ model: 'deepseek-chat', usage, at })).toThrow(InvalidInstantError);
     expect(() => priceRequest({ model: 'deepseek-chat', usage, at })).toThrow(message);
@@ -121,7 +121,7 @@ describe('priceRequest: input', () => {
   });
 
   it('rejects a currency that is not USD or CNY', () => {
-    expect(() => priceRequest({ model: 'deepseek-chat', usage, at: '2025-03-01T00:00:00Z', currency: 'EUR' as never })).toThrow("currency: must be 'USD' or 'CNY', got EUR");
+    expect(() => priceRequest({ model: 'deepseek-chat', usage, at: '2025-03-01T00:00:00Z', currency: 'EUR' as never })).toThrow(`currency: must be 'USD' or 'CNY', got "EUR"`);
   });
 
   it('prices exactly beyond 2^53 token-units', () => {

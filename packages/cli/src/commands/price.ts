@@ -1,4 +1,4 @@
-import { priceRequest, type Currency, type Quote } from '@seekcost/pricing';
+import { priceRequest, toEpochMs, type Currency, type Quote } from '@seekcost/pricing';
 import { EXIT, type ExitCode } from '../exitCodes.ts';
 import type { CliIo } from '../io.ts';
 import { renderTable } from '../table.ts';
@@ -37,7 +37,8 @@ export async function runPrice(options: PriceCommandOptions, io: CliIo): Promise
   const input = wholeNumber(options.input, '--input');
   const output = wholeNumber(options.output, '--output');
   const cacheHit = cacheHitTokens(options.cacheHit, input);
-  const at = options.at ?? new Date(io.now()).toISOString();
+  // The same strict parser as the library and the ledger; the error names the flag.
+  const at = options.at === undefined ? io.now() : toEpochMs(options.at, '--at');
   const quote = priceRequest({ model: options.model, usage: { inputTokens: input, cacheHitInputTokens: cacheHit, outputTokens: output }, at, currency: options.currency });
   io.stdout.write(options.json ? `${JSON.stringify(quote, null, 2)}\n` : priceText(quote));
   return EXIT.OK;

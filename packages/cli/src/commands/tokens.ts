@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { countTokens, estimatePromptTokensDetailed, loadExactTokenizer, loadFastTokenizer, type CountMethod } from '@seekcost/tokenizer-estimate';
+import { toEpochMs } from '@seekcost/pricing';
 import { EXIT, type ExitCode } from '../exitCodes.ts';
 import type { CliIo } from '../io.ts';
 import { UsageError } from '../usageError.ts';
@@ -46,8 +47,7 @@ export async function runPrompt(path: string, options: { readonly method: 'exact
   }
   if (options.method === 'exact') await loadExactTokenizer();
   else await loadFastTokenizer();
-  const at = options.at === undefined ? io.now() : Date.parse(options.at);
-  if (!Number.isFinite(at)) throw new UsageError(`--at: not an ISO-8601 instant: '${options.at ?? ''}'`);
+  const at = options.at === undefined ? io.now() : toEpochMs(options.at, '--at');
   const estimate = estimatePromptTokensDetailed(body, { method: options.method, at });
   if (options.json) io.stdout.write(`${JSON.stringify(estimate, null, 2)}\n`);
   else {
