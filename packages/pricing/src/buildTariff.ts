@@ -52,6 +52,7 @@ export function buildTariff(doc: TariffDocument): Tariff {
 
   const periodIds = new Set<string>();
   const models = new Map<string, CompiledModel>();
+  const unreadModels = new Set<string>();
   for (const [modelId, model] of Object.entries(doc.models)) {
     const periods: CompiledPeriod[] = [];
     model.periods.forEach((p, i) => {
@@ -62,7 +63,10 @@ export function buildTariff(doc: TariffDocument): Tariff {
       periodIds.add(p.id);
       const tiers = compileTiers(p.tiers, at, scale, calendars, issues);
       // A boundary that is not a real instant is already an issue; checks against it would only add noise.
-      if (fromMs === undefined || toMs === undefined) return;
+      if (fromMs === undefined || toMs === undefined) {
+        unreadModels.add(modelId);
+        return;
+      }
       if (!(toMs > fromMs)) issues.push({ path: `${at}.to`, reason: `must be after from (${p.from})` });
       const previous = periods[periods.length - 1];
       if (previous !== undefined) {
@@ -116,7 +120,7 @@ export function buildTariff(doc: TariffDocument): Tariff {
       }
       const first = model.periods[0];
       const last = model.periods[model.periods.length - 1];
-      if (first !== undefined && last !== undefined && (fromMs < first.fromMs || toMs > last.toMs)) {
+      if (first !== undefined && last !== undefined && !unreadModels.has(r.model) && (fromMs < first.fromMs || toMs > last.toMs)) {
         issues.push({ path: at, reason: `routes to '${r.model}' outside the instants its periods price` });
       }
       routes.push(Object.freeze({ fromMs, toMs, model, mode: r.mode, source: r.source, confidence: r.confidence }));
