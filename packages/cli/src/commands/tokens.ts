@@ -38,6 +38,7 @@ export async function runTokens(path: string, options: { readonly method: CountM
  */
 export async function runPrompt(path: string, options: { readonly method: 'exact' | 'fast'; readonly json: boolean; readonly at: string | undefined }, io: CliIo): Promise<ExitCode> {
   if (options.method !== 'exact' && options.method !== 'fast') throw new UsageError(`--method: must be exact or fast, got '${String(options.method)}'`);
+  const at = options.at === undefined ? io.now() : toEpochMs(options.at, '--at');
   const text = path === '-' ? await readAll(io.stdin) : await readFile(resolve(io.cwd, path), 'utf8');
   let body: unknown;
   try {
@@ -47,7 +48,6 @@ export async function runPrompt(path: string, options: { readonly method: 'exact
   }
   if (options.method === 'exact') await loadExactTokenizer();
   else await loadFastTokenizer();
-  const at = options.at === undefined ? io.now() : toEpochMs(options.at, '--at');
   const estimate = estimatePromptTokensDetailed(body, { method: options.method, at });
   if (options.json) io.stdout.write(`${JSON.stringify(estimate, null, 2)}\n`);
   else {
