@@ -25,7 +25,14 @@ export function compileTariff(input: unknown): Tariff {
   const parsed = tariffDocumentSchema.safeParse(input);
   if (!parsed.success) {
     throw new PriceDataError(
-      parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), reason: issue.message })),
+      parsed.error.issues.flatMap((issue) => {
+        const path = issue.path.map(String).join('.');
+        // zod puts an unknown key's issue on the object that holds it; name the key itself instead.
+        if (issue.code === 'unrecognized_keys') {
+          return issue.keys.map((key) => ({ path: path === '' ? key : `${path}.${key}`, reason: 'is not a field of the price-data format' }));
+        }
+        return [{ path, reason: issue.message }];
+      }),
     );
   }
   return buildTariff(parsed.data);

@@ -60,7 +60,7 @@ export interface EstimateCostOptions {
   readonly at: Date | number | string;
   /** Input (prompt) tokens per request. */
   readonly inputTokens: number;
-  /** Expected share of input served from the cache, 0 to 1 (a number or a decimal string like '0.4'). */
+  /** Expected share of input served from the cache, 0 to 1 with at most 20 decimals (a number or a decimal string like '0.4'). */
   readonly cacheHitShare?: number | string;
   /** Output tokens per request, reasoning included. */
   readonly outputTokens: number;
@@ -116,6 +116,8 @@ export function estimateCost(options: EstimateCostOptions): CostEstimate {
   };
 }
 
+const MAX_SHARE_DECIMALS = 20;
+
 function parseShare(value: number | string): Decimal {
   if (typeof value === 'number' && !Number.isFinite(value)) throw new InvalidArgumentError('cacheHitShare', `must be between 0 and 1, got ${value}`);
   if (typeof value !== 'number' && typeof value !== 'string') throw new InvalidArgumentError('cacheHitShare', `must be a number or decimal string, got ${describeValue(value)}`);
@@ -127,5 +129,8 @@ function parseShare(value: number | string): Decimal {
     throw new InvalidArgumentError('cacheHitShare', `is not a number: ${describeValue(value)}`);
   }
   if (share.isNaN() || share.lt(0) || share.gt(1)) throw new InvalidArgumentError('cacheHitShare', `must be between 0 and 1, got ${describeValue(value)}`);
+  // Past 20 decimals (a share like 5e-324), input minus the hit tokens would need more digits than
+  // the Decimal precision keeps: refuse rather than round a token count.
+  if (share.decimalPlaces() > MAX_SHARE_DECIMALS) throw new InvalidArgumentError('cacheHitShare', `has more than ${MAX_SHARE_DECIMALS} decimals, got ${describeValue(value)}`);
   return share;
 }
