@@ -170,13 +170,19 @@ export type TierDocument = z.infer<typeof tierSchema>;
 export type RatesDocument = z.infer<typeof ratesSchema>;
 export type LimitsDocument = z.infer<typeof limitsSchema>;
 
+// Constructing an Intl.DateTimeFormat costs about as much as the rest of a document's validation;
+// zones that passed once are remembered (a handful in practice; the cap bounds hostile input).
+const knownTimeZones = new Set<string>();
+
 function isKnownTimeZone(zone: string): boolean {
+  if (knownTimeZones.has(zone)) return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
   } catch {
     return false;
   }
+  if (knownTimeZones.size < 1000) knownTimeZones.add(zone);
+  return true;
 }
 
 function strictly(parse: () => number, ctx: z.RefinementCtx<string>): void {
