@@ -1,6 +1,7 @@
 import { compileMeteredItems } from './compileMeteredItems.ts';
 import { Decimal } from './decimal.ts';
-import { PriceDataError, type PriceDataIssue } from './errors.ts';
+import { epochDayOf } from './epochDayOf.ts';
+import { InvalidInstantError, PriceDataError, type PriceDataIssue } from './errors.ts';
 import type { Currency, RatesDocument, TariffDocument } from './schema/tariffSchema.ts';
 import type {
   CompiledCalendar,
@@ -13,9 +14,8 @@ import type {
   CompiledTier,
   Tariff,
 } from './tariff.ts';
-import { epochDayOf } from './zonedTime.ts';
-
-const DAY_MINUTES = 1440;
+import { DAY_MINUTES } from './rules.ts';
+import { toEpochMs } from './toEpochMs.ts';
 
 /**
  * Compiles a document already known to match the schema (the bundled data, checked when it was
@@ -37,30 +37,39 @@ export function buildTariff(doc: TariffDocument, formatVersion: 1 | 2 = doc.form
   const calendars = new Map<string, CompiledCalendar>();
   for (const [id, cal] of Object.entries(doc.calendars)) {
     const at = `calendars.${id}`;
-    const coversFromDay = epochDayOf(cal.coversFrom);
-    const coversToDay = epochDayOf(cal.coversTo);
+    const coversFromDay = strictly(() => epochDayOf(cal.coversFrom, `${at}.coversFrom`), issues) ?? 0;
+    const coversToDay = strictly(() => epochDayOf(cal.coversTo, `${at}.coversTo`), issues) ?? 0;
     if (coversToDay < coversFromDay) issues.push({ path: `${at}.coversTo`, reason: 'is before coversFrom' });
     const days = new Set<number>();
     cal.dates.forEach((range, i) => {
-      const from = epochDayOf(range.from);
-      const to = epochDayOf(range.to);
+      const from = strictly(() => epochDayOf(range.from, `${at}.dates.${i}.from`), issues);
+      const to = strictly(() => epochDayOf(range.to, `${at}.dates.${i}.to`), issues);
+      if (from === undefined || to === undefined) return;
       if (to < from) issues.push({ path: `${at}.dates.${i}.to`, reason: 'is before from' });
       if (from < coversFromDay || to > coversToDay) issues.push({ path: `${at}.dates.${i}`, reason: 'lies outside coversFrom..coversTo' });
       for (let d = from; d <= to; d++) days.add(d);
     });
+    for (const [i, day] of (cal.makeUpWorkdays ?? []).entries()) strictly(() => epochDayOf(day, `${at}.makeUpWorkdays.${i}`), issues);
     calendars.set(id, Object.freeze({ id, timeZone: cal.timeZone, coversFromDay, coversToDay, days, source: cal.source, confidence: cal.confidence }));
   }
 
   const periodIds = new Set<string>();
   const models = new Map<string, CompiledModel>();
+  const unreadModels = new Set<string>();
   for (const [modelId, model] of Object.entries(doc.models)) {
     const periods: CompiledPeriod[] = [];
     model.periods.forEach((p, i) => {
       const at = `models.${modelId}.periods.${i}`;
-      const fromMs = Date.parse(p.from);
-      const toMs = p.to === null ? Infinity : Date.parse(p.to);
+      const fromMs = strictly(() => toEpochMs(p.from, `${at}.from`), issues);
+      const toMs = p.to === null ? Infinity : strictly(() => toEpochMs(p.to as string, `${at}.to`), issues);
       if (periodIds.has(p.id)) issues.push({ path: `${at}.id`, reason: `duplicate period id '${p.id}'` });
       periodIds.add(p.id);
+      const tiers = compileTiers(p.tiers, at, scale, calendars, issues);
+      // A boundary that is not a real instant is already an issue; checks against it would only add noise.
+      if (fromMs === undefined || toMs === undefined) {
+        unreadModels.add(modelId);
+        return;
+      }
       if (!(toMs > fromMs)) issues.push({ path: `${at}.to`, reason: `must be after from (${p.from})` });
       const previous = periods[periods.length - 1];
       if (previous !== undefined) {
@@ -68,7 +77,6 @@ export function buildTariff(doc: TariffDocument, formatVersion: 1 | 2 = doc.form
         else if (fromMs > previous.toMs) issues.push({ path: `${at}.from`, reason: `leaves a gap after the previous period, which ends at ${new Date(previous.toMs).toISOString()}` });
         else if (fromMs < previous.toMs) issues.push({ path: `${at}.from`, reason: `overlaps the previous period, which ends at ${new Date(previous.toMs).toISOString()}` });
       }
-      const tiers = compileTiers(p.tiers, at, scale, calendars, issues);
       periods.push(
         Object.freeze({
           id: p.id,
@@ -100,8 +108,9 @@ export function buildTariff(doc: TariffDocument, formatVersion: 1 | 2 = doc.form
     const routes: CompiledRoute[] = [];
     entry.routes.forEach((r, i) => {
       const at = `ids.${id}.routes.${i}`;
-      const fromMs = Date.parse(r.from);
-      const toMs = r.to === null ? Infinity : Date.parse(r.to);
+      const fromMs = strictly(() => toEpochMs(r.from, `${at}.from`), issues);
+      const toMs = r.to === null ? Infinity : strictly(() => toEpochMs(r.to as string, `${at}.to`), issues);
+      if (fromMs === undefined || toMs === undefined) return;
       historyStartMs = Math.min(historyStartMs, fromMs);
       if (!(toMs > fromMs)) issues.push({ path: `${at}.to`, reason: `must be after from (${r.from})` });
       const previous = routes[routes.length - 1];
@@ -115,12 +124,13 @@ export function buildTariff(doc: TariffDocument, formatVersion: 1 | 2 = doc.form
       }
       const first = model.periods[0];
       const last = model.periods[model.periods.length - 1];
-      if (first !== undefined && last !== undefined && (fromMs < first.fromMs || toMs > last.toMs)) {
+      if (first !== undefined && last !== undefined && !unreadModels.has(r.model) && (fromMs < first.fromMs || toMs > last.toMs)) {
         issues.push({ path: at, reason: `routes to '${r.model}' outside the instants its periods price` });
       }
       routes.push(Object.freeze({ fromMs, toMs, model, mode: r.mode, source: r.source, confidence: r.confidence }));
     });
-    const retiredAtMs = entry.retiredAt === undefined ? undefined : Date.parse(entry.retiredAt);
+    const retiredAt = entry.retiredAt;
+    const retiredAtMs = retiredAt === undefined ? undefined : strictly(() => toEpochMs(retiredAt, `ids.${id}.retiredAt`), issues);
     const lastRoute = routes[routes.length - 1];
     if (retiredAtMs !== undefined && lastRoute !== undefined && lastRoute.toMs !== retiredAtMs) {
       issues.push({ path: `ids.${id}.retiredAt`, reason: 'must equal the end of the last route' });
@@ -139,7 +149,7 @@ export function buildTariff(doc: TariffDocument, formatVersion: 1 | 2 = doc.form
     formatVersion,
     checked: doc.checked,
     currencies: Object.freeze([...doc.currencies]),
-    scale,
+    scale: scale.digits,
     historyStartMs,
     models,
     ids,
@@ -152,7 +162,7 @@ export function buildTariff(doc: TariffDocument, formatVersion: 1 | 2 = doc.form
 function compileTiers(
   tiers: TariffDocument['models'][string]['periods'][number]['tiers'],
   at: string,
-  scale: number,
+  scale: Scale,
   calendars: ReadonlyMap<string, CompiledCalendar>,
   issues: PriceDataIssue[],
 ): readonly CompiledTier[] {
@@ -201,48 +211,75 @@ function compileTiers(
     const prices: Partial<Record<Currency, CompiledRates>> = {};
     for (const currency of ['USD', 'CNY'] as const) {
       const rates = tier.prices[currency];
-      if (rates !== undefined) prices[currency] = compileRates(currency, rates, scale);
+      if (rates !== undefined) prices[currency] = compileRates(currency, rates, scale, `${tierPath}.prices.${currency}`, issues);
     }
     compiled.push(Object.freeze({ name: tier.tier, condition, prices: Object.freeze(prices) }));
   });
   return Object.freeze(compiled);
 }
 
-function compileRates(currency: Currency, rates: RatesDocument, scale: number): CompiledRates {
+function compileRates(currency: Currency, rates: RatesDocument, scale: Scale, path: string, issues: PriceDataIssue[]): CompiledRates {
   return Object.freeze({
     currency,
     cacheHit: new Decimal(rates.cacheHit),
     cacheMiss: new Decimal(rates.cacheMiss),
     output: new Decimal(rates.output),
-    units: Object.freeze({ cacheHit: toUnits(rates.cacheHit, scale), cacheMiss: toUnits(rates.cacheMiss, scale), output: toUnits(rates.output, scale) }),
+    units: Object.freeze({
+      cacheHit: toUnits(rates.cacheHit, scale, `${path}.cacheHit`, issues),
+      cacheMiss: toUnits(rates.cacheMiss, scale, `${path}.cacheMiss`, issues),
+      output: toUnits(rates.output, scale, `${path}.output`, issues),
+    }),
     confidence: rates.confidence ?? 'official',
     note: rates.note,
   });
 }
 
 /** "0.003625" at scale 6 -> 3625: exact, by string arithmetic. */
-function toUnits(decimal: string, scale: number): number {
+function toUnits(decimal: string, scale: Scale, path: string, issues: PriceDataIssue[]): number {
   const [whole = '0', fraction = ''] = decimal.split('.');
-  const units = Number(whole + fraction.padEnd(scale, '0'));
-  if (!Number.isSafeInteger(units)) throw new PriceDataError([{ path: '', reason: `price ${decimal} is too large to price exactly` }]);
-  return units;
+  const units = Number(whole + fraction.padEnd(scale.digits, '0'));
+  if (Number.isSafeInteger(units)) return units;
+  // Every price is held as an integer count of 10^-scale units, where the scale is the most decimals
+  // any price in the file has: name this price and the one that set the scale, either may be the typo.
+  const why = scale.path === path ? `has ${scale.digits} decimals` : `at ${scale.digits} decimals (set by ${scale.path})`;
+  issues.push({ path, reason: `price ${decimal} ${why} is too large to price exactly (above 2^53 units of 10^-${scale.digits})` });
+  return 0;
 }
 
-function decimalScaleOf(doc: TariffDocument): number {
-  let scale = 0;
-  for (const model of Object.values(doc.models)) {
-    for (const period of model.periods) {
-      for (const tier of period.tiers) {
-        for (const rates of Object.values(tier.prices)) {
+/** The most decimals any price has, and the first price that has that many. */
+interface Scale {
+  readonly digits: number;
+  readonly path: string;
+}
+
+function decimalScaleOf(doc: TariffDocument): Scale {
+  let scale: Scale = { digits: 0, path: '' };
+  for (const [modelId, model] of Object.entries(doc.models)) {
+    model.periods.forEach((period, p) => {
+      period.tiers.forEach((tier, t) => {
+        for (const currency of ['USD', 'CNY'] as const) {
+          const rates = tier.prices[currency];
           if (rates === undefined) continue;
-          for (const value of [rates.cacheHit, rates.cacheMiss, rates.output]) {
-            scale = Math.max(scale, value.split('.')[1]?.length ?? 0);
+          for (const component of ['cacheHit', 'cacheMiss', 'output'] as const) {
+            const digits = rates[component].split('.')[1]?.length ?? 0;
+            if (digits > scale.digits) scale = { digits, path: `models.${modelId}.periods.${p}.tiers.${t}.prices.${currency}.${component}` };
           }
         }
-      }
-    }
+      });
+    });
   }
   return scale;
+}
+
+/** Runs a strict parse; a bad instant or date becomes an issue at its own path instead of a throw. */
+function strictly(parse: () => number, issues: PriceDataIssue[]): number | undefined {
+  try {
+    return parse();
+  } catch (error) {
+    if (!(error instanceof InvalidInstantError)) throw error;
+    issues.push({ path: error.field, reason: error.reason });
+    return undefined;
+  }
 }
 
 function minutesOf(clock: string): number {

@@ -1,3 +1,4 @@
+import { describeValue } from './describeValue.ts';
 import { InvalidArgumentError } from './errors.ts';
 import { getBundledTariff } from './getBundledTariff.ts';
 import { validateTokenCount } from './normalizeUsage.ts';
@@ -66,8 +67,9 @@ export interface CheckLimitsOptions {
  * ```
  */
 export function checkLimits(options: CheckLimitsOptions): LimitCheck {
+  if (typeof options !== 'object' || options === null) throw new InvalidArgumentError('options', `must be an object, got ${describeValue(options)}`);
   const tariff = options.tariff ?? getBundledTariff();
-  if (typeof options.model !== 'string') throw new InvalidArgumentError('model', 'must be a string');
+  if (typeof options.model !== 'string') throw new InvalidArgumentError('model', `must be a string, got ${describeValue(options.model)}`);
   const input = validateTokenCount(options.inputTokens, 'inputTokens');
   const output = validateTokenCount(options.outputTokens, 'outputTokens');
   const { limits } = resolveModel(tariff, options.model, toEpochMs(options.at, 'at')).period;

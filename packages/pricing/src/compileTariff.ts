@@ -1,5 +1,7 @@
+import type { z } from 'zod';
 import { buildTariff } from './buildTariff.ts';
 import { PriceDataError } from './errors.ts';
+import { findForbiddenKeys } from './schema/findForbiddenKeys.ts';
 import { tariffDocumentSchema, tariffDocumentV1Schema, type TariffDocument } from './schema/tariffSchema.ts';
 import type { Tariff } from './tariff.ts';
 
@@ -8,8 +10,10 @@ import type { Tariff } from './tariff.ts';
  * Checks everything a billing system relies on: the zod schema, then that each model's periods and
  * each id's routes follow each other with no gap or overlap, that tier windows do not overlap (so
  * with the default tier they tile the day), that every tier publishes the same currencies, and that
- * every reference resolves. Reads format 2 and format 1 (upgraded in memory, with no metered items);
- * any other `formatVersion` is a {@link PriceDataError} naming it. Any problem throws a {@link PriceDataError} listing each bad field's path.
+ * every reference resolves, that every instant and date exists (strictly, see {@link toEpochMs}), and
+ * that no key is `__proto__` (refused, not skipped). Reads format 2 and format 1 (upgraded in memory,
+ * with no metered items); any other `formatVersion` is a {@link PriceDataError} naming it. Any problem
+ * throws a {@link PriceDataError} listing each bad field's path.
  *
  * @example
  * ```ts
@@ -19,6 +23,8 @@ import type { Tariff } from './tariff.ts';
  * ```
  */
 export function compileTariff(input: unknown): Tariff {
+  const forbidden = findForbiddenKeys(input);
+  if (forbidden.length > 0) throw new PriceDataError(forbidden);
   const version = typeof input === 'object' && input !== null && !Array.isArray(input) ? (input as { formatVersion?: unknown }).formatVersion : undefined;
   if (version === 1) {
     // Format 1 is format 2 without metered items: upgrade in memory, price no metered item.
@@ -35,6 +41,15 @@ export function compileTariff(input: unknown): Tariff {
   return buildTariff(parsed.data);
 }
 
-function issuesOf(issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[]): PriceDataError {
-  return new PriceDataError(issues.map((issue) => ({ path: issue.path.map(String).join('.'), reason: issue.message })));
+function issuesOf(issues: readonly z.core.$ZodIssue[]): PriceDataError {
+  return new PriceDataError(
+    issues.flatMap((issue) => {
+      const path = issue.path.map(String).join('.');
+      // zod puts an unknown key's issue on the object that holds it; name the key itself instead.
+      if (issue.code === 'unrecognized_keys') {
+        return issue.keys.map((key) => ({ path: path === '' ? key : `${path}.${key}`, reason: 'is not a field of the price-data format' }));
+      }
+      return [{ path, reason: issue.message }];
+    }),
+  );
 }

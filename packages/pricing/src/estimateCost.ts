@@ -1,5 +1,6 @@
 import { checkLimits, type LimitCheck } from './checkLimits.ts';
 import { Decimal } from './decimal.ts';
+import { describeValue } from './describeValue.ts';
 import { InvalidArgumentError } from './errors.ts';
 import { validateTokenCount } from './normalizeUsage.ts';
 import type { QuoteComponent } from './priceRequest.ts';
@@ -62,7 +63,7 @@ export interface EstimateCostOptions {
   readonly at: Date | number | string;
   /** Input (prompt) tokens per request. */
   readonly inputTokens: number;
-  /** Expected share of input served from the cache, 0 to 1 (a number or a decimal string like '0.4'). */
+  /** Expected share of input served from the cache, 0 to 1 with at most 20 decimals (a number or a decimal string like '0.4'). */
   readonly cacheHitShare?: number | string;
   /** Output tokens per request, reasoning included. */
   readonly outputTokens: number;
@@ -98,11 +99,12 @@ export interface EstimateCostOptions {
  * ```
  */
 export function estimateCost(options: EstimateCostOptions): CostEstimate {
+  if (typeof options !== 'object' || options === null) throw new InvalidArgumentError('options', `must be an object, got ${describeValue(options)}`);
   const input = validateTokenCount(options.inputTokens, 'inputTokens');
   const output = validateTokenCount(options.outputTokens, 'outputTokens');
   const requests = options.requests ?? 1;
   if (typeof requests !== 'number' || !Number.isSafeInteger(requests) || requests < 0) {
-    throw new InvalidArgumentError('requests', `must be a whole number of requests, got ${String(requests)}`);
+    throw new InvalidArgumentError('requests', `must be a whole number of requests, got ${describeValue(requests)}`);
   }
   const share = parseShare(options.cacheHitShare ?? 0);
   const price = resolvePrice(options);
@@ -132,16 +134,21 @@ export function estimateCost(options: EstimateCostOptions): CostEstimate {
   };
 }
 
+const MAX_SHARE_DECIMALS = 20;
+
 function parseShare(value: number | string): Decimal {
   if (typeof value === 'number' && !Number.isFinite(value)) throw new InvalidArgumentError('cacheHitShare', `must be between 0 and 1, got ${value}`);
-  if (typeof value !== 'number' && typeof value !== 'string') throw new InvalidArgumentError('cacheHitShare', `must be a number or decimal string, got ${typeof value}`);
+  if (typeof value !== 'number' && typeof value !== 'string') throw new InvalidArgumentError('cacheHitShare', `must be a number or decimal string, got ${describeValue(value)}`);
   let share: Decimal;
   try {
     // String(number) is the shortest decimal that round-trips, so 0.4 becomes exactly 0.4.
     share = new Decimal(typeof value === 'number' ? String(value) : value.trim());
   } catch {
-    throw new InvalidArgumentError('cacheHitShare', `is not a number: '${String(value)}'`);
+    throw new InvalidArgumentError('cacheHitShare', `is not a number: ${describeValue(value)}`);
   }
-  if (share.isNaN() || share.lt(0) || share.gt(1)) throw new InvalidArgumentError('cacheHitShare', `must be between 0 and 1, got ${String(value)}`);
+  if (share.isNaN() || share.lt(0) || share.gt(1)) throw new InvalidArgumentError('cacheHitShare', `must be between 0 and 1, got ${describeValue(value)}`);
+  // Past 20 decimals (a share like 5e-324), input minus the hit tokens would need more digits than
+  // the Decimal precision keeps: refuse rather than round a token count.
+  if (share.decimalPlaces() > MAX_SHARE_DECIMALS) throw new InvalidArgumentError('cacheHitShare', `has more than ${MAX_SHARE_DECIMALS} decimals, got ${describeValue(value)}`);
   return share;
 }

@@ -1,3 +1,5 @@
+import { describeValue } from './describeValue.ts';
+import { InvalidArgumentError } from './errors.ts';
 import { getBundledTariff } from './getBundledTariff.ts';
 import type { Confidence, Mode } from './schema/tariffSchema.ts';
 import type { Tariff } from './tariff.ts';
@@ -38,6 +40,7 @@ export interface ModelListing {
  * ```
  */
 export function listModels(options: { readonly at: Date | number | string; readonly tariff?: Tariff }): ModelListing[] {
+  if (typeof options !== 'object' || options === null) throw new InvalidArgumentError('options', `must be an object, got ${describeValue(options)}`);
   const tariff = options.tariff ?? getBundledTariff();
   const at = toEpochMs(options.at, 'at');
   const listings: ModelListing[] = [];

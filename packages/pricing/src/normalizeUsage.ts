@@ -220,14 +220,15 @@ function optionalCount(u: Readonly<Record<string, unknown>>, key: string, field:
   const value = u[key];
   if (value === undefined || value === null) return undefined;
   // A valid count returns before its field name is built; anything else gets validateTokenCount's error.
-  if (typeof value === 'number' && value >= 0 && Number.isSafeInteger(value)) return value;
+  // + 0 turns a -0 count (which passes `>= 0`) into 0, so no count ever prints as '-0'.
+  if (typeof value === 'number' && value >= 0 && Number.isSafeInteger(value)) return value + 0;
   return validateTokenCount(value, `${field}.${key}`);
 }
 
 function optionalNestedCount(u: Readonly<Record<string, unknown>>, key: string, field: string, parentKey: string): number | undefined {
   const value = u[key];
   if (value === undefined || value === null) return undefined;
-  if (typeof value === 'number' && value >= 0 && Number.isSafeInteger(value)) return value;
+  if (typeof value === 'number' && value >= 0 && Number.isSafeInteger(value)) return value + 0;
   return validateTokenCount(value, `${field}.${parentKey}.${key}`);
 }
 
@@ -250,5 +251,5 @@ export function validateTokenCount(value: unknown, field: string): number {
   if (!Number.isInteger(value)) throw new InvalidUsageError(field, `must be a whole number of tokens, got ${value}`);
   if (value < 0) throw new InvalidUsageError(field, `must be a non-negative integer, got ${value}`);
   if (!Number.isSafeInteger(value)) throw new InvalidUsageError(field, `is too large to count exactly (${value})`);
-  return value;
+  return value + 0;
 }

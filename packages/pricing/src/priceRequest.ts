@@ -1,4 +1,6 @@
 import { Decimal } from './decimal.ts';
+import { describeValue } from './describeValue.ts';
+import { InvalidArgumentError } from './errors.ts';
 import { exactAmount } from './exactAmount.ts';
 import { normalizeUsage, type TokenCounts, type UsageInput } from './normalizeUsage.ts';
 import { resolvePrice, type PriceWarning, type Provenance, type ResolvedPrice } from './resolvePrice.ts';
@@ -132,9 +134,11 @@ export interface PriceRequestOptions {
  * ```
  */
 export function priceRequest(options: PriceRequestOptions): Quote {
+  if (typeof options !== 'object' || options === null) throw new InvalidArgumentError('options', `must be an object, got ${describeValue(options)}`);
+  const basis = options.instant ?? 'completion';
+  if (basis !== 'completion' && basis !== 'request') throw new InvalidArgumentError('instant', `must be 'completion' or 'request', got ${describeValue(basis)}`);
   const normalized = normalizeUsage(options.usage);
   const resolved = resolvePrice(options);
-  const basis = options.instant ?? 'completion';
   let warnings = normalized.warnings.length === 0 ? resolved.warnings : [...resolved.warnings, ...normalized.warnings];
   if (basis === 'request') warnings = [...warnings, requestBasisWarning(options, resolved)];
   const quote = quoteFrom(resolved, normalized.counts, basis, warnings);

@@ -1,4 +1,5 @@
 import { weakerConfidence } from './confidence.ts';
+import { describeValue } from './describeValue.ts';
 import { CurrencyNotPublishedError, InvalidArgumentError } from './errors.ts';
 import { getBundledTariff } from './getBundledTariff.ts';
 import { resolveModel } from './resolveModel.ts';
@@ -112,11 +113,12 @@ export interface ResolvePriceOptions {
  * ```
  */
 export function resolvePrice(options: ResolvePriceOptions): ResolvedPrice {
+  if (typeof options !== 'object' || options === null) throw new InvalidArgumentError('options', `must be an object, got ${describeValue(options)}`);
   const tariff = options.tariff ?? getBundledTariff();
   const currency = options.currency ?? 'USD';
-  if (currency !== 'USD' && currency !== 'CNY') throw new InvalidArgumentError('currency', `must be 'USD' or 'CNY', got ${String(currency)}`);
+  if (currency !== 'USD' && currency !== 'CNY') throw new InvalidArgumentError('currency', `must be 'USD' or 'CNY', got ${describeValue(currency)}`);
   const epochMs = toEpochMs(options.at, 'at');
-  if (typeof options.model !== 'string') throw new InvalidArgumentError('model', `must be a string, got ${typeof options.model}`);
+  if (typeof options.model !== 'string') throw new InvalidArgumentError('model', `must be a string, got ${describeValue(options.model)}`);
   const resolved = resolveModel(tariff, options.model, epochMs);
   const { period, nextPeriod, route } = resolved;
   const found = tierIndexAt(period, epochMs);

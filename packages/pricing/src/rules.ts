@@ -23,3 +23,14 @@ export const REQUEST_BASIS_HORIZON_MS = 10 * MINUTE_MS;
  * (< 2^53); larger ones move a sum to BigInt.
  */
 export const EXACT_DOUBLE_COUNT_LIMIT = 2 ** 40;
+
+/**
+ * The instants seekcost accepts, inclusive: 1970-01-01T00:00:00.000Z to 9999-12-31T23:59:59.999Z.
+ * Every accepted instant is a valid Date whose ISO form has a four-digit year (so it reads back to
+ * the same millisecond), and no epoch second or microsecond value lands in range by accident.
+ */
+export const MIN_INSTANT_MS = 0;
+export const MAX_INSTANT_MS = 253_402_300_799_999;
+/** The calendar dates seekcost accepts, as days since 1970-01-01: 1970-01-01 to 9999-12-31. */
+export const MIN_EPOCH_DAY = 0;
+export const MAX_EPOCH_DAY = 2_932_896;

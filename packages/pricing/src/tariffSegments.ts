@@ -1,3 +1,4 @@
+import { describeValue } from './describeValue.ts';
 import { InvalidArgumentError, MeteredItemNotAvailableError, SeekcostError } from './errors.ts';
 import { getBundledTariff } from './getBundledTariff.ts';
 import { resolvePrice } from './resolvePrice.ts';
@@ -79,12 +80,16 @@ export interface TariffSegmentsOptions {
  * ```
  */
 export function tariffSegments(options: TariffSegmentsOptions): TariffSegment[] {
+  if (typeof options !== 'object' || options === null) throw new InvalidArgumentError('options', `must be an object, got ${describeValue(options)}`);
   const tariff = options.tariff ?? getBundledTariff();
   const currency = options.currency ?? 'USD';
+  if (currency !== 'USD' && currency !== 'CNY') throw new InvalidArgumentError('currency', `must be 'USD' or 'CNY', got ${describeValue(currency)}`);
+  if (typeof options.model !== 'string') throw new InvalidArgumentError('model', `must be a string, got ${describeValue(options.model)}`);
   const fromMs = toEpochMs(options.from, 'from');
   const toMs = toEpochMs(options.to, 'to');
   if (!(toMs > fromMs)) throw new InvalidArgumentError('to', 'must be after from');
   const maxSegments = options.maxSegments ?? 100_000;
+  if (!Number.isSafeInteger(maxSegments) || maxSegments < 1) throw new InvalidArgumentError('maxSegments', `must be a whole number of at least 1, got ${describeValue(maxSegments)}`);
   const segments: TariffSegment[] = [];
   let t = fromMs;
   while (t < toMs) {

@@ -1,5 +1,9 @@
 import { DAY_MS, HOUR_MS, MINUTE_MS } from './rules.ts';
 
+// epochDayOf lives in its own file (it is strict parsing, not zone arithmetic); re-exported here
+// so existing imports keep working.
+export { epochDayOf } from './epochDayOf.ts';
+
 /**
  * A local wall-clock reading of an instant in a time zone, as plain integers (no Date, no strings).
  *
@@ -68,19 +72,6 @@ export function zoneOffsetMinutes(epochMs: number, timeZone: string): number {
   if (perZone.size > 200_000) perZone.clear();
   perZone.set(quarter, offset);
   return offset;
-}
-
-/**
- * Days since 1970-01-01 of a calendar date written `YYYY-MM-DD`.
- *
- * @example
- * ```ts
- * epochDayOf('1970-01-02'); // 1
- * ```
- */
-export function epochDayOf(isoDate: string): number {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  return Math.floor(Date.UTC(y, m - 1, d) / DAY_MS);
 }
 
 /**

@@ -60,3 +60,28 @@ describe('checkLimits', () => {
     expect(check.exceeded).toEqual([]);
   });
 });
+
+describe('estimateCost: hostile options give typed errors, not TypeErrors (issue 8, "Smaller")', () => {
+  const base = { model: 'deepseek-v4-pro', at: '2026-09-01T02:00:00Z', inputTokens: 1000, outputTokens: 100 };
+  it.each([
+    [{ currency: Object.create(null) }, "currency: must be 'USD' or 'CNY', got an object"],
+    [{ requests: Object.create(null) }, 'requests: must be a whole number of requests, got an object'],
+    [{ requests: '10' }, 'requests: must be a whole number of requests, got "10"'],
+    [{ cacheHitShare: Object.create(null) }, 'cacheHitShare: must be a number or decimal string, got an object'],
+    [{ cacheHitShare: 'toString' }, 'cacheHitShare: is not a number: "toString"'],
+    [{ at: 1e16 }, 'at: 10000000000000000 is out of range'],
+    [{ at: '2026-02-30T00:00:00Z' }, 'at: "2026-02-30T00:00:00Z" names a date that does not exist (2026-02-30)'],
+  ])('%o', (options, message) => {
+    expect(() => estimateCost({ ...base, ...options } as never)).toThrow(message);
+    try {
+      estimateCost({ ...base, ...options } as never);
+    } catch (error) {
+      expect(error).not.toBeInstanceOf(TypeError);
+      expect((error as { field?: unknown }).field).toBe(message.split(':')[0]);
+    }
+  });
+
+  it('refuses options that are not an object', () => {
+    expect(() => estimateCost(undefined as never)).toThrow(InvalidArgumentError);
+  });
+});

@@ -47,3 +47,43 @@ describe('formatAmount', () => {
     expect(() => formatAmount('abc', { currency: 'USD', decimals: 2, rounding: 'half-even' })).toThrow(/amount: is not a decimal number/);
   });
 });
+
+describe('formatAmount: only its own names are looked up (issue 8, "Smaller")', () => {
+  const ok = { currency: 'USD', decimals: 2, rounding: 'half-even' } as const;
+  it.each([
+    [{ ...ok, currency: 'toString' }, 'currency', `currency: must be 'USD' or 'CNY', got "toString"`],
+    [{ ...ok, currency: '__proto__' }, 'currency', `currency: must be 'USD' or 'CNY', got "__proto__"`],
+    [{ ...ok, currency: 'constructor' }, 'currency', `currency: must be 'USD' or 'CNY', got "constructor"`],
+    [{ ...ok, currency: Object.create(null) }, 'currency', "currency: must be 'USD' or 'CNY', got an object"],
+    [{ ...ok, rounding: 'toString' }, 'rounding', 'rounding: must be one of up, down, ceil, floor, half-up, half-down, half-even, got "toString"'],
+    [{ ...ok, rounding: 'hasOwnProperty' }, 'rounding', 'got "hasOwnProperty"'],
+    [{ ...ok, decimals: Object.create(null) }, 'decimals', 'decimals: must be a whole number from 0 to 20, got an object'],
+    [{ ...ok, display: 'toString' }, 'display', `display: must be 'symbol' or 'code', got "toString"`],
+    [{ ...ok, grouping: 'no' }, 'grouping', 'grouping: must be true or false, got "no"'],
+  ])('refuses %o naming %s', (options, field, message) => {
+    expect(() => formatAmount('1.5', options as never)).toThrow(message);
+    try {
+      formatAmount('1.5', options as never);
+    } catch (error) {
+      expect(error).toBeInstanceOf(InvalidArgumentError);
+      expect((error as InvalidArgumentError).field).toBe(field);
+    }
+  });
+
+  it.each([
+    [1.5, 'amount: must be a Decimal or a decimal string, got 1.5'],
+    [Object.create(null), 'amount: must be a Decimal or a decimal string, got an object'],
+    ['toString', 'amount: is not a decimal number: "toString"'],
+    ['NaN', 'amount: must be a finite number, got NaN'],
+    ['1e40', 'amount: is too large to show (at least 1e40), got 1.000e+40'],
+    ['1e100000000', 'amount: is too large to show'],
+  ])('refuses the amount %s', (amount, message) => {
+    expect(() => formatAmount(amount as never, ok)).toThrow(message);
+  });
+
+  it('still formats the largest amount it shows, and a Decimal from another decimal.js copy', async () => {
+    expect(formatAmount('9999999999999999999999999999999999999999.994', ok)).toBe('$9,999,999,999,999,999,999,999,999,999,999,999,999,999.99');
+    const { default: OtherDecimal } = await import('decimal.js');
+    expect(formatAmount(new OtherDecimal('1234.565') as never, ok)).toBe('$1,234.56');
+  });
+});

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Decimal, InvalidInstantError, InvalidUsageError, priceRequest, resolvePrice, type TokenCounts } from '../src/index.ts';
+import { Decimal, InvalidArgumentError, InvalidInstantError, InvalidUsageError, priceRequest, resolvePrice, type TokenCounts } from '../src/index.ts';
 
 const HISTORY_START = Date.parse('2024-08-02T00:00:00Z');
 const HISTORY_END = Date.parse('2026-12-31T23:59:59.999Z');
@@ -103,10 +103,10 @@ describe('priceRequest: properties', () => {
 describe('priceRequest: input', () => {
   const usage = { prompt_tokens: 10, completion_tokens: 1 };
   it.each([
-    [new Date(Number.NaN), 'at: is not a valid instant (Invalid Date)'],
-    [Number.NaN, 'at: is not a valid instant (NaN)'],
-    ['2025-03-01T12:00:00', "at: '2025-03-01T12:00:00' has no time zone; add Z or an offset so the instant does not depend on the host"],
-    ['yesterday', "at: 'yesterday' has no time zone; add Z or an offset so the instant does not depend on the host"],
+    [new Date(Number.NaN), 'at: is an Invalid Date'],
+    [Number.NaN, 'at: must be a finite number of epoch milliseconds, got NaN'],
+    ['2025-03-01T12:00:00', 'at: "2025-03-01T12:00:00" is not an ISO-8601 instant like 2025-03-01T12:00:00Z (it has no time zone: add Z or an offset so the instant does not depend on the host)'],
+    ['yesterday', 'at: "yesterday" is not an ISO-8601 instant like 2025-03-01T12:00:00Z'],
   ])('rejects the instant %s', (at, message) => {
     expect(() => priceRequest({ model: 'deepseek-chat', usage, at })).toThrow(InvalidInstantError);
     expect(() => priceRequest({ model: 'deepseek-chat', usage, at })).toThrow(message);
@@ -121,7 +121,7 @@ describe('priceRequest: input', () => {
   });
 
   it('rejects a currency that is not USD or CNY', () => {
-    expect(() => priceRequest({ model: 'deepseek-chat', usage, at: '2025-03-01T00:00:00Z', currency: 'EUR' as never })).toThrow("currency: must be 'USD' or 'CNY', got EUR");
+    expect(() => priceRequest({ model: 'deepseek-chat', usage, at: '2025-03-01T00:00:00Z', currency: 'EUR' as never })).toThrow(`currency: must be 'USD' or 'CNY', got "EUR"`);
   });
 
   it('prices exactly beyond 2^53 token-units', () => {
@@ -143,5 +143,60 @@ describe('priceRequest: input', () => {
     expect(quote.provenance.confidence).toBe('unconfirmed');
     expect(quote.warnings.map((w) => w.code)).toEqual(['uncertain-cutover']);
     expect(priceRequest({ model: 'deepseek-chat', usage, at: '2025-11-15T12:00:00Z' }).provenance.confidence).toBe('official');
+  });
+});
+
+describe('priceRequest: hostile instants and options (issue 8, sections 3, 4 and "Smaller")', () => {
+  const usage = { prompt_tokens: 10, completion_tokens: 1 };
+  const price = (options: Record<string, unknown>) => priceRequest({ model: 'deepseek-chat', usage, at: '2025-03-01T12:00:00Z', ...options } as never);
+
+  it.each([
+    [1e20, 'at: 100000000000000000000 is out of range: instants run from 1970-01-01T00:00:00.000Z to 9999-12-31T23:59:59.999Z'],
+    [1e16, 'at: 10000000000000000 is out of range'],
+    [-1e16, 'at: -10000000000000000 is out of range'],
+    ['2025-02-30T12:00:00Z', 'at: "2025-02-30T12:00:00Z" names a date that does not exist (2025-02-30)'],
+    ['2025 3 1 Z', 'at: "2025 3 1 Z" is not an ISO-8601 instant like 2025-03-01T12:00:00Z'],
+  ])('refuses at = %s with an InvalidInstantError naming at (no RangeError, no Invalid Date)', (at, message) => {
+    expect(() => price({ at })).toThrow(InvalidInstantError);
+    expect(() => price({ at })).toThrow(message);
+  });
+
+  it('the last valid millisecond is priced, with a valid pricedAt; one later is refused', () => {
+    const v4 = { model: 'deepseek-v4-pro', usage, currency: 'USD' } as const;
+    const quote = priceRequest({ ...v4, at: 253_402_300_799_999 });
+    expect(quote.provenance.pricedAt.toISOString()).toBe('9999-12-31T23:59:59.999Z');
+    expect(() => priceRequest({ ...v4, at: 253_402_300_800_000 })).toThrow(InvalidInstantError);
+  });
+
+  it('pricedAt is a valid Date for any instant that prices', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.parse('2026-04-24T00:00:00Z'), max: 253_402_300_799_999 }), (at) => {
+        const pricedAt = priceRequest({ model: 'deepseek-v4-pro', usage, at }).provenance.pricedAt;
+        expect(pricedAt.getTime()).toBe(at);
+      }),
+      { seed: 8, numRuns: 300 },
+    );
+  });
+
+  it.each([
+    [{ currency: Object.create(null) }, 'currency', "currency: must be 'USD' or 'CNY', got an object"],
+    [{ currency: 'toString' }, 'currency', `currency: must be 'USD' or 'CNY', got "toString"`],
+    [{ currency: Symbol('USD') }, 'currency', "currency: must be 'USD' or 'CNY', got a symbol"],
+    [{ model: Object.create(null) }, 'model', 'model: must be a string, got an object'],
+    [{ instant: 'sent' }, 'instant', `instant: must be 'completion' or 'request', got "sent"`],
+    [{ instant: Object.create(null) }, 'instant', "instant: must be 'completion' or 'request', got an object"],
+  ])('refuses %o with an InvalidArgumentError naming %s, not a TypeError', (options, field, message) => {
+    expect(() => price(options)).toThrow(InvalidArgumentError);
+    expect(() => price(options)).toThrow(message);
+    try {
+      price(options);
+    } catch (error) {
+      expect((error as InvalidArgumentError).field).toBe(field);
+    }
+  });
+
+  it('refuses options that are not an object', () => {
+    expect(() => priceRequest(null as never)).toThrow('options: must be an object, got null');
+    expect(() => priceRequest('deepseek-chat' as never)).toThrow(InvalidArgumentError);
   });
 });

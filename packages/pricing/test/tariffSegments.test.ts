@@ -51,3 +51,17 @@ describe('tariffSegments', () => {
     expect(() => tariffSegments({ model: 'deepseek-v4-pro', from: '2026-09-01T00:00:00Z', to: '2026-10-01T00:00:00Z', maxSegments: 10 })).toThrow(/more than 10 segments/);
   });
 });
+
+describe('tariffSegments: hostile options give typed errors naming the field', () => {
+  const ok = { model: 'deepseek-v4-pro', from: '2026-09-01T00:00:00Z', to: '2026-09-02T00:00:00Z' };
+  it.each([
+    [{ from: '2026-09-31T00:00:00Z' }, 'from: "2026-09-31T00:00:00Z" names a date that does not exist (2026-09-31)'],
+    [{ to: 1e16 }, 'to: 10000000000000000 is out of range'],
+    [{ currency: 'toString' }, `currency: must be 'USD' or 'CNY', got "toString"`],
+    [{ model: Object.create(null) }, 'model: must be a string, got an object'],
+    [{ maxSegments: Number.NaN }, 'maxSegments: must be a whole number of at least 1, got NaN'],
+    [{ maxSegments: 0 }, 'maxSegments: must be a whole number of at least 1, got 0'],
+  ])('%o', (options, message) => {
+    expect(() => tariffSegments({ ...ok, ...options } as never)).toThrow(message);
+  });
+});

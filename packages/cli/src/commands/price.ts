@@ -1,4 +1,4 @@
-import { priceRequest, type Currency, type MeteredCounts, type MeteredVia, type Quote } from '@seekcost/pricing';
+import { priceRequest, toEpochMs, type Currency, type MeteredCounts, type MeteredVia, type Quote } from '@seekcost/pricing';
 import { Option } from 'commander';
 import { currencyOption, type RegisterCommand } from '../command.ts';
 import { EXIT, type ExitCode } from '../exitCodes.ts';
@@ -81,7 +81,8 @@ export async function runPrice(options: PriceCommandOptions, io: CliIo): Promise
   const input = wholeNumber(options.input, '--input');
   const output = wholeNumber(options.output, '--output');
   const cacheHit = cacheHitTokens(options.cacheHit, input);
-  const at = options.at ?? new Date(io.now()).toISOString();
+  // The same strict parser as the library and the ledger; the error names the flag.
+  const at = options.at === undefined ? io.now() : toEpochMs(options.at, '--at');
   const metered = meteredCounts(options);
   const quote = priceRequest({
     model: options.model,

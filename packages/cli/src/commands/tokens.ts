@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { countTokens, estimatePromptTokensDetailed, loadExactTokenizer, loadFastTokenizer, type CountMethod } from '@seekcost/tokenizer-estimate';
+import { toEpochMs } from '@seekcost/pricing';
 import { EXIT, type ExitCode } from '../exitCodes.ts';
 import type { CliIo } from '../io.ts';
 import { UsageError } from '../usageError.ts';
@@ -37,6 +38,7 @@ export async function runTokens(path: string, options: { readonly method: CountM
  */
 export async function runPrompt(path: string, options: { readonly method: 'exact' | 'fast'; readonly json: boolean; readonly at: string | undefined }, io: CliIo): Promise<ExitCode> {
   if (options.method !== 'exact' && options.method !== 'fast') throw new UsageError(`--method: must be exact or fast, got '${String(options.method)}'`);
+  const at = options.at === undefined ? io.now() : toEpochMs(options.at, '--at');
   const text = path === '-' ? await readAll(io.stdin) : await readFile(resolve(io.cwd, path), 'utf8');
   let body: unknown;
   try {
@@ -46,8 +48,6 @@ export async function runPrompt(path: string, options: { readonly method: 'exact
   }
   if (options.method === 'exact') await loadExactTokenizer();
   else await loadFastTokenizer();
-  const at = options.at === undefined ? io.now() : Date.parse(options.at);
-  if (!Number.isFinite(at)) throw new UsageError(`--at: not an ISO-8601 instant: '${options.at ?? ''}'`);
   const estimate = estimatePromptTokensDetailed(body, { method: options.method, at });
   if (options.json) io.stdout.write(`${JSON.stringify(estimate, null, 2)}\n`);
   else {

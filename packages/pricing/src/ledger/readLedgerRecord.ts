@@ -1,4 +1,6 @@
+import { InvalidInstantError } from '../errors.ts';
 import type { InstantBasis } from '../priceRequest.ts';
+import { toEpochMs } from '../toEpochMs.ts';
 import type { LedgerIssueCode } from './types.ts';
 
 /**
@@ -56,7 +58,9 @@ type Raw = Readonly<Record<string, unknown>>;
  * - logs that store the usage as `response_usage` and the id as `response_id`.
  *
  * Timestamps in the wrong unit (milliseconds in `created`, seconds in `at`) and dates past 2100 are
- * refused with their own codes rather than guessed at.
+ * refused with their own codes rather than guessed at. Every instant is read by {@link toEpochMs}:
+ * an impossible date (`2025-02-30T12:00:00Z`), a value out of its range (`-1e16`) or a string it does
+ * not accept is an `invalid-timestamp` failure with the parser's reason, never a rolled-over date.
  *
  * @example
  * ```ts
@@ -121,30 +125,21 @@ function readInstant(record: Raw, body: Raw, defaultBasis: InstantBasis, into: R
   return { code: 'missing-timestamp', field: 'at', message: 'at: no timestamp (expected at, completed_at, created or created_at)' };
 }
 
+// Both instant forms go through the project's one strict parser (toEpochMs), so a record's 'at'
+// means what the same text means to priceRequest, and a bad one is excluded with its reason.
 function readAt(at: unknown, into: RecordFields): RecordReadFailure | undefined {
-  let ms: number;
-  if (typeof at === 'number') {
-    if (!Number.isFinite(at)) return { code: 'invalid-timestamp', field: 'at', message: `at: must be epoch milliseconds, got ${at}` };
-    if (Math.abs(at) < SECONDS_CEILING) {
-      return {
-        code: 'timestamp-in-seconds',
-        field: 'at',
-        message: `at: ${at} as epoch milliseconds is ${isoOf(at)}; it looks like unix seconds (${isoOf(at * 1000)}). Give at in milliseconds or an ISO string`,
-      };
-    }
-    ms = at;
-  } else if (typeof at === 'string') {
-    if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(at.trim())) {
-      return { code: 'invalid-timestamp', field: 'at', message: `at: '${at}' has no time zone; add Z or an offset` };
-    }
-    ms = Date.parse(at);
-    if (!Number.isFinite(ms)) return { code: 'invalid-timestamp', field: 'at', message: `at: '${at}' is not a valid ISO-8601 instant` };
-  } else if (at instanceof Date) {
-    ms = at.getTime();
-    if (!Number.isFinite(ms)) return { code: 'invalid-timestamp', field: 'at', message: 'at: is an Invalid Date' };
-  } else {
+  if (typeof at === 'number' && Number.isFinite(at) && Math.abs(at) < SECONDS_CEILING) {
+    return {
+      code: 'timestamp-in-seconds',
+      field: 'at',
+      message: `at: ${at} as epoch milliseconds is ${isoOf(at)}; it looks like unix seconds (${isoOf(at * 1000)}). Give at in milliseconds or an ISO string`,
+    };
+  }
+  if (typeof at !== 'number' && typeof at !== 'string' && !(at instanceof Date)) {
     return { code: 'invalid-timestamp', field: 'at', message: `at: must be epoch milliseconds, a Date or an ISO string, got ${describe(at)}` };
   }
+  const ms = strictInstant(at, 'at');
+  if (typeof ms !== 'number') return ms;
   if (ms >= LATEST_PLAUSIBLE_MS) return { code: 'absurd-timestamp', field: 'at', message: `at: ${isoOf(ms)} is after 2100; the clock or the unit is wrong` };
   into.atMs = ms;
   return undefined;
@@ -161,10 +156,20 @@ function readUnixSeconds(value: unknown, field: string, into: RecordFields): Rec
       message: `${field}: ${value} as unix seconds is after the year 5000; it looks like milliseconds (${isoOf(value)}). ${field} must be in seconds`,
     };
   }
-  const ms = Math.round(value * 1000);
+  const ms = strictInstant(Math.round(value * 1000), field);
+  if (typeof ms !== 'number') return ms;
   if (ms >= LATEST_PLAUSIBLE_MS) return { code: 'absurd-timestamp', field, message: `${field}: ${isoOf(ms)} is after 2100; the clock or the unit is wrong` };
   into.atMs = ms;
   return undefined;
+}
+
+function strictInstant(value: Date | number | string, field: string): number | RecordReadFailure {
+  try {
+    return toEpochMs(value, field);
+  } catch (error) {
+    if (!(error instanceof InvalidInstantError)) throw error;
+    return { code: 'invalid-timestamp', field, message: error.message };
+  }
 }
 
 function isoOf(ms: number): string {

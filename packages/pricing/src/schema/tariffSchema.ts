@@ -1,14 +1,30 @@
 import { z } from 'zod';
+import { epochDayOf } from '../epochDayOf.ts';
+import { InvalidInstantError } from '../errors.ts';
+import { toEpochMs } from '../toEpochMs.ts';
 
 // The one definition of the price-data format. `pricing-data/schema/tariff.v2.schema.json` is
 // generated from it (packages/pricing/scripts/generate.ts) so editors validate the files. Format 1
 // (no metered items, versions or unapplied announcements) is still read: see compileTariff.
 
 /** A UTC instant to the minute, e.g. `2025-02-26T16:30Z`: price changes are published to the minute. */
-const instant = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\dZ$/, {
-  message: 'must be a UTC instant to the minute, like 2025-02-26T16:30Z',
-});
-const isoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'must be a date like 2026-10-01' });
+const INSTANT_TO_THE_MINUTE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\dZ$/;
+const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+// The pattern gives editors (via the generated JSON Schema) the shape; the refinement then runs the
+// project's one strict parser, so 2026-09-31 or year 0024 is an issue at its own path, not October 1
+// or 1924. It only runs on text that has the shape, so a bad string gets one issue, not two.
+const instant = z
+  .string()
+  .regex(INSTANT_TO_THE_MINUTE, { message: 'must be a UTC instant to the minute, like 2025-02-26T16:30Z' })
+  .superRefine((text, ctx) => {
+    if (INSTANT_TO_THE_MINUTE.test(text)) strictly(() => toEpochMs(text, 'instant'), ctx);
+  });
+const isoDate = z
+  .string()
+  .regex(ISO_DATE, { message: 'must be a date like 2026-10-01' })
+  .superRefine((text, ctx) => {
+    if (ISO_DATE.test(text)) strictly(() => epochDayOf(text, 'date'), ctx);
+  });
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a time of day like 16:30' });
 /** Prices are decimal strings, never JSON numbers, so no float ever touches money. */
 const decimalString = z.string().regex(/^(0|[1-9]\d*)(\.\d+)?$/, { message: 'must be a non-negative decimal string like "0.27"' });
@@ -253,11 +269,26 @@ export type MeteredPriceDocument = z.infer<typeof meteredPriceSchema>;
 /** @example `getBundledTariff().unappliedAnnouncements.map((a: UnappliedAnnouncement) => a.id); // ['deepseek-v4-pro-reroute-2026-09-14']` */
 export type UnappliedAnnouncement = z.infer<typeof unappliedAnnouncementSchema>;
 
+// Constructing an Intl.DateTimeFormat costs about as much as the rest of a document's validation;
+// zones that passed once are remembered (a handful in practice; the cap bounds hostile input).
+const knownTimeZones = new Set<string>();
+
 function isKnownTimeZone(zone: string): boolean {
+  if (knownTimeZones.has(zone)) return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
   } catch {
     return false;
+  }
+  if (knownTimeZones.size < 1000) knownTimeZones.add(zone);
+  return true;
+}
+
+function strictly(parse: () => number, ctx: z.RefinementCtx<string>): void {
+  try {
+    parse();
+  } catch (error) {
+    if (!(error instanceof InvalidInstantError)) throw error;
+    ctx.addIssue({ code: 'custom', message: error.reason });
   }
 }
