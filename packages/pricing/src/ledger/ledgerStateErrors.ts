@@ -1,0 +1,38 @@
+import { SeekcostError } from '../errors.ts';
+
+/**
+ * A ledger state (snapshot) that cannot be merged: malformed, from another format version, made
+ * with other options or other price data, or inconsistent with itself. `field` is the path of the
+ * first bad field (e.g. `buckets[3].tokens.output`); the ledger it was offered to is unchanged.
+ *
+ * @example
+ * ```ts
+ * new InvalidLedgerStateError('buckets[3].tokens.output', 'must be a non-negative whole number as a decimal string, got "-99999999999"');
+ * ```
+ */
+export class InvalidLedgerStateError extends SeekcostError {
+  readonly field: string;
+  readonly reason: string;
+  constructor(field: string, reason: string, code = 'INVALID_LEDGER_STATE') {
+    super(code, `${field}: ${reason}`);
+    this.field = field;
+    this.reason = reason;
+  }
+}
+
+/**
+ * A ledger state whose records are already in the ledger: the same shard (or a state holding it)
+ * merged twice, or a ledger merged into itself. Refused, so no total is ever silently doubled.
+ *
+ * @example
+ * ```ts
+ * new DuplicateShardError('shardId', '5f0c...'); // code 'DUPLICATE_SHARD'
+ * ```
+ */
+export class DuplicateShardError extends InvalidLedgerStateError {
+  readonly shardId: string;
+  constructor(field: string, shardId: string) {
+    super(field, `shard '${shardId}' is already in this ledger (merged before, or this ledger's own records); merging it again would count its records twice`, 'DUPLICATE_SHARD');
+    this.shardId = shardId;
+  }
+}
