@@ -80,7 +80,8 @@ export class LedgerBuckets {
 /**
  * Adds one record's counts to a bucket, exactly: counts of 2^40 or more go straight to the BigInt
  * sums; smaller ones add as doubles, and the double sums spill into the BigInt ones once any passes
- * 2^52 (so the next add cannot reach 2^53, where doubles stop being exact).
+ * 2^52 (so the next add cannot reach 2^53, where doubles stop being exact). Reasoning tokens are
+ * part of output, never above it (as readUsageCounts guarantees), so they follow output's path.
  *
  * @example
  * ```ts

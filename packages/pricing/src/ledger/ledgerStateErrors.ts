@@ -1,4 +1,5 @@
 import { SeekcostError } from '../errors.ts';
+import { describeValue } from './describeValue.ts';
 
 /**
  * A ledger state (snapshot) that cannot be merged: malformed, from another format version, made
@@ -32,7 +33,7 @@ export class InvalidLedgerStateError extends SeekcostError {
 export class DuplicateShardError extends InvalidLedgerStateError {
   readonly shardId: string;
   constructor(field: string, shardId: string) {
-    super(field, `shard '${shardId}' is already in this ledger (merged before, or this ledger's own records); merging it again would count its records twice`, 'DUPLICATE_SHARD');
+    super(field, `shard ${describeValue(shardId)} is already in this ledger (merged before, or this ledger's own records); merging it again would count its records twice`, 'DUPLICATE_SHARD');
     this.shardId = shardId;
   }
 }

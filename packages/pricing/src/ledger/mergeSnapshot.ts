@@ -1,5 +1,6 @@
 import { addSums } from './ledgerBuckets.ts';
 import type { LedgerCore } from './ledgerCore.ts';
+import { describeValue } from './describeValue.ts';
 import { DuplicateShardError, InvalidLedgerStateError } from './ledgerStateErrors.ts';
 import { parseLedgerSnapshot } from './parseLedgerSnapshot.ts';
 import type { PriceEntry } from './pricePlanCache.ts';
@@ -26,7 +27,7 @@ export function mergeSnapshot(core: LedgerCore, state: unknown): void {
     throw new InvalidLedgerStateError(field, reason);
   };
   if (o.currency !== core.currency) fail('options.currency', `totals in ${o.currency}, this ledger in ${core.currency}`);
-  if (o.timeZone !== core.timeZone) fail('options.timeZone', `groups in ${o.timeZone}, this ledger in ${core.timeZone}`);
+  if (o.timeZone !== core.timeZone) fail('options.timeZone', `groups in ${describeValue(o.timeZone)}, this ledger in ${core.timeZone}`);
   if (o.groupBy.join() !== core.groupBy.join()) fail('options.groupBy', `groups by [${o.groupBy.join(', ')}], this ledger by [${core.groupBy.join(', ')}]`);
   if (o.dedupe !== core.dedupe) fail('options.dedupe', `${o.dedupe ? 'de-duplicates' : 'does not de-duplicate'} response ids, this ledger ${core.dedupe ? 'does' : 'does not'}`);
   if (o.nearEdgeMs !== core.horizonMs) fail('options.nearEdgeMs', `reports records within ${o.nearEdgeMs} ms of a price edge, this ledger within ${core.horizonMs} ms`);
@@ -38,7 +39,7 @@ export function mergeSnapshot(core: LedgerCore, state: unknown): void {
   const entries = snapshot.buckets.map((b, i): PriceEntry => {
     const entry = core.plans.entryFor(b);
     if (entry === undefined) {
-      fail(`buckets[${i}].units`, `was priced with different price data: ${b.periodId} ${b.tier} ${b.currency} is not priced ${b.units.cacheHit}/${b.units.cacheMiss}/${b.units.output} here`);
+      fail(`buckets[${i}].units`, `was priced with different price data: ${b.periodId.length <= 80 && /^[\w./-]+$/.test(b.periodId) ? b.periodId : describeValue(b.periodId)} ${b.tier} ${b.currency} is not priced ${b.units.cacheHit}/${b.units.cacheMiss}/${b.units.output} here`);
     }
     return entry as PriceEntry;
   });

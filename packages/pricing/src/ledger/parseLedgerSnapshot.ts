@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { confidenceSchema, currencySchema, modeSchema, tierNameSchema } from '../schema/tariffSchema.ts';
 import type { BucketSums } from './ledgerBuckets.ts';
+import { describeValue } from './describeValue.ts';
 import { InvalidLedgerStateError } from './ledgerStateErrors.ts';
 import { SeenIds } from './seenIds.ts';
 import type { LedgerSnapshot } from './types.ts';
@@ -136,15 +137,22 @@ export interface ValidLedgerSnapshot {
  */
 export function parseLedgerSnapshot(value: unknown): ValidLedgerSnapshot {
   const format = typeof value === 'object' && value !== null ? (value as { format?: unknown }).format : undefined;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InvalidLedgerStateError('(root)', `must be a ledger snapshot object, got ${describe(value)}`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InvalidLedgerStateError('(root)', `must be a ledger snapshot object, got ${describeValue(value)}`);
   if (format !== SNAPSHOT_FORMAT) {
     const older = typeof format === 'string' && /^seekcost-ledger\/1$/.test(format);
     throw new InvalidLedgerStateError(
       'format',
       older
-        ? `${describe(format)} is an older snapshot format that this version does not read (it was not checked whole on merge); re-create the state with this version, which writes '${SNAPSHOT_FORMAT}'`
-        : `must be '${SNAPSHOT_FORMAT}', got ${describe(format)}`,
+        ? `${describeValue(format)} is an older snapshot format that this version does not read (it was not checked whole on merge); re-create the state with this version, which writes '${SNAPSHOT_FORMAT}'`
+        : `must be '${SNAPSHOT_FORMAT}', got ${describeValue(format)}`,
     );
+  }
+  // zod's records drop a `__proto__` key without a word; a state that has one is refused instead.
+  const byCode = (value as { excludedByCode?: unknown }).excludedByCode;
+  if (typeof byCode === 'object' && byCode !== null) {
+    for (const key of Object.keys(byCode)) {
+      if (!issueCodeSchema.safeParse(key).success) throw new InvalidLedgerStateError(fieldPath(['excludedByCode', key]), 'is not a ledger issue code');
+    }
   }
   const result = snapshotSchema.safeParse(value, { reportInput: true });
   if (!result.success) {
@@ -152,7 +160,7 @@ export function parseLedgerSnapshot(value: unknown): ValidLedgerSnapshot {
     if (first === undefined) throw new InvalidLedgerStateError('(root)', 'is not a valid ledger snapshot');
     const keys = first.code === 'unrecognized_keys' ? first.keys : [];
     const path = fieldPath(keys.length > 0 ? [...first.path, keys[0] as string] : first.path);
-    const reason = first.code === 'unrecognized_keys' ? 'is not a field of a ledger snapshot' : `${first.message}, got ${describe(first.input)}`;
+    const reason = first.code === 'unrecognized_keys' ? 'is not a field of a ledger snapshot' : `${first.message}, got ${describeValue(first.input)}`;
     throw new InvalidLedgerStateError(path, rest.length > 0 ? `${reason} (and ${rest.length} more problem(s))` : reason);
   }
   const snapshot = result.data;
@@ -168,10 +176,10 @@ function checkConsistency(s: ParsedSnapshot): void {
   const fail = (field: string, reason: string): never => {
     throw new InvalidLedgerStateError(field, reason);
   };
-  if (s.shards[0] !== s.shardId) fail('shards[0]', `must be the state's own shardId ${describe(s.shardId)}, got ${describe(s.shards[0])}`);
+  if (s.shards[0] !== s.shardId) fail('shards[0]', `must be the state's own shardId ${describeValue(s.shardId)}, got ${describeValue(s.shards[0])}`);
   const shardSet = new Set<string>();
   s.shards.forEach((id, i) => {
-    if (shardSet.has(id)) fail(`shards[${i}]`, `repeats shard ${describe(id)}`);
+    if (shardSet.has(id)) fail(`shards[${i}]`, `repeats shard ${describeValue(id)}`);
     shardSet.add(id);
   });
   const dimensions = new Set<string>();
@@ -184,7 +192,7 @@ function checkConsistency(s: ParsedSnapshot): void {
   s.buckets.forEach((b, i) => {
     if (b.currency !== s.options.currency) fail(`buckets[${i}].currency`, `is ${b.currency} in a state that totals in ${s.options.currency}`);
     if (!timeGrouped && b.timeKey !== 0) fail(`buckets[${i}].timeKey`, `must be 0 when grouping by neither day nor hour, got ${b.timeKey}`);
-    if (!dimensions.has('key') && b.key !== '') fail(`buckets[${i}].key`, `must be '' when not grouping by key, got ${describe(b.key)}`);
+    if (!dimensions.has('key') && b.key !== '') fail(`buckets[${i}].key`, `must be '' when not grouping by key, got ${describeValue(b.key)}`);
     const codes = b.warningCodes;
     if (codes.some((code, j) => j > 0 && (codes[j - 1] as string) >= code)) fail(`buckets[${i}].warningCodes`, 'must be sorted, without repeats');
     records += b.records;
@@ -218,7 +226,7 @@ function checkConsistency(s: ParsedSnapshot): void {
     // SeenIds allocates in chunks of 64K ids (cheap per id, costly for a few); a Set suits a few.
     const seen = s.ids.length > 65_536 ? new SeenIds() : new Set<string>();
     s.ids.forEach((id, i) => {
-      if (seen instanceof SeenIds ? !seen.add(id) : seen.size === seen.add(id).size) fail(`ids[${i}]`, `repeats response id ${describe(id)}`);
+      if (seen instanceof SeenIds ? !seen.add(id) : seen.size === seen.add(id).size) fail(`ids[${i}]`, `repeats response id ${describeValue(id)}`);
     });
   }
 }
@@ -228,18 +236,8 @@ function fieldPath(path: readonly PropertyKey[]): string {
   let text = '';
   for (const part of path) {
     if (typeof part === 'number') text += `[${part}]`;
-    else text += text === '' ? String(part) : `.${String(part)}`;
+    else if (typeof part === 'string' && /^[A-Za-z_$][\w$-]*$/.test(part)) text += text === '' ? part : `.${part}`;
+    else text += `[${describeValue(String(part))}]`;
   }
   return text === '' ? '(root)' : text;
-}
-
-function describe(value: unknown): string {
-  if (value === undefined) return 'nothing (the field is missing)';
-  let shown: string;
-  try {
-    shown = typeof value === 'bigint' ? `${value}n` : (JSON.stringify(value) ?? String(value));
-  } catch {
-    shown = Object.prototype.toString.call(value);
-  }
-  return shown.length > 60 ? `${shown.slice(0, 57)}...` : shown;
 }
