@@ -3,11 +3,12 @@ import { resolvePrice } from '../resolvePrice.ts';
 import { DAY_MINUTES, DAY_MS, MINUTE_MS, UNCERTAIN_CUTOVER_MS } from '../rules.ts';
 import type { Confidence, Currency, Mode, TierName } from '../schema/tariffSchema.ts';
 import type { CompiledRates, Tariff } from '../tariff.ts';
-import { zonedTime, zoneOffsetMinutes } from '../zonedTime.ts';
+import { zonedTime } from '../zonedTime.ts';
+import { issueCodeOf } from './issueCodeOf.ts';
 import type { Bucket } from './ledgerBuckets.ts';
 import type { LedgerIssueCode } from './types.ts';
+import { zoneOffsetChanges } from './zoneOffsetChanges.ts';
 
-const QUARTER_MS = 15 * MINUTE_MS;
 // Day plans are cached direct-mapped by UTC day number: 1024 days cover any 2.8-year span.
 const DAY_CACHE_SIZE = 1024;
 const DAY_CACHE_MASK = DAY_CACHE_SIZE - 1;
@@ -276,17 +277,11 @@ export class PricePlanCache {
     const points = new Set<number>([dayStart]);
     for (const point of state.breakpoints) if (point > dayStart && point < dayEnd) points.add(point);
     for (const [zone, minutes] of state.zoneEdges) {
-      let offset = zoneOffsetMinutes(dayStart, zone);
-      const offsets = new Set<number>([offset]);
-      if (zone !== 'UTC') {
-        for (let t = dayStart + QUARTER_MS; t < dayEnd; t += QUARTER_MS) {
-          const next = zoneOffsetMinutes(t, zone);
-          if (next !== offset) {
-            points.add(t);
-            offsets.add(next);
-            offset = next;
-          }
-        }
+      const changes = zoneOffsetChanges(zone, day);
+      const offsets = new Set<number>([changes[0] as number]);
+      for (let i = 1; i < changes.length; i += 2) {
+        points.add(changes[i] as number);
+        offsets.add(changes[i + 1] as number);
       }
       for (const o of offsets) {
         for (const minute of minutes) points.add(dayStart + ((((minute - o) % DAY_MINUTES) + DAY_MINUTES) % DAY_MINUTES) * MINUTE_MS);
@@ -373,31 +368,4 @@ function widenPlans(state: ModelState, needed: number): void {
   }
   state.plans = plans;
   state.width = width;
-}
-
-/**
- * The ledger issue code of an error resolvePrice throws for an instant with no price.
- *
- * @example
- * ```ts
- * issueCodeOf(new SeekcostError('RETIRED_MODEL', '...')); // 'retired-model'
- * ```
- */
-export function issueCodeOf(error: SeekcostError): LedgerIssueCode {
-  switch (error.code) {
-    case 'UNKNOWN_MODEL':
-      return 'unknown-model';
-    case 'RETIRED_MODEL':
-      return 'retired-model';
-    case 'MODEL_NOT_AVAILABLE':
-      return 'model-not-available';
-    case 'BEFORE_HISTORY':
-      return 'before-history';
-    case 'CURRENCY_NOT_PUBLISHED':
-      return 'currency-not-published';
-    case 'INVALID_INSTANT':
-      return 'invalid-timestamp';
-    default:
-      return 'malformed';
-  }
 }

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { getBundledTariff, resolvePrice, SeekcostError } from '@seekcost/pricing';
-import { issueCodeOf, PricePlanCache, type TimeGrouping } from '../../src/ledger/pricePlanCache.ts';
+import { issueCodeOf } from '../../src/ledger/issueCodeOf.ts';
+import { PricePlanCache, type TimeGrouping } from '../../src/ledger/pricePlanCache.ts';
 import { zonedTime } from '../../src/zonedTime.ts';
 import { instantArb, MODEL_IDS } from './support.ts';
 
