@@ -8,7 +8,10 @@ import { describeValue } from './describeValue.ts';
  *
  * @example
  * ```ts
- * new InvalidLedgerStateError('buckets[3].tokens.output', 'must be a non-negative whole number as a decimal string, got "-99999999999"');
+ * import { InvalidLedgerStateError } from '@seekcost/pricing/ledger';
+ * const error = new InvalidLedgerStateError('buckets[3].tokens.output', 'must be a whole decimal string, got "-1"');
+ * error.message; // => 'buckets[3].tokens.output: must be a whole decimal string, got "-1"'
+ * error.code; // => 'INVALID_LEDGER_STATE'
  * ```
  */
 export class InvalidLedgerStateError extends SeekcostError {
@@ -27,7 +30,11 @@ export class InvalidLedgerStateError extends SeekcostError {
  *
  * @example
  * ```ts
- * new DuplicateShardError('shardId', '5f0c...'); // code 'DUPLICATE_SHARD'
+ * import { createLedger, DuplicateShardError } from '@seekcost/pricing/ledger';
+ * const shard = createLedger({ shardId: 'worker-1' }).snapshot();
+ * const total = createLedger();
+ * total.merge(shard);
+ * try { total.merge(shard); } catch (error) { error instanceof DuplicateShardError; } // => true
  * ```
  */
 export class DuplicateShardError extends InvalidLedgerStateError {
