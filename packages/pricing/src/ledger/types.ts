@@ -275,8 +275,11 @@ export interface Ledger {
   reject(ref: string | undefined, code: LedgerIssueCode, message: string): LedgerIssue;
   /**
    * Adds another ledger's records to this one, exactly: a ledger in this process, or the
-   * {@link LedgerSnapshot} of one from another worker or machine. Both must have the same options,
-   * and the same unit prices for every bucket (checked).
+   * {@link LedgerSnapshot} of one from another worker or machine. All or nothing: the state is
+   * validated whole first (format, every count and sum, same options and price-data fingerprint,
+   * same unit prices for every bucket, no shard merged twice); a bad one throws an
+   * InvalidLedgerStateError (DuplicateShardError for a repeat) naming the field, and this ledger is
+   * left exactly as it was.
    */
   merge(other: Ledger | LedgerSnapshot): void;
   /** The ledger's whole state as plain JSON (token sums as strings), to merge elsewhere. */
