@@ -122,12 +122,51 @@ describe('seekcost ledger', () => {
     expect(merged.groups).toEqual(whole.groups);
     expect(merged.amount).toBe(whole.amount);
     expect(merged.records).toEqual({ seen: 6, priced: 6, excluded: 0, duplicates: 0 });
-    // The same shard merged twice: its ids repeat across merges, and the totals say so.
-    const twice = JSON.parse((await run(['ledger', ...args, '--merge-state', 'a.state.json', '--merge-state', 'a.state.json'], { cwd: dir })).stdout);
-    expect(twice.duplicates.acrossMerges).toBe(3);
+    // The same shard merged twice is refused (exit 4, unreadable input), never a silent double.
+    const twice = await run(['ledger', ...args, '--merge-state', 'a.state.json', '--merge-state', 'a.state.json'], { cwd: dir });
+    expect(twice.code).toBe(4);
+    expect(twice.stdout).toBe('');
+    expect(twice.stderr).toMatch(/^seekcost: a\.state\.json: not merged: shardId: shard "[0-9a-f-]{36}" is already in this ledger/);
     const mismatch = await run(['ledger', '--group-by', 'day', '--merge-state', 'a.state.json'], { cwd: dir });
-    expect(mismatch.code).toBe(2);
-    expect(mismatch.stderr).toContain('groups by [hour, key], this ledger by [day]');
+    expect(mismatch.code).toBe(4);
+    expect(mismatch.stderr).toBe('seekcost: a.state.json: not merged: options.groupBy: groups by [hour, key], this ledger by [day]\n');
+  });
+
+  it('--merge-state: a tampered or repeated --no-dedupe state exits 4 naming the file and field, and prints no totals', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.jsonl'), [1, 2, 3].map((i) => JSON.stringify({ model: 'deepseek-v4-pro', at: `2026-09-0${i}T02:00:00Z`, usage: chatUsage(0, 10, 10) })).join('\n'));
+    const args = ['--group-by', 'day', '--no-dedupe', '--out', 'json'];
+    expect((await run(['ledger', 'a.jsonl', ...args, '--save-state', 'a.state.json'], { cwd: dir })).code).toBe(0);
+    const state = JSON.parse(readFileSync(join(dir, 'a.state.json'), 'utf8'));
+    const tamper = (name: string, edit: (s: typeof state) => void) => {
+      const copy = structuredClone(state);
+      edit(copy);
+      writeFileSync(join(dir, name), JSON.stringify(copy));
+    };
+    tamper('negative.json', (s) => (s.buckets[2].tokens.output = '-99999999999'));
+    tamper('records.json', (s) => (s.buckets[2].records = '5'));
+    tamper('fraction.json', (s) => (s.buckets[2].tokens.cacheMiss = '1.5'));
+    tamper('cny.json', (s) => (s.buckets[2].currency = 'CNY'));
+    tamper('ansi.json', (s) => (s.buckets[2].warningCodes = ['\u001b[31mred']));
+    const cases: [string, string][] = [
+      ['negative.json', 'buckets[2].tokens.output'],
+      ['records.json', 'buckets[2].records'],
+      ['fraction.json', 'buckets[2].tokens.cacheMiss'],
+      ['cny.json', 'buckets[2].currency'],
+      ['ansi.json', 'buckets[2].warningCodes[0]'],
+    ];
+    for (const [file, field] of cases) {
+      const result = await run(['ledger', 'a.jsonl', ...args, '--merge-state', file], { cwd: dir });
+      expect([file, result.code, result.stdout]).toEqual([file, 4, '']);
+      expect(result.stderr.startsWith(`seekcost: ${file}: not merged: ${field}: `)).toBe(true);
+      expect(result.stderr).not.toContain('\u001b');
+    }
+    const twice = await run(['ledger', ...args, '--merge-state', 'a.state.json', '--merge-state', 'a.state.json'], { cwd: dir });
+    expect(twice.code).toBe(4);
+    expect(twice.stdout).toBe('');
+    const once = await run(['ledger', ...args, '--merge-state', 'a.state.json'], { cwd: dir });
+    // 3 peak records of 10 cache-miss and 10 output tokens: 3 x (10 x 1.32 + 10 x 3.96) / 1M.
+    expect(JSON.parse(once.stdout).amount).toBe('0.0001584');
   });
 
   it('--out csv writes the groups; --key-field reads a nested key', async () => {

@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Currency } from '@seekcost/pricing';
+import { SeekcostError, type Currency } from '@seekcost/pricing';
 import { createLedger, type LedgerDimension, type LedgerSnapshot, type LedgerTotals } from '@seekcost/pricing/ledger';
 import { Option } from 'commander';
 import { currencyOption, parseNonNegative, withInputOptions, type RegisterCommand } from '../command.ts';
@@ -145,14 +145,24 @@ export async function runLedger(inputs: readonly string[], options: LedgerComman
     maxDetails: options.maxDetails,
     ...(keyPath === undefined ? {} : { keyOf: (record: Readonly<Record<string, unknown>>) => pickOwn(record, keyPath) }),
   });
+  // Every state is read and parsed before any is merged, and each merge checks its state whole
+  // first (schema, options, price-data fingerprint, shard identity): a bad or repeated state stops
+  // the run with exit 4 (unreadable input), naming the file and the field, before totals are printed.
+  const states: [path: string, state: unknown][] = [];
   for (const path of options.mergeStates) {
-    let snapshot: LedgerSnapshot;
     try {
-      snapshot = JSON.parse(await readFile(resolve(io.cwd, path), 'utf8')) as LedgerSnapshot;
+      states.push([path, JSON.parse(await readFile(resolve(io.cwd, path), 'utf8')) as unknown]);
     } catch (error) {
       throw new InputError(path, 0, error instanceof SyntaxError ? `not a ledger snapshot (${error.message})` : error instanceof Error ? error.message : String(error));
     }
-    ledger.merge(snapshot);
+  }
+  for (const [path, state] of states) {
+    try {
+      ledger.merge(state as LedgerSnapshot);
+    } catch (error) {
+      if (!(error instanceof SeekcostError)) throw error;
+      throw new InputError(path, 0, `not merged: ${error.message}`);
+    }
   }
   let strictStop: string | undefined;
   let inputError: InputError | undefined;

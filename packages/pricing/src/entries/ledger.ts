@@ -19,3 +19,7 @@ export type {
   LedgerWarning,
   LedgerSnapshot,
 } from '../ledger/types.ts';
+export { parseLedgerSnapshot, type ValidLedgerSnapshot } from '../ledger/parseLedgerSnapshot.ts';
+export { tariffFingerprint } from '../ledger/tariffFingerprint.ts';
+export { InvalidLedgerStateError, DuplicateShardError } from '../ledger/ledgerStateErrors.ts';
+export type { LedgerSnapshotUnits, LedgerSnapshotTokens } from '../ledger/types.ts';

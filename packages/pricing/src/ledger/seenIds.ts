@@ -23,7 +23,7 @@ const CHUNK_BITS = 16;
 const CHUNK_SIZE = 1 << CHUNK_BITS;
 const CHUNK_MASK = CHUNK_SIZE - 1;
 // The most an entry's 26 index bits can address (V8's own Set stops at 2^24 entries).
-const MAX_IDS = 2 ** (32 - TAG_BITS);
+export const MAX_IDS = 2 ** (32 - TAG_BITS);
 
 /**
  * The response ids a ledger has counted, exactly, for de-duplication.

@@ -104,6 +104,12 @@ export interface LedgerOptions {
   /** Reads the caller key from a raw record when it is not in `key` (e.g. `(r) => r.metadata?.team`). */
   readonly keyOf?: (record: Readonly<Record<string, unknown>>) => unknown;
   readonly tariff?: Tariff;
+  /**
+   * This ledger's identity in snapshots (1-200 characters), so merging the same shard twice is
+   * refused. Default: a random UUID from Web Crypto. Give each shard its own (e.g. a file name and
+   * byte range) when runs must be reproducible.
+   */
+  readonly shardId?: string;
 }
 
 /**
@@ -269,8 +275,11 @@ export interface Ledger {
   reject(ref: string | undefined, code: LedgerIssueCode, message: string): LedgerIssue;
   /**
    * Adds another ledger's records to this one, exactly: a ledger in this process, or the
-   * {@link LedgerSnapshot} of one from another worker or machine. Both must have the same options,
-   * and the same unit prices for every bucket (checked).
+   * {@link LedgerSnapshot} of one from another worker or machine. All or nothing: the state is
+   * validated whole first (format, every count and sum, same options and price-data fingerprint,
+   * same unit prices for every bucket, no shard merged twice); a bad one throws an
+   * InvalidLedgerStateError (DuplicateShardError for a repeat) naming the field, and this ledger is
+   * left exactly as it was.
    */
   merge(other: Ledger | LedgerSnapshot): void;
   /** The ledger's whole state as plain JSON (token sums as strings), to merge elsewhere. */
@@ -279,10 +288,41 @@ export interface Ledger {
 }
 
 /**
+ * Unit prices of a snapshot bucket, as integers at the snapshot's `options.scale` (per 1M tokens).
+ *
+ * @example
+ * ```ts
+ * const units: LedgerSnapshotUnits = { cacheHit: 44000, cacheMiss: 1320000, output: 3960000 };
+ * ```
+ */
+export interface LedgerSnapshotUnits {
+  readonly cacheHit: number;
+  readonly cacheMiss: number;
+  readonly output: number;
+}
+
+/**
+ * Token sums of a snapshot bucket, as decimal strings of whole numbers (never rounded).
+ *
+ * @example
+ * ```ts
+ * const tokens: LedgerSnapshotTokens = { cacheHit: '0', cacheMiss: '1000000', output: '800', reasoning: '0' };
+ * ```
+ */
+export interface LedgerSnapshotTokens {
+  readonly cacheHit: string;
+  readonly cacheMiss: string;
+  readonly output: string;
+  readonly reasoning: string;
+}
+
+/**
  * A ledger's state as plain JSON, for merging ledgers across workers, processes or machines
  * (`JSON.stringify` it, ship it, `merge` it). Token sums and amounts are decimal strings so no
  * count is ever rounded; the response ids seen are included when de-duplicating, so repeats across
- * shards are still detected.
+ * shards are still detected. `shardId` names this ledger, `shards` every ledger whose records the
+ * state holds, so the same shard is never merged twice; `options.tariff` is the fingerprint of the
+ * price data it was priced with. `merge` validates all of it before changing anything.
  *
  * @example
  * ```ts
@@ -294,7 +334,9 @@ export interface Ledger {
  * ```
  */
 export interface LedgerSnapshot {
-  readonly format: 'seekcost-ledger/1';
+  readonly format: 'seekcost-ledger/2';
+  readonly shardId: string;
+  readonly shards: readonly string[];
   readonly options: {
     readonly groupBy: readonly LedgerDimension[];
     readonly timeZone: string;
@@ -302,6 +344,8 @@ export interface LedgerSnapshot {
     readonly dedupe: boolean;
     readonly nearEdgeMs: number;
     readonly scale: number;
+    /** The fingerprint of the price data (see tariffFingerprint). */
+    readonly tariff: string;
   };
   readonly counts: {
     readonly seen: number;
@@ -340,13 +384,11 @@ export interface LedgerSnapshot {
     readonly currency: Currency;
     readonly confidence: Confidence;
     readonly warningCodes: readonly string[];
-    /** Unit prices at `options.scale`: cache hit, cache miss, output. */
-    readonly units: readonly [number, number, number];
+    readonly units: LedgerSnapshotUnits;
     readonly timeKey: number;
     readonly key: string;
     readonly records: number;
-    /** Cache-hit, cache-miss, output and reasoning token sums, as decimal strings. */
-    readonly tokens: readonly [string, string, string, string];
+    readonly tokens: LedgerSnapshotTokens;
   }[];
   /** Response ids counted, when de-duplicating. */
   readonly ids: readonly string[] | null;
