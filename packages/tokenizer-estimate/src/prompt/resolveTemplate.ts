@@ -5,8 +5,10 @@ import type { NormalizedChatBody } from './chatBody.ts';
  * DeepSeek chat-template generations, as visible in `usage.prompt_tokens`:
  * - `'v3'`: DeepSeek-V3 / R1 (deepseek-chat, deepseek-reasoner before 2025-08-21): no think tokens
  *   in history; R1's generation prompt adds the text `<think>\n`.
- * - `'v3.1'`: V3.1 … V3.2 (aliases from 2025-08-21): `<think>` / `</think>` are single special tokens
- *   and every assistant turn carries one.
+ * - `'v3.1'`: V3.1 / V3.1-Terminus (aliases from 2025-08-21): `<think>` / `</think>` are single
+ *   special tokens and every assistant turn carries one.
+ * - `'v3.2'`: V3.2-Exp / V3.2 (aliases from 2025-09-29): V3.1's template, with the model card's
+ *   full tool block.
  * - `'v4'`: deepseek-v4-flash / -pro and the aliases routed to them from 2026-04-24; the same markers,
  *   plus, from the V4-0731 model version on, a fixed reasoning-effort preamble in thinking mode.
  *
@@ -15,11 +17,11 @@ import type { NormalizedChatBody } from './chatBody.ts';
  * estimatePromptTokens(body, { era: 'v3.1' }); // pin the era instead of deriving it from model and date
  * ```
  */
-export type TemplateEra = 'v3' | 'v3.1' | 'v4';
+export type TemplateEra = 'v3' | 'v3.1' | 'v3.2' | 'v4';
 
 /**
  * Template switch dates (ms since the epoch, UTC): 2025-08-21, deepseek-chat / -reasoner become
- * V3.1; 2026-04-24, they route to deepseek-v4-flash; 2026-07-31, V4's thinking mode gains a
+ * V3.1; 2025-09-29, V3.2-Exp; 2026-04-24, they route to deepseek-v4-flash; 2026-07-31, V4's thinking mode gains a
  * reasoning-effort preamble (the V4-0731 model version; absent on 2026-06-10, present on
  * 2026-08-05 in the recorded calls).
  *
@@ -30,6 +32,7 @@ export type TemplateEra = 'v3' | 'v3.1' | 'v4';
  */
 export const TEMPLATE_SWITCHES = {
   v3_1: Date.UTC(2025, 7, 21),
+  v3_2: Date.UTC(2025, 8, 29),
   v4: Date.UTC(2026, 3, 24),
   v4EffortPreamble: Date.UTC(2026, 6, 31),
 } as const;
@@ -66,6 +69,8 @@ export interface TemplateOptions {
   readonly thinking?: boolean;
 }
 
+const ERAS: readonly TemplateEra[] = ['v3', 'v3.1', 'v3.2', 'v4'];
+
 function isV4Model(model: string): boolean {
   return /^deepseek-(v4|flash|pro)/.test(model);
 }
@@ -87,11 +92,12 @@ export function resolveTemplate(body: NormalizedChatBody, options: TemplateOptio
   const model = body.model ?? '';
   let era: TemplateEra;
   if (options.era !== undefined) {
-    if (options.era !== 'v3' && options.era !== 'v3.1' && options.era !== 'v4') {
-      throw new InvalidOptionError('options.era', `unknown era ${JSON.stringify(options.era)} (expected 'v3', 'v3.1' or 'v4')`);
+    if (!ERAS.includes(options.era)) {
+      throw new InvalidOptionError('options.era', `unknown era ${JSON.stringify(options.era)} (expected ${ERAS.map((e) => `'${e}'`).join(', ')})`);
     }
     era = options.era;
   } else if (isV4Model(model) || at >= TEMPLATE_SWITCHES.v4) era = 'v4';
+  else if (at >= TEMPLATE_SWITCHES.v3_2) era = 'v3.2';
   else if (at >= TEMPLATE_SWITCHES.v3_1) era = 'v3.1';
   else era = 'v3';
 

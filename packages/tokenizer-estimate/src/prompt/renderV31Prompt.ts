@@ -1,0 +1,95 @@
+import type { NormalizedChatBody } from './chatBody.ts';
+import { FITTED } from './fittedConstants.ts';
+import { mergeUserRuns } from './mergeUserRuns.ts';
+import { PieceBuilder } from './pieceBuilder.ts';
+import type { PromptPiece } from './promptPiece.ts';
+import { pythonJson } from './pythonJson.ts';
+import { replayedReasoning } from './replayedReasoning.ts';
+
+/**
+ * The tool block of DeepSeek-V3.1's model card ("ToolCall" section of
+ * huggingface.co/deepseek-ai/DeepSeek-V3.1, also vLLM's tool_chat_template_deepseekv31.jinja),
+ * re-implemented: a `## Tools` header, one `### name` section per tool with its description and
+ * its parameters as Python `json.dumps`, then the call-format instructions.
+ */
+function v31ToolBlock(body: NormalizedChatBody): string {
+  let text = '## Tools\nYou have access to the following tools:\n';
+  for (const tool of body.tools) {
+    text += `\n### ${tool.name}\nDescription: ${tool.description}\n\nParameters: ${pythonJson(tool.parameters)}\n`;
+  }
+  text +=
+    '\nIMPORTANT: ALWAYS adhere to this exact format for tool use:\n' +
+    '<｜tool▁calls▁begin｜><｜tool▁call▁begin｜>tool_call_name<｜tool▁sep｜>tool_call_arguments<｜tool▁call▁end｜>{{additional_tool_calls}}<｜tool▁calls▁end｜>\n\n' +
+    'Where:\n\n' +
+    '- `tool_call_name` must be an exact match to one of the available tools\n' +
+    "- `tool_call_arguments` must be valid JSON that strictly follows the tool's Parameters Schema\n" +
+    '- For multiple tool calls, chain them directly without separators or spaces\n';
+  return text;
+}
+
+/**
+ * Renders a chat body the way DeepSeek's API renders it for V3.1, V3.1-Terminus, V3.2-Exp and V3.2
+ * (deepseek-chat / deepseek-reasoner from 2025-08-21 to 2026-04-24), after the `chat_template` of
+ * deepseek-ai/DeepSeek-V3.1's tokenizer_config.json: `<think>` / `</think>` after every
+ * `<｜Assistant｜>`, tool calls as `name<｜tool▁sep｜>arguments`, each tool result in
+ * `<｜tool▁output▁begin｜>…<｜tool▁output▁end｜>`. What the hosted API does beyond the published
+ * template was read off recorded usage: consecutive user messages are joined into one, a tool
+ * result is followed by a new `<｜Assistant｜></think>`, and before 2025-09-29 (V3.1) the tool
+ * block is shorter than the model card's (a fitted count).
+ *
+ * @example
+ * ```ts
+ * renderV31Prompt(normalizeChatBody({ messages: [{ role: 'user', content: 'Hi' }] }), false).length; // 5 pieces
+ * ```
+ */
+export function renderV31Prompt(body: NormalizedChatBody, thinking: boolean): PromptPiece[] {
+  const out = new PieceBuilder();
+  const messages = mergeUserRuns(body.messages);
+  const replayed = replayedReasoning(messages);
+  out.special('<｜begin▁of▁sentence｜>');
+  out.text('content', messages.filter((m) => m.role === 'system').map((m) => m.text).join('\n\n'));
+  if (body.tools.length > 0 && body.toolChoice !== 'none') {
+    out.text('tools', '\n\n' + v31ToolBlock(body));
+  }
+  if (body.jsonMode) out.fitted('responseFormat', FITTED.jsonMode.v31, '(JSON mode instruction)');
+  let afterUser = false;
+  let afterTool = false;
+  const openAssistant = (think: boolean) => {
+    out.special('<｜Assistant｜>').special(think ? '<think>' : '</think>');
+  };
+  messages.forEach((message, index) => {
+    switch (message.role) {
+      case 'system':
+        return;
+      case 'user':
+        out.special('<｜User｜>').text('content', message.text);
+        afterUser = true;
+        afterTool = false;
+        return;
+      case 'tool':
+        out.special('<｜tool▁output▁begin｜>').text('content', message.text).special('<｜tool▁output▁end｜>');
+        afterTool = true;
+        afterUser = false;
+        return;
+      case 'assistant': {
+        const replay = thinking && replayed[index] === true && message.reasoning !== '';
+        if (afterUser || afterTool) openAssistant(replay || (message.prefix && thinking));
+        if (replay) out.text('content', message.reasoning).special('</think>');
+        out.text('content', message.text);
+        if (message.toolCalls.length > 0) {
+          out.special('<｜tool▁calls▁begin｜>');
+          for (const call of message.toolCalls) {
+            out.special('<｜tool▁call▁begin｜>').text('content', call.name).special('<｜tool▁sep｜>').text('content', call.arguments).special('<｜tool▁call▁end｜>');
+          }
+          out.special('<｜tool▁calls▁end｜>');
+        }
+        if (!message.prefix) out.special('<｜end▁of▁sentence｜>');
+        afterUser = false;
+        afterTool = false;
+        return;
+      }
+    }
+  });
+  if (afterUser || afterTool) openAssistant(thinking);
+  return out.pieces;
+}
