@@ -19,11 +19,11 @@ function v31ToolBlock(body: NormalizedChatBody): string {
   }
   text +=
     '\nIMPORTANT: ALWAYS adhere to this exact format for tool use:\n' +
-    '<｜tool▁calls▁begin｜><｜tool▁call▁begin｜>tool_call_name<｜tool▁sep｜>tool_call_arguments<｜tool▁call▁end｜>{{additional_tool_calls}}<｜tool▁calls▁end｜>\n\n' +
-    'Where:\n\n' +
+    '<｜tool▁calls▁begin｜><｜tool▁call▁begin｜>tool_call_name<｜tool▁sep｜>tool_call_arguments<｜tool▁call▁end｜>{additional_tool_calls}<｜tool▁calls▁end｜>\n\n' +
+    'Where:\n' +
     '- `tool_call_name` must be an exact match to one of the available tools\n' +
     "- `tool_call_arguments` must be valid JSON that strictly follows the tool's Parameters Schema\n" +
-    '- For multiple tool calls, chain them directly without separators or spaces\n';
+    '- For multiple tool calls, chain them directly without separators or spaces';
   return text;
 }
 
@@ -47,9 +47,10 @@ export function renderV31Prompt(body: NormalizedChatBody, thinking: boolean): Pr
   const messages = mergeUserRuns(body.messages);
   const replayed = replayedReasoning(messages);
   out.special('<｜begin▁of▁sentence｜>');
-  out.text('content', messages.filter((m) => m.role === 'system').map((m) => m.text).join('\n\n'));
+  const system = messages.filter((m) => m.role === 'system').map((m) => m.text).join('\n\n');
+  out.text('content', system);
   if (body.tools.length > 0 && body.toolChoice !== 'none') {
-    out.text('tools', '\n\n' + v31ToolBlock(body));
+    out.text('tools', (system === '' ? '' : '\n\n') + v31ToolBlock(body));
   }
   if (body.jsonMode) out.fitted('responseFormat', FITTED.jsonMode.v31, '(JSON mode instruction)');
   let afterUser = false;
@@ -73,7 +74,7 @@ export function renderV31Prompt(body: NormalizedChatBody, thinking: boolean): Pr
         return;
       case 'assistant': {
         const replay = thinking && replayed[index] === true && message.reasoning !== '';
-        if (afterUser || afterTool) openAssistant(replay || (message.prefix && thinking));
+        if (afterUser) openAssistant(replay || (message.prefix && thinking));
         if (replay) out.text('content', message.reasoning).special('</think>');
         out.text('content', message.text);
         if (message.toolCalls.length > 0) {
@@ -90,6 +91,6 @@ export function renderV31Prompt(body: NormalizedChatBody, thinking: boolean): Pr
       }
     }
   });
-  if (afterUser || afterTool) openAssistant(thinking);
+  if (afterUser) openAssistant(thinking);
   return out.pieces;
 }
