@@ -1,5 +1,8 @@
 import type { PromptPart, PromptPiece } from './promptPiece.ts';
 
+const DSML = '｜DSML｜';
+const MARKERS = /(｜DSML｜|<think>|<\/think>)/;
+
 /**
  * Collects the pieces of a prompt as a template renders it.
  *
@@ -22,6 +25,18 @@ export class PieceBuilder {
   /** Ordinary text, tokenized together with the text around it. */
   text(part: PromptPart, text: string): this {
     if (text !== '') this.pieces.push({ part, text });
+    return this;
+  }
+
+  /**
+   * Template text that contains `｜DSML｜`, `<think>` or `</think>`: each is a single added token in
+   * the V3.2 and V4 tokenizers (recorded usage: one token each, not the several of their characters).
+   */
+  dsml(part: PromptPart, text: string): this {
+    for (const chunk of text.split(MARKERS)) {
+      if (chunk === DSML || chunk === '<think>' || chunk === '</think>') this.special(chunk, part);
+      else this.text(part, chunk);
+    }
     return this;
   }
 

@@ -47,9 +47,11 @@ export function renderV32Prompt(body: NormalizedChatBody, thinking: boolean): Pr
   const messages = mergeUserRuns(body.messages);
   const lastUser = messages.map((m) => m.role).lastIndexOf('user');
   out.special('<｜begin▁of▁sentence｜>');
-  out.text('content', messages.filter((m) => m.role === 'system').map((m) => m.text).join('\n\n'));
+  const system = messages.filter((m) => m.role === 'system').map((m) => m.text).join('\n\n');
+  out.text('content', system);
   if (body.tools.length > 0 && body.toolChoice !== 'none') {
-    out.text('tools', '\n\n' + v32ToolBlock(body));
+    // With no system message the block starts the prompt: no blank line before it (recorded usage).
+    out.dsml('tools', (system === '' ? '' : '\n\n') + v32ToolBlock(body));
     if (body.toolChoice !== 'auto') out.fitted('tools', FITTED.v4.toolChoiceForced, '(forced tool choice instruction)');
   }
   if (body.jsonMode) out.fitted('responseFormat', FITTED.jsonMode.v32, '(JSON mode instruction)');
@@ -75,13 +77,13 @@ export function renderV32Prompt(body: NormalizedChatBody, thinking: boolean): Pr
         if (thinking && index > lastUser) out.text('content', message.reasoning).special('</think>');
         out.text('content', message.text);
         if (message.toolCalls.length > 0) {
-          out.text('template', `\n\n<${DSML}function_calls>\n`);
+          out.dsml('template', `\n\n<${DSML}function_calls>\n`);
           message.toolCalls.forEach((call, callIndex) => {
             if (callIndex > 0) out.text('template', '\n');
-            out.text('template', `<${DSML}invoke name="`).text('content', call.name).text('template', '">\n');
-            out.text('content', dsmlArguments(call.arguments)).text('template', `\n</${DSML}invoke>`);
+            out.dsml('template', `<${DSML}invoke name="`).text('content', call.name).text('template', '">\n');
+            out.dsml('content', dsmlArguments(call.arguments)).dsml('template', `\n</${DSML}invoke>`);
           });
-          out.text('template', `\n</${DSML}function_calls>`);
+          out.dsml('template', `\n</${DSML}function_calls>`);
         }
         callsOpen = message.toolCalls.length;
         resultsSeen = 0;

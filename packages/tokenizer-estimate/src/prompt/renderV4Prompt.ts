@@ -93,7 +93,7 @@ export function renderV4Prompt(body: NormalizedChatBody, thinking: boolean, at: 
   if (thinking) out.text('template', effortPreamble(body.reasoningEffort, at));
   const systemText = turns.filter((t): t is NormalizedMessage => t.role === 'system').map((m) => m.text).join('\n\n');
   out.text('content', systemText);
-  if (renderTools) out.text('tools', '\n\n' + v4ToolBlock(body));
+  if (renderTools) out.dsml('tools', '\n\n' + v4ToolBlock(body));
   if (renderTools && body.toolChoice !== 'auto') out.fitted('tools', FITTED.v4.toolChoiceForced, '(forced tool choice instruction)');
   if (body.jsonMode) out.fitted('responseFormat', FITTED.jsonMode.v4, '(JSON mode instruction)');
   turns.forEach((turn, index) => {
@@ -116,13 +116,13 @@ export function renderV4Prompt(body: NormalizedChatBody, thinking: boolean, at: 
     if (thinking && (keepReasoning || index > lastUser)) out.text('content', turn.reasoning).special('</think>');
     out.text('content', turn.text);
     if (turn.toolCalls.length > 0) {
-      out.text('template', `\n\n<${DSML}tool_calls>\n`);
+      out.dsml('template', `\n\n<${DSML}tool_calls>\n`);
       turn.toolCalls.forEach((call, callIndex) => {
         if (callIndex > 0) out.text('template', '\n');
-        out.text('template', `<${DSML}invoke name="`).text('content', call.name).text('template', '">\n');
-        out.text('content', dsmlArguments(call.arguments)).text('template', `\n</${DSML}invoke>`);
+        out.dsml('template', `<${DSML}invoke name="`).text('content', call.name).text('template', '">\n');
+        out.dsml('content', dsmlArguments(call.arguments)).dsml('template', `\n</${DSML}invoke>`);
       });
-      out.text('template', `\n</${DSML}tool_calls>`);
+      out.dsml('template', `\n</${DSML}tool_calls>`);
     }
     if (!turn.prefix) out.special('<｜end▁of▁sentence｜>');
   });
