@@ -15,9 +15,11 @@ const DSML = '｜DSML｜';
  * call-format instructions, then one JSON line per tool (the `function` object as `json.dumps`).
  */
 function v4ToolBlock(body: NormalizedChatBody): string {
-  const schemas = body.tools
-    .map((tool) => pythonJson(tool.strict ? { name: tool.name, description: tool.description, parameters: tool.parameters, strict: true } : { name: tool.name, description: tool.description, parameters: tool.parameters }))
-    .join('\n');
+  // `strict` is not rendered (recorded usage: a strict tool costs what the same tool without it
+  // costs); a named tool_choice renders only that tool (one recorded call).
+  const forced = body.toolChoice;
+  const tools = typeof forced === 'object' ? body.tools.filter((tool) => tool.name === forced.name) : body.tools;
+  const schemas = tools.map((tool) => pythonJson({ name: tool.name, description: tool.description, parameters: tool.parameters })).join('\n');
   return (
     '## Tools\n\n' +
     `You have access to a set of tools to help answer the user's question. You can invoke tools by writing a "<${DSML}tool_calls>" block like the following:\n\n` +
@@ -113,6 +115,11 @@ export function renderV4Prompt(body: NormalizedChatBody, thinking: boolean, at: 
       return;
     }
     if (turn.role !== 'assistant') return;
+    // An assistant message that opens the conversation (no user turn before it) still gets its
+    // role marker: the encoder emits it only after a user turn, but recorded usage counts it.
+    if (!turns.slice(0, index).some((t) => t.role === 'user')) {
+      out.special('<｜Assistant｜>').special(thinking && (keepReasoning || index > lastUser) ? '<think>' : '</think>');
+    }
     if (thinking && (keepReasoning || index > lastUser)) out.text('content', turn.reasoning).special('</think>');
     out.text('content', turn.text);
     if (turn.toolCalls.length > 0) {

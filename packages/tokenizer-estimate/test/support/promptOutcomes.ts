@@ -78,7 +78,7 @@ export function promptOutcomes(): PromptOutcome[] {
         source: call.source,
         era,
         kind: kindOf(request),
-        toolChoice: typeof choice === 'string' ? choice : choice === undefined ? '' : 'named',
+        toolChoice: typeof choice === 'string' ? choice : choice === undefined || choice === null ? '' : 'named',
         heldOut: isHeldOut(call as RecordedCall & { interaction_index?: number }),
         predicted: estimate.tokens,
         actual: call.response_usage.prompt_tokens ?? call.response_usage.input_tokens!,
