@@ -51,8 +51,9 @@ export function renderV31Prompt(body: NormalizedChatBody, thinking: boolean): Pr
   out.text('content', system);
   if (body.tools.length > 0 && body.toolChoice !== 'none') {
     out.text('tools', (system === '' ? '' : '\n\n') + v31ToolBlock(body));
+    if (body.toolChoice !== 'auto') out.fitted('tools', FITTED.toolChoiceForced, '(forced tool choice instruction)');
   }
-  if (body.jsonMode) out.fitted('responseFormat', FITTED.jsonMode.v31, '(JSON mode instruction)');
+  if (body.jsonMode) out.fitted('responseFormat', FITTED.jsonMode, '(JSON mode instruction)');
   let afterUser = false;
   let afterTool = false;
   const openAssistant = (think: boolean) => {

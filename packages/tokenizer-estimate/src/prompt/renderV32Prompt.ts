@@ -52,9 +52,9 @@ export function renderV32Prompt(body: NormalizedChatBody, thinking: boolean): Pr
   if (body.tools.length > 0 && body.toolChoice !== 'none') {
     // With no system message the block starts the prompt: no blank line before it (recorded usage).
     out.dsml('tools', (system === '' ? '' : '\n\n') + v32ToolBlock(body));
-    if (body.toolChoice !== 'auto') out.fitted('tools', FITTED.v4.toolChoiceForced, '(forced tool choice instruction)');
+    if (body.toolChoice !== 'auto') out.fitted('tools', FITTED.toolChoiceForced, '(forced tool choice instruction)');
   }
-  if (body.jsonMode) out.fitted('responseFormat', FITTED.jsonMode.v32, '(JSON mode instruction)');
+  if (body.jsonMode) out.fitted('responseFormat', FITTED.jsonMode, '(JSON mode instruction)');
   let callsOpen = 0;
   let resultsSeen = 0;
   messages.forEach((message, index) => {

@@ -96,8 +96,8 @@ export function renderV4Prompt(body: NormalizedChatBody, thinking: boolean, at: 
   const systemText = turns.filter((t): t is NormalizedMessage => t.role === 'system').map((m) => m.text).join('\n\n');
   out.text('content', systemText);
   if (renderTools) out.dsml('tools', '\n\n' + v4ToolBlock(body));
-  if (renderTools && body.toolChoice !== 'auto') out.fitted('tools', FITTED.v4.toolChoiceForced, '(forced tool choice instruction)');
-  if (body.jsonMode) out.fitted('responseFormat', FITTED.jsonMode.v4, '(JSON mode instruction)');
+  if (renderTools && body.toolChoice !== 'auto') out.fitted('tools', FITTED.toolChoiceForced, '(forced tool choice instruction)');
+  if (body.jsonMode) out.fitted('responseFormat', FITTED.jsonMode, '(JSON mode instruction)');
   turns.forEach((turn, index) => {
     const next = turns[index + 1];
     if (turn.role === 'system') return;

@@ -19,6 +19,10 @@ export interface PromptOutcome {
   readonly kind: RequestKind;
   readonly toolChoice: string;
   readonly heldOut: boolean;
+  /** `response_format: { type: 'json_object' }`. */
+  readonly jsonMode: boolean;
+  /** Tools defined and rendered (tool_choice is not 'none'). */
+  readonly toolsRendered: boolean;
   readonly predicted: number;
   readonly actual: number;
 }
@@ -74,12 +78,16 @@ export function promptOutcomes(): PromptOutcome[] {
       const estimate = estimatePromptTokensDetailed(request, { at: callInstant(call), method: 'exact' });
       const era: ReportEra = estimate.era === 'v3' && estimate.thinking ? 'r1' : estimate.era;
       const choice = request['tool_choice'];
+      const format = request['response_format'] as { type?: string } | undefined | null;
+      const tools = request['tools'];
       return {
         source: call.source,
         era,
         kind: kindOf(request),
         toolChoice: typeof choice === 'string' ? choice : choice === undefined || choice === null ? '' : 'named',
         heldOut: isHeldOut(call as RecordedCall & { interaction_index?: number }),
+        jsonMode: format?.type === 'json_object',
+        toolsRendered: Array.isArray(tools) && tools.length > 0 && choice !== 'none',
         predicted: estimate.tokens,
         actual: call.response_usage.prompt_tokens ?? call.response_usage.input_tokens!,
       };
@@ -101,5 +109,28 @@ export function summarize(outcomes: readonly Pick<PromptOutcome, 'predicted' | '
     exact: outcomes.filter((o) => o.predicted === o.actual).length,
     within3: errors.filter((e) => Math.abs(e) <= 0.03).length,
     worstPercent: Math.round(Math.max(0, ...errors.map(Math.abs)) * 1000) / 10,
+  };
+}
+
+/**
+ * The fit of each constant of FITTED (src/prompt/fittedConstants.ts) on the training half: the
+ * median of actual − predicted over the training calls the constant applies to. Zero for every
+ * group means the constants in the source are exactly the training-half fit.
+ *
+ * @example
+ * ```ts
+ * trainingResiduals(promptOutcomes()); // { jsonMode: 0, toolChoiceForced: 0, v3ToolInstructions: 0 }
+ * ```
+ */
+export function trainingResiduals(outcomes: readonly PromptOutcome[]): Record<'jsonMode' | 'toolChoiceForced' | 'v3ToolInstructions', number> {
+  const median = (values: number[]): number => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted.length === 0 ? Number.NaN : sorted[Math.floor((sorted.length - 1) / 2)]!;
+  };
+  const residuals = (keep: (o: PromptOutcome) => boolean) => median(outcomes.filter((o) => !o.heldOut && keep(o)).map((o) => o.actual - o.predicted));
+  return {
+    jsonMode: residuals((o) => o.jsonMode),
+    toolChoiceForced: residuals((o) => o.toolsRendered && (o.toolChoice === 'required' || o.toolChoice === 'named')),
+    v3ToolInstructions: residuals((o) => o.toolsRendered && (o.era === 'v3' || o.era === 'r1')),
   };
 }
