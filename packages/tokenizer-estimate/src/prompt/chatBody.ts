@@ -1,4 +1,5 @@
 import { InvalidTypeError, MalformedBodyError, UnknownRoleError } from '../errors.ts';
+import { anthropicToChatBody, isAnthropicBody } from './anthropicBody.ts';
 import { responsesToChatBody } from './responsesBody.ts';
 
 /**
@@ -180,8 +181,9 @@ function readOptionalString(value: unknown, path: string): string {
 }
 
 /**
- * Validates an OpenAI-format chat request body (or a Responses-API body, converted) and extracts
- * what the prompt-token estimate needs.
+ * Validates an OpenAI-format chat request body (or a Responses-API or Anthropic Messages body,
+ * converted: see {@link responsesToChatBody} and {@link anthropicToChatBody}) and extracts what the
+ * prompt-token estimate needs.
  * Throws a typed error naming the field: {@link MalformedBodyError} for a missing or misshapen
  * field, {@link InvalidTypeError} for a wrong type, {@link UnknownRoleError} for an unknown role.
  *
@@ -195,6 +197,8 @@ export function normalizeChatBody(body: unknown): NormalizedChatBody {
   if (!isRecord(body)) throw new MalformedBodyError('', `expected a chat request object, got ${body === null ? 'null' : Array.isArray(body) ? 'an array' : typeof body}`);
   // A Responses-API body (`input` instead of `messages`) is rendered with the same template.
   if (body['messages'] === undefined && body['input'] !== undefined) return normalizeChatBody(responsesToChatBody(body));
+  // An Anthropic Messages body (DeepSeek's /anthropic endpoint) is rendered as the equivalent chat request.
+  if (isAnthropicBody(body)) return normalizeChatBody(anthropicToChatBody(body));
   const model = body['model'];
   if (model !== undefined && typeof model !== 'string') throw new InvalidTypeError('model', 'a string', model);
   const rawMessages = body['messages'];

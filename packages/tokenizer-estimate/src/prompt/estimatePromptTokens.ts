@@ -1,6 +1,8 @@
+import { MalformedBodyError } from '../errors.ts';
 import { textCounter } from '../textCounter.ts';
 import { normalizeChatBody, type ChatRequestBody, type NormalizedChatBody } from './chatBody.ts';
 import { countPromptPieces, type PartCount } from './countPromptPieces.ts';
+import type { anthropicToChatBody } from './anthropicBody.ts';
 import type { IMAGE_TOKENS_MAX } from './imageTokens.ts';
 import type { PromptPart, PromptPiece } from './promptPiece.ts';
 import { renderV31Prompt } from './renderV31Prompt.ts';
@@ -59,31 +61,48 @@ export interface PromptTokenEstimate {
 
 /**
  * Predicts `usage.prompt_tokens` for an OpenAI-format chat request body, with its breakdown. A
- * Responses-API body (`input`, `instructions`) is accepted too and predicts `usage.input_tokens`.
+ * Responses-API body (`input`, `instructions`) predicts `usage.input_tokens`. An Anthropic
+ * Messages body (DeepSeek's `/anthropic` endpoint: `system`, `tools` with `input_schema`,
+ * `tool_use` / `tool_result` blocks) predicts all its input tokens; Anthropic's `input_tokens`
+ * excludes `cache_read_input_tokens`, so compare with their sum (DeepSeek does not restate that
+ * convention: unconfirmed). How DeepSeek renders Anthropic bodies is not published either: see
+ * {@link anthropicToChatBody} for what is assumed.
  *
- * The chat template follows the model id and date (see {@link TemplateEra}); pass `{ at }` for a
- * past request, or `{ era, thinking }` to pin them. Text is counted exactly when the exact tokenizer
- * is loaded, else with the fast estimate when that is loaded (the result says which); with neither
- * loaded it throws FastTokenizerNotLoadedError rather than guess. Without tools the template is
- * reproduced token for token; with tools DeepSeek's hidden tool instructions are fitted constants.
+ * The prompt is rendered with the template of the request's era (see {@link TemplateEra}; pass
+ * `{ at }` for a past request, or `{ era, thinking }` to pin them), re-implemented from the
+ * templates DeepSeek published: tool definitions, tool calls and results, `tool_choice` ('none'
+ * renders no tools), thinking on and off, prefix completion (an assistant message with
+ * `prefix: true`), JSON schemas. Parts DeepSeek's server adds that no published template shows are
+ * token counts fitted to recorded usage (JSON mode's instruction, a forced `tool_choice`, V3's
+ * tool instructions); image parts count {@link IMAGE_TOKENS_MAX} each (an upper bound). `parts`
+ * says for each part whether it is exact. Text is counted exactly when the exact tokenizer is
+ * loaded, else with the fast estimate when that is loaded (the result says which); with neither
+ * loaded it throws FastTokenizerNotLoadedError rather than guess.
  *
  * @example
  * ```ts
+ * import { estimatePromptTokensDetailed, loadExactTokenizer } from '@seekcost/tokenizer-estimate';
  * await loadExactTokenizer();
- * estimatePromptTokensDetailed({
+ * const estimate = estimatePromptTokensDetailed({
  *   model: 'deepseek-chat',
  *   messages: [
  *     { role: 'system', content: 'Be as terse as possible; no punctuation' },
  *     { role: 'user', content: 'What is 1 + 1?' },
  *   ],
  * }, { at: new Date('2025-12-30') });
- * // { tokens: 21, method: 'exact', era: 'v3.1', thinking: false, contentTokens: 17, templateTokens: 4,
- * //   toolTokens: 0, responseFormatTokens: 0, templateKnown: true }
+ * estimate.tokens; // => 21
+ * estimate.era; // => 'v3.2'
+ * estimate.parts.template; // => { tokens: 4, exact: true }
+ * estimate.templateKnown; // => true
  * ```
  */
 export function estimatePromptTokensDetailed(body: ChatRequestBody | unknown, options: EstimatePromptOptions = {}): PromptTokenEstimate {
   const normalized = normalizeChatBody(body);
   const { era, thinking, at } = resolveTemplate(normalized, options);
+  const withImage = normalized.messages.findIndex((message) => message.images > 0);
+  if (withImage >= 0 && era !== 'v4') {
+    throw new MalformedBodyError(`messages[${withImage}].content`, `image parts need a vision model (deepseek-flash); the ${era} template takes no images`);
+  }
   const { method, count } = textCounter(options.method);
   const { tokens, parts } = countPromptPieces(renderPrompt(normalized, era, thinking, at), count, method === 'exact');
   return {
@@ -103,12 +122,14 @@ export function estimatePromptTokensDetailed(body: ChatRequestBody | unknown, op
 
 /**
  * Predicts `usage.prompt_tokens` for an OpenAI-format chat request body (see
- * {@link estimatePromptTokensDetailed} for the breakdown and the options).
+ * {@link estimatePromptTokensDetailed} for the breakdown, the other body formats and the options).
  *
  * @example
  * ```ts
- * estimatePromptTokens({ model: 'deepseek-v4-flash', messages: [{ role: 'user', content: 'Hi' }] }, { at: new Date('2026-05-06') });
- * // 5: <｜begin▁of▁sentence｜><｜User｜>Hi<｜Assistant｜><think>
+ * import { estimatePromptTokens, loadExactTokenizer } from '@seekcost/tokenizer-estimate';
+ * await loadExactTokenizer();
+ * // <｜begin▁of▁sentence｜><｜User｜>Hi<｜Assistant｜><think>
+ * estimatePromptTokens({ model: 'deepseek-v4-flash', messages: [{ role: 'user', content: 'Hi' }] }, { at: new Date('2026-05-06') }); // => 5
  * ```
  */
 export function estimatePromptTokens(body: ChatRequestBody | unknown, options: EstimatePromptOptions = {}): number {

@@ -4,6 +4,7 @@ import { mergeUserRuns } from './mergeUserRuns.ts';
 import { PieceBuilder } from './pieceBuilder.ts';
 import type { PromptPiece } from './promptPiece.ts';
 import { pythonJson } from './pythonJson.ts';
+import { responseSchemaBlock } from './responseSchemaBlock.ts';
 import { replayedReasoning } from './replayedReasoning.ts';
 
 /**
@@ -54,6 +55,7 @@ export function renderV31Prompt(body: NormalizedChatBody, thinking: boolean): Pr
     if (body.toolChoice !== 'auto') out.fitted('tools', FITTED.toolChoiceForced, '(forced tool choice instruction)');
   }
   if (body.jsonMode) out.fitted('responseFormat', FITTED.jsonMode, '(JSON mode instruction)');
+  if (body.responseSchema) out.text('responseFormat', responseSchemaBlock(body.responseSchema, system !== '' || (body.tools.length > 0 && body.toolChoice !== 'none')));
   let afterUser = false;
   let afterTool = false;
   const openAssistant = (think: boolean) => {

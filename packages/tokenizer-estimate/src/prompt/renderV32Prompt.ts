@@ -5,6 +5,7 @@ import { mergeUserRuns } from './mergeUserRuns.ts';
 import { PieceBuilder } from './pieceBuilder.ts';
 import type { PromptPiece } from './promptPiece.ts';
 import { pythonJson } from './pythonJson.ts';
+import { responseSchemaBlock } from './responseSchemaBlock.ts';
 
 const DSML = '｜DSML｜';
 
@@ -55,6 +56,7 @@ export function renderV32Prompt(body: NormalizedChatBody, thinking: boolean): Pr
     if (body.toolChoice !== 'auto') out.fitted('tools', FITTED.toolChoiceForced, '(forced tool choice instruction)');
   }
   if (body.jsonMode) out.fitted('responseFormat', FITTED.jsonMode, '(JSON mode instruction)');
+  if (body.responseSchema) out.text('responseFormat', responseSchemaBlock(body.responseSchema, system !== '' || (body.tools.length > 0 && body.toolChoice !== 'none')));
   let callsOpen = 0;
   let resultsSeen = 0;
   messages.forEach((message, index) => {

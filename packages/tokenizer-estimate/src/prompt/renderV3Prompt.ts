@@ -4,6 +4,7 @@ import { mergeUserRuns } from './mergeUserRuns.ts';
 import { PieceBuilder } from './pieceBuilder.ts';
 import type { PromptPiece } from './promptPiece.ts';
 import { pythonJson } from './pythonJson.ts';
+import { responseSchemaBlock } from './responseSchemaBlock.ts';
 
 /**
  * Renders a chat body the way DeepSeek's API renders it for DeepSeek-V3 / V3-0324 (deepseek-chat)
@@ -37,6 +38,7 @@ export function renderV3Prompt(body: NormalizedChatBody, thinking: boolean): Pro
     if (body.toolChoice !== 'auto') out.fitted('tools', FITTED.toolChoiceForced, '(forced tool choice instruction)');
   }
   if (body.jsonMode) out.fitted('responseFormat', FITTED.jsonMode, '(JSON mode instruction)');
+  if (body.responseSchema) out.text('responseFormat', responseSchemaBlock(body.responseSchema, system !== '' || (body.tools.length > 0 && body.toolChoice !== 'none')));
   let inOutputs = false;
   let firstOutput = true;
   let last: string = 'system';

@@ -5,6 +5,7 @@ import { IMAGE_TOKENS_MAX } from './imageTokens.ts';
 import { PieceBuilder } from './pieceBuilder.ts';
 import type { PromptPiece } from './promptPiece.ts';
 import { pythonJson } from './pythonJson.ts';
+import { responseSchemaBlock } from './responseSchemaBlock.ts';
 import { TEMPLATE_SWITCHES } from './resolveTemplate.ts';
 
 const DSML = '｜DSML｜';
@@ -98,6 +99,7 @@ export function renderV4Prompt(body: NormalizedChatBody, thinking: boolean, at: 
   if (renderTools) out.dsml('tools', '\n\n' + v4ToolBlock(body));
   if (renderTools && body.toolChoice !== 'auto') out.fitted('tools', FITTED.toolChoiceForced, '(forced tool choice instruction)');
   if (body.jsonMode) out.fitted('responseFormat', FITTED.jsonMode, '(JSON mode instruction)');
+  if (body.responseSchema) out.text('responseFormat', responseSchemaBlock(body.responseSchema, systemText !== '' || renderTools));
   turns.forEach((turn, index) => {
     const next = turns[index + 1];
     if (turn.role === 'system') return;
