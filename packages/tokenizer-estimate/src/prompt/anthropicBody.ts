@@ -31,18 +31,17 @@ export function isAnthropicBody(body: Record<string, unknown>): boolean {
   );
 }
 
+function blockText(block: unknown, path: string): string {
+  if (!isRecord(block)) throw new InvalidTypeError(path, 'a content block object', block);
+  if (block['type'] !== 'text') throw new MalformedBodyError(`${path}.type`, `DeepSeek's Anthropic API does not support ${JSON.stringify(block['type'])} blocks here`);
+  if (typeof block['text'] !== 'string') throw new InvalidTypeError(`${path}.text`, 'a string', block['text']);
+  return block['text'];
+}
+
 function textOf(value: unknown, path: string): string {
   if (typeof value === 'string') return value;
   if (!Array.isArray(value)) throw new InvalidTypeError(path, 'a string or an array of content blocks', value);
-  return value
-    .map((block: unknown, index) => {
-      const blockPath = `${path}[${index}]`;
-      if (!isRecord(block)) throw new InvalidTypeError(blockPath, 'a content block object', block);
-      if (block['type'] !== 'text') throw new MalformedBodyError(`${blockPath}.type`, `DeepSeek's Anthropic API does not support ${JSON.stringify(block['type'])} blocks here`);
-      if (typeof block['text'] !== 'string') throw new InvalidTypeError(`${blockPath}.text`, 'a string', block['text']);
-      return block['text'];
-    })
-    .join('\n\n');
+  return value.map((block: unknown, index) => blockText(block, `${path}[${index}]`)).join('\n\n');
 }
 
 /**
@@ -59,8 +58,9 @@ function textOf(value: unknown, path: string): string {
  *
  * @example
  * ```ts
+ * import { anthropicToChatBody } from '@seekcost/tokenizer-estimate';
  * anthropicToChatBody({ model: 'claude-sonnet-4', system: 'Be brief.', messages: [{ role: 'user', content: 'Hi' }] });
- * // { model: 'deepseek-v4-flash', messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'Hi' }] }
+ * // => { model: 'deepseek-v4-flash', messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'Hi' }] }
  * ```
  */
 export function anthropicToChatBody(body: Record<string, unknown>): Record<string, unknown> {
@@ -86,7 +86,7 @@ export function anthropicToChatBody(body: Record<string, unknown>): Record<strin
       content.forEach((block: unknown, blockIndex) => {
         const blockPath = `${path}.content[${blockIndex}]`;
         if (!isRecord(block)) throw new InvalidTypeError(blockPath, 'a content block object', block);
-        if (block['type'] === 'text') text += textOf([block], blockPath);
+        if (block['type'] === 'text') text += blockText(block, blockPath);
         else if (block['type'] === 'thinking') reasoning += typeof block['thinking'] === 'string' ? block['thinking'] : '';
         else if (block['type'] === 'tool_use') {
           if (typeof block['name'] !== 'string') throw new InvalidTypeError(`${blockPath}.name`, 'a string', block['name']);
@@ -100,7 +100,7 @@ export function anthropicToChatBody(body: Record<string, unknown>): Record<strin
       const blockPath = `${path}.content[${blockIndex}]`;
       if (!isRecord(block)) throw new InvalidTypeError(blockPath, 'a content block object', block);
       if (block['type'] === 'tool_result') messages.push({ role: 'tool', content: block['content'] === undefined ? '' : textOf(block['content'], `${blockPath}.content`) });
-      else messages.push({ role: 'user', content: textOf([block], blockPath) });
+      else messages.push({ role: 'user', content: blockText(block, blockPath) });
     });
   });
   const rawTools = body['tools'];

@@ -7,7 +7,8 @@
  *
  * @example
  * ```ts
- * IMAGE_TOKENS_MAX * 2; // 768: the most two images can add
+ * import { IMAGE_TOKENS_MAX } from '@seekcost/tokenizer-estimate';
+ * IMAGE_TOKENS_MAX * 2; // => 768 (the most two images can add)
  * ```
  */
 export const IMAGE_TOKENS_MAX = 384;
