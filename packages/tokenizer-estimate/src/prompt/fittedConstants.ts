@@ -18,7 +18,7 @@ export const FITTED = {
   jsonMode: 20,
   /**
    * `tool_choice` 'required' or a named function (V4 calls; assumed the same in earlier eras).
-   * The recorded calls spread from 2 to 9 tokens around it; it is an estimate, never exact.
+   * The recorded calls spread from 6 to 9 tokens; it is an estimate, never exact.
    */
   toolChoiceForced: 6,
   /** V3 / R1 (before 2025-08-21): the tool-use instructions after the tool sections. */
