@@ -218,6 +218,23 @@ describe('agent traffic: tools, tool_choice, JSON mode, prefix completion, image
     expect(estimatePromptTokens({ ...think, reasoning_effort: 'low' }, V4_0731)).toBe(5);
     expect(estimatePromptTokens({ ...think, thinking: { type: 'disabled' } }, V4_0731)).toBe(5);
   });
+  it('V4.1 (deepseek-flash from 2026-09-10 04:00): <｜System｜>, a numeric effort line, renamed DSML tags (published encoder, unverified)', () => {
+    const hi = { model: 'deepseek-flash', messages: [{ role: 'user', content: 'Hi' }] };
+    const at = { at: new Date('2026-10-20') };
+    expect(resolveTemplate(normalizeChatBody({ model: 'deepseek-v4-flash', messages: [] }), { at: new Date('2026-09-10T03:59:59.999Z') }).era).toBe('v4');
+    expect(resolveTemplate(normalizeChatBody({ model: 'deepseek-v4-flash', messages: [] }), { at: new Date('2026-09-10T04:00:00Z') }).era).toBe('v4.1');
+    expect(resolveTemplate(normalizeChatBody({ model: 'deepseek-v4-pro', messages: [] }), at).era).toBe('v4');
+    // <｜begin▁of▁sentence｜><｜User｜>Hi<｜Assistant｜></think>
+    expect(estimatePromptTokens({ ...hi, thinking: { type: 'disabled' } }, at)).toBe(5);
+    // + <｜System｜>Reasoning Effort: 50 (range 1-100, the higher the value, the more thorough the reasoning)\n\n
+    expect(estimatePromptTokens(hi, at)).toBe(5 + 1 + 25);
+    expect(estimatePromptTokens({ ...hi, reasoning_effort: 'max' }, at)).toBe(5 + 1 + 25); // 100 instead of 50: one token either way
+    expect(errorOf(() => estimatePromptTokens({ ...hi, reasoning_effort: 'medium' }, at)).path).toBe('reasoning_effort');
+    const tools = estimatePromptTokensDetailed({ ...hi, thinking: { type: 'disabled' }, tools: [TOOL] }, at);
+    const v4 = estimatePromptTokensDetailed({ ...hi, model: 'deepseek-v4-flash', thinking: { type: 'disabled' }, tools: [TOOL] }, V4);
+    expect(tools.era).toBe('v4.1');
+    expect(tools.toolTokens).not.toBe(v4.toolTokens);
+  });
   it(`images count ${IMAGE_TOKENS_MAX} each, reported apart and never exact; eras without vision refuse them`, () => {
     const image = { type: 'image_url', image_url: { url: 'data:image/png;base64,AAAA' } };
     const withImage = { model: 'deepseek-flash', thinking: { type: 'disabled' }, messages: [{ role: 'user', content: [{ type: 'text', text: 'Describe' }, image, image] }] };

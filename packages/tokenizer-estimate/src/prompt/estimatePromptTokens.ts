@@ -100,7 +100,7 @@ export function estimatePromptTokensDetailed(body: ChatRequestBody | unknown, op
   const normalized = normalizeChatBody(body);
   const { era, thinking, at } = resolveTemplate(normalized, options);
   const withImage = normalized.messages.findIndex((message) => message.images > 0);
-  if (withImage >= 0 && era !== 'v4') {
+  if (withImage >= 0 && era !== 'v4' && era !== 'v4.1') {
     throw new MalformedBodyError(`messages[${withImage}].content`, `image parts need a vision model (deepseek-flash); the ${era} template takes no images`);
   }
   const { method, count } = textCounter(options.method);
@@ -145,6 +145,7 @@ function renderPrompt(body: NormalizedChatBody, era: TemplateEra, thinking: bool
     case 'v3.2':
       return renderV32Prompt(body, thinking);
     case 'v4':
-      return renderV4Prompt(body, thinking, at);
+    case 'v4.1':
+      return renderV4Prompt(body, thinking, at, era);
   }
 }

@@ -1,4 +1,5 @@
 import type { NormalizedChatBody, NormalizedMessage } from './chatBody.ts';
+import { MalformedBodyError } from '../errors.ts';
 import { dsmlArguments } from './dsmlArguments.ts';
 import { FITTED } from './fittedConstants.ts';
 import { IMAGE_TOKENS_MAX } from './imageTokens.ts';
@@ -15,23 +16,42 @@ const DSML = '｜DSML｜';
  * of deepseek-ai/DeepSeek-V4-Flash, as vendored in sgl-project/sglang), re-implemented: the DSML
  * call-format instructions, then one JSON line per tool (the `function` object as `json.dumps`).
  */
-function v4ToolBlock(body: NormalizedChatBody): string {
+function v4ToolBlock(body: NormalizedChatBody, tags: DsmlTags): string {
   // `strict` is not rendered (recorded usage: a strict tool costs what the same tool without it
   // costs); a named tool_choice renders only that tool (one recorded call).
   const forced = body.toolChoice;
   const tools = typeof forced === 'object' ? body.tools.filter((tool) => tool.name === forced.name) : body.tools;
   const schemas = tools.map((tool) => pythonJson({ name: tool.name, description: tool.description, parameters: tool.parameters })).join('\n');
+  const { calls, invoke, parameter } = tags;
   return (
     '## Tools\n\n' +
-    `You have access to a set of tools to help answer the user's question. You can invoke tools by writing a "<${DSML}tool_calls>" block like the following:\n\n` +
-    `<${DSML}tool_calls>\n<${DSML}invoke name="$TOOL_NAME">\n<${DSML}parameter name="$PARAMETER_NAME" string="true|false">$PARAMETER_VALUE</${DSML}parameter>\n...\n</${DSML}invoke>\n` +
-    `<${DSML}invoke name="$TOOL_NAME2">\n...\n</${DSML}invoke>\n</${DSML}tool_calls>\n\n` +
+    `You have access to a set of tools to help answer the user's question. You can invoke tools by writing a "<${DSML}${calls}>" block like the following:\n\n` +
+    `<${DSML}${calls}>\n<${DSML}${invoke} name="$TOOL_NAME">\n<${DSML}${parameter} name="$PARAMETER_NAME" string="true|false">$PARAMETER_VALUE</${DSML}${parameter}>\n...\n</${DSML}${invoke}>\n` +
+    `<${DSML}${invoke} name="$TOOL_NAME2">\n...\n</${DSML}${invoke}>\n</${DSML}${calls}>\n\n` +
     'String parameters should be specified as is and set `string="true"`. For all other types (numbers, booleans, arrays, objects), pass the value in JSON format and set `string="false"`.\n\n' +
     'If thinking_mode is enabled (triggered by <think>), you MUST output your complete reasoning inside <think>...</think> BEFORE any tool calls or final response.\n\n' +
     'Otherwise, output directly after </think> with tool calls or final response.\n\n' +
     `### Available Tool Schemas\n\n${schemas}\n\n` +
     'You MUST strictly follow the above defined tool name and parameter schemas to invoke tool calls.\n'
   );
+}
+
+/** DSML tag names: V4's, and V4.1's (leading-space names, encoding_dsv41.py). */
+interface DsmlTags {
+  readonly calls: string;
+  readonly invoke: string;
+  readonly parameter: string;
+}
+const V4_TAGS: DsmlTags = { calls: 'tool_calls', invoke: 'invoke', parameter: 'parameter' };
+const V41_TAGS: DsmlTags = { calls: ' calls', invoke: ' invoke', parameter: ' parameter' };
+
+/** V4.1's numeric effort (`REASONING_EFFORT_TEMPLATE` of encoding_dsv41.py); default 'high' = 50. */
+const V41_EFFORT: Readonly<Record<string, number>> = { low: 25, high: 50, xhigh: 75, max: 100 };
+
+function v41EffortPreamble(effort: string | undefined): string {
+  const budget = V41_EFFORT[effort ?? 'high'] ?? (/^\d+$/.test(effort ?? '') && Number(effort) >= 1 && Number(effort) <= 100 ? Number(effort) : undefined);
+  if (budget === undefined) throw new MalformedBodyError('reasoning_effort', `V4.1 takes 'low', 'high', 'xhigh', 'max' or 1-100, got ${JSON.stringify(effort)}`);
+  return `Reasoning Effort: ${budget} (range 1-100, the higher the value, the more thorough the reasoning)\n\n`;
 }
 
 /**
@@ -69,14 +89,19 @@ interface UserTurn {
  * calls, reasoning kept for every assistant message when tools are defined and only after the last
  * user message otherwise; from V4-0731 (2026-07-31) on, thinking mode starts with the default
  * effort's preamble. What the hosted API adds beyond the encoder was read off recorded usage
- * (JSON mode's instruction, `tool_choice` 'required' / named: fitted counts).
+ * (JSON mode's instruction, `tool_choice` 'required' / named: fitted counts). With `variant`
+ * 'v4.1' (deepseek-flash, DeepSeek-V4.1-Flash from 2026-09-10) it follows encoding_dsv41.py
+ * instead: a `<｜System｜>` token opening the system part, a numeric effort line ("Reasoning
+ * Effort: 50 …", default 'high') and DSML tags ` calls` / ` invoke` / ` parameter`. No V4.1 call
+ * was recorded: that variant is the published encoder plus V4's observed server behaviour, unverified.
  *
  * @example
  * ```ts
  * renderV4Prompt(normalizeChatBody({ messages: [{ role: 'user', content: 'Hi' }] }), true, Date.UTC(2026, 5, 1)).length; // 5 pieces
  * ```
  */
-export function renderV4Prompt(body: NormalizedChatBody, thinking: boolean, at: number): PromptPiece[] {
+export function renderV4Prompt(body: NormalizedChatBody, thinking: boolean, at: number, variant: 'v4' | 'v4.1' = 'v4'): PromptPiece[] {
+  const tags = variant === 'v4.1' ? V41_TAGS : V4_TAGS;
   const out = new PieceBuilder();
   const turns: (NormalizedMessage | UserTurn)[] = [];
   for (const message of body.messages) {
@@ -93,10 +118,17 @@ export function renderV4Prompt(body: NormalizedChatBody, thinking: boolean, at: 
   const keepReasoning = body.tools.length > 0;
   const renderTools = body.tools.length > 0 && body.toolChoice !== 'none';
   out.special('<｜begin▁of▁sentence｜>');
-  if (thinking) out.text('template', effortPreamble(body.reasoningEffort, at));
   const systemText = turns.filter((t): t is NormalizedMessage => t.role === 'system').map((m) => m.text).join('\n\n');
+  if (variant === 'v4.1') {
+    // V4.1 opens the system part with <｜System｜> whenever it holds anything (the effort line counts).
+    const effort = thinking ? v41EffortPreamble(body.reasoningEffort) : '';
+    if (effort !== '' || systemText !== '' || renderTools || body.jsonMode || body.responseSchema) out.special('<｜System｜>');
+    out.text('template', effort);
+  } else if (thinking) {
+    out.text('template', effortPreamble(body.reasoningEffort, at));
+  }
   out.text('content', systemText);
-  if (renderTools) out.dsml('tools', '\n\n' + v4ToolBlock(body));
+  if (renderTools) out.dsml('tools', '\n\n' + v4ToolBlock(body, tags));
   if (renderTools && body.toolChoice !== 'auto') out.fitted('tools', FITTED.toolChoiceForced, '(forced tool choice instruction)');
   if (body.jsonMode) out.fitted('responseFormat', FITTED.jsonMode, '(JSON mode instruction)');
   if (body.responseSchema) out.text('responseFormat', responseSchemaBlock(body.responseSchema, systemText !== '' || renderTools));
@@ -125,13 +157,13 @@ export function renderV4Prompt(body: NormalizedChatBody, thinking: boolean, at: 
     if (thinking && (keepReasoning || index > lastUser)) out.text('content', turn.reasoning).special('</think>');
     out.text('content', turn.text);
     if (turn.toolCalls.length > 0) {
-      out.dsml('template', `\n\n<${DSML}tool_calls>\n`);
+      out.dsml('template', `\n\n<${DSML}${tags.calls}>\n`);
       turn.toolCalls.forEach((call, callIndex) => {
         if (callIndex > 0) out.text('template', '\n');
-        out.dsml('template', `<${DSML}invoke name="`).text('content', call.name).text('template', '">\n');
-        out.dsml('content', dsmlArguments(call.arguments)).dsml('template', `\n</${DSML}invoke>`);
+        out.dsml('template', `<${DSML}${tags.invoke} name="`).text('content', call.name).text('template', '">\n');
+        out.dsml('content', dsmlArguments(call.arguments, DSML, tags.parameter)).dsml('template', `\n</${DSML}${tags.invoke}>`);
       });
-      out.dsml('template', `\n</${DSML}tool_calls>`);
+      out.dsml('template', `\n</${DSML}${tags.calls}>`);
     }
     if (!turn.prefix) out.special('<｜end▁of▁sentence｜>');
   });

@@ -11,19 +11,23 @@ import type { NormalizedChatBody } from './chatBody.ts';
  *   full tool block.
  * - `'v4'`: deepseek-v4-flash / -pro and the aliases routed to them from 2026-04-24; the same markers,
  *   plus, from the V4-0731 model version on, a fixed reasoning-effort preamble in thinking mode.
+ * - `'v4.1'`: deepseek-flash (and the deepseek-v4-flash ids it serves) from 2026-09-10 04:00 UTC,
+ *   DeepSeek-V4.1-Flash: a `<｜System｜>` token, a numeric effort line, renamed DSML tags; images.
+ *   deepseek-v4-pro stays 'v4'.
  *
  * @example
  * ```ts
  * estimatePromptTokens(body, { era: 'v3.1' }); // pin the era instead of deriving it from model and date
  * ```
  */
-export type TemplateEra = 'v3' | 'v3.1' | 'v3.2' | 'v4';
+export type TemplateEra = 'v3' | 'v3.1' | 'v3.2' | 'v4' | 'v4.1';
 
 /**
  * Template switch dates (ms since the epoch, UTC): 2025-08-21, deepseek-chat / -reasoner become
- * V3.1; 2025-09-29, V3.2-Exp; 2026-04-24, they route to deepseek-v4-flash; 2026-07-31, V4's thinking mode gains a
- * reasoning-effort preamble (the V4-0731 model version; absent on 2026-06-10, present on
- * 2026-08-05 in the recorded calls).
+ * V3.1; 2025-09-29, V3.2-Exp; 2026-04-24, they route to deepseek-v4-flash; 2026-07-31, V4's
+ * thinking mode gains a reasoning-effort preamble (the V4-0731 model version; absent in recorded
+ * calls up to 2026-07-08, present from 2026-08-13); 2026-09-10 04:00, V4.1-Flash serves
+ * deepseek-flash and deepseek-v4-flash (the instant is secondary: see pricing-facts).
  *
  * @example
  * ```ts
@@ -35,6 +39,7 @@ export const TEMPLATE_SWITCHES = {
   v3_2: Date.UTC(2025, 8, 29),
   v4: Date.UTC(2026, 3, 24),
   v4EffortPreamble: Date.UTC(2026, 6, 31),
+  v4_1: Date.UTC(2026, 8, 10, 4),
 } as const;
 
 /**
@@ -69,7 +74,7 @@ export interface TemplateOptions {
   readonly thinking?: boolean;
 }
 
-const ERAS: readonly TemplateEra[] = ['v3', 'v3.1', 'v3.2', 'v4'];
+const ERAS: readonly TemplateEra[] = ['v3', 'v3.1', 'v3.2', 'v4', 'v4.1'];
 
 function isV4Model(model: string): boolean {
   return /^deepseek-(v4|flash|pro)/.test(model);
@@ -96,7 +101,8 @@ export function resolveTemplate(body: NormalizedChatBody, options: TemplateOptio
       throw new InvalidOptionError('options.era', `unknown era ${JSON.stringify(options.era)} (expected ${ERAS.map((e) => `'${e}'`).join(', ')})`);
     }
     era = options.era;
-  } else if (isV4Model(model) || at >= TEMPLATE_SWITCHES.v4) era = 'v4';
+  } else if (model === 'deepseek-flash' || (at >= TEMPLATE_SWITCHES.v4_1 && !model.startsWith('deepseek-v4-pro'))) era = 'v4.1';
+  else if (isV4Model(model) || at >= TEMPLATE_SWITCHES.v4) era = 'v4';
   else if (at >= TEMPLATE_SWITCHES.v3_2) era = 'v3.2';
   else if (at >= TEMPLATE_SWITCHES.v3_1) era = 'v3.1';
   else era = 'v3';
@@ -107,6 +113,6 @@ export function resolveTemplate(body: NormalizedChatBody, options: TemplateOptio
   else if (body.reasoningEffort === 'none') thinking = false;
   else if (model === 'deepseek-reasoner') thinking = true;
   else if (model === 'deepseek-chat') thinking = false;
-  else thinking = era === 'v4'; // V4 models think by default
+  else thinking = era === 'v4' || era === 'v4.1'; // V4 models think by default
   return { era, thinking, at };
 }

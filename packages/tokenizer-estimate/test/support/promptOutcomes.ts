@@ -9,7 +9,7 @@ import { RECORDED_USAGE_PATH, type RecordedCall } from './recordedUsage.ts';
 import { RIG_CASSETTE_COMMITTED } from './rigCassetteDates.ts';
 
 /** Eras as reported: R1 is V3's template with thinking (deepseek-reasoner before 2025-08-21). */
-export type ReportEra = 'v3' | 'r1' | 'v3.1' | 'v3.2' | 'v4';
+export type ReportEra = 'v3' | 'r1' | 'v3.1' | 'v3.2' | 'v4' | 'v4.1';
 /** Kinds of request, in this order of precedence. */
 export type RequestKind = 'json mode' | 'tool results' | 'tools' | 'no tools';
 
