@@ -186,6 +186,14 @@ describe('agent traffic: tools, tool_choice, JSON mode, prefix completion, image
     expect(one).toBeLessThan(both);
     expect(one).toBe(289);
   });
+  it('a Responses-API body keeps its tool_choice', () => {
+    const responses = { model: 'deepseek-v4-flash', input: 'ping', tools: [{ type: 'function', ...TOOL.function }] };
+    const chat = { model: 'deepseek-v4-flash', messages: [{ role: 'user', content: 'ping' }], tools: [TOOL] };
+    expect(estimatePromptTokens({ ...responses, tool_choice: 'none' }, V4)).toBe(estimatePromptTokens({ ...chat, tool_choice: 'none' }, V4));
+    expect(estimatePromptTokens({ ...responses, tool_choice: { type: 'function', name: TOOL.function.name } }, V4)).toBe(
+      estimatePromptTokens({ ...chat, tool_choice: { type: 'function', function: { name: TOOL.function.name } } }, V4),
+    );
+  });
   it('strict schemas cost the same as the schema without strict', () => {
     const tool = { type: 'function', function: { ...TOOL.function, strict: true } };
     expect(estimatePromptTokens({ ...ask('ping'), tools: [tool] }, V4)).toBe(estimatePromptTokens({ ...ask('ping'), tools: [TOOL] }, V4));
