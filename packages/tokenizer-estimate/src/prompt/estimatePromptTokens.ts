@@ -53,7 +53,10 @@ export interface PromptTokenEstimate {
   readonly responseFormatTokens: number;
   /** Image parts, at {@link IMAGE_TOKENS_MAX} each (an upper bound, never exact). */
   readonly imageTokens: number;
-  /** True when every part is exact: rendered from a published template and counted exactly. */
+  /**
+   * True when the whole prompt was rendered from published templates; false when a part is a
+   * fitted count or an image bound (whatever the counting method: `parts` tells exact counts).
+   */
   readonly templateKnown: boolean;
   /** The same counts with, for each, whether it is exact or estimated. */
   readonly parts: Readonly<Record<PromptPart, PartCount>>;
@@ -104,7 +107,8 @@ export function estimatePromptTokensDetailed(body: ChatRequestBody | unknown, op
     throw new MalformedBodyError(`messages[${withImage}].content`, `image parts need a vision model (deepseek-flash); the ${era} template takes no images`);
   }
   const { method, count } = textCounter(options.method);
-  const { tokens, parts } = countPromptPieces(renderPrompt(normalized, era, thinking, at), count, method === 'exact');
+  const pieces = renderPrompt(normalized, era, thinking, at);
+  const { tokens, parts } = countPromptPieces(pieces, count, method === 'exact');
   return {
     tokens,
     method,
@@ -115,7 +119,7 @@ export function estimatePromptTokensDetailed(body: ChatRequestBody | unknown, op
     toolTokens: parts.tools.tokens,
     responseFormatTokens: parts.responseFormat.tokens,
     imageTokens: parts.images.tokens,
-    templateKnown: Object.values(parts).every((part) => part.exact || part.tokens === 0),
+    templateKnown: pieces.every((piece) => piece.fittedTokens === undefined),
     parts,
   };
 }

@@ -14,6 +14,7 @@ import { replayedReasoning } from './replayedReasoning.ts';
  * its parameters as Python `json.dumps`, then the call-format instructions.
  */
 function v31ToolBlock(body: NormalizedChatBody): string {
+  // Ends without the trailing newline the card shows: recorded usage counts one token less.
   let text = '## Tools\nYou have access to the following tools:\n';
   for (const tool of body.tools) {
     text += `\n### ${tool.name}\nDescription: ${tool.description}\n\nParameters: ${pythonJson(tool.parameters)}\n`;
@@ -29,14 +30,14 @@ function v31ToolBlock(body: NormalizedChatBody): string {
 }
 
 /**
- * Renders a chat body the way DeepSeek's API renders it for V3.1, V3.1-Terminus, V3.2-Exp and V3.2
- * (deepseek-chat / deepseek-reasoner from 2025-08-21 to 2026-04-24), after the `chat_template` of
- * deepseek-ai/DeepSeek-V3.1's tokenizer_config.json: `<think>` / `</think>` after every
- * `<｜Assistant｜>`, tool calls as `name<｜tool▁sep｜>arguments`, each tool result in
- * `<｜tool▁output▁begin｜>…<｜tool▁output▁end｜>`. What the hosted API does beyond the published
- * template was read off recorded usage: consecutive user messages are joined into one, a tool
- * result is followed by a new `<｜Assistant｜></think>`, and before 2025-09-29 (V3.1) the tool
- * block is shorter than the model card's (a fitted count).
+ * Renders a chat body the way DeepSeek's API renders it for V3.1 and V3.1-Terminus (deepseek-chat /
+ * deepseek-reasoner from 2025-08-21 to 2025-09-29), after the `chat_template` of
+ * deepseek-ai/DeepSeek-V3.1's tokenizer_config.json and the model card's tool block:
+ * `<think>` / `</think>` after every `<｜Assistant｜>`, tool calls as `name<｜tool▁sep｜>arguments`,
+ * each tool result in `<｜tool▁output▁begin｜>…<｜tool▁output▁end｜>` with no new
+ * `<｜Assistant｜>` after it (the model answers right after the output). What the hosted API does
+ * beyond the template was read off recorded usage: consecutive user messages are joined into one,
+ * and with no system prompt the tool block starts the prompt (no blank line before it).
  *
  * @example
  * ```ts

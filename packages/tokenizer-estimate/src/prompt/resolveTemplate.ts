@@ -7,8 +7,8 @@ import type { NormalizedChatBody } from './chatBody.ts';
  *   in history; R1's generation prompt adds the text `<think>\n`.
  * - `'v3.1'`: V3.1 / V3.1-Terminus (aliases from 2025-08-21): `<think>` / `</think>` are single
  *   special tokens and every assistant turn carries one.
- * - `'v3.2'`: V3.2-Exp / V3.2 (aliases from 2025-09-29): V3.1's template, with the model card's
- *   full tool block.
+ * - `'v3.2'`: V3.2-Exp / V3.2 (aliases from 2025-09-29): V3.2's encoder (DSML tool calls,
+ *   `<function_results>`).
  * - `'v4'`: deepseek-v4-flash / -pro and the aliases routed to them from 2026-04-24; the same markers,
  *   plus, from the V4-0731 model version on, a fixed reasoning-effort preamble in thinking mode.
  * - `'v4.1'`: deepseek-flash (and the deepseek-v4-flash ids it serves) from 2026-09-10 04:00 UTC,
