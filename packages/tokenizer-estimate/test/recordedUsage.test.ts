@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { estimateCompletionTokens, loadExactTokenizer } from '../src/index.ts';
+import { estimateCompletionTokens, loadExactTokenizer, loadFastTokenizer } from '../src/index.ts';
 import { promptOutcomes, summarize, trainingResiduals, type PromptOutcome, type ReportEra, type RequestKind } from './support/promptOutcomes.ts';
 import { readRecordedUsage } from './support/recordedUsage.ts';
 
@@ -77,6 +77,12 @@ describe('estimatePromptTokens against every recorded DeepSeek call (both fixtur
 
   it('the fitted constants are the training-half fit (median residual 0 on the calls each applies to)', () => {
     expect(trainingResiduals(outcomes)).toEqual({ jsonMode: 0, toolChoiceForced: 0, v3ToolInstructions: 0 });
+  });
+
+  it('with only the fast estimate for the text, templates still render special tokens as one token each', async () => {
+    await loadFastTokenizer();
+    const fast = summarize(promptOutcomes('fast'));
+    expect(fast).toEqual({ n: 474, exact: 182, within3: 455, worstPercent: 5.7 });
   });
 
   it('predicts completion tokens of text-only responses', async () => {

@@ -1,7 +1,7 @@
 import type { PromptPart, PromptPiece } from './promptPiece.ts';
 
 const DSML = '｜DSML｜';
-const MARKERS = /(｜DSML｜|<think>|<\/think>)/;
+const MARKERS = /(｜DSML｜|<think>|<\/think>|<｜[^｜<>]+｜>)/;
 
 /**
  * Collects the pieces of a prompt as a template renders it.
@@ -29,12 +29,14 @@ export class PieceBuilder {
   }
 
   /**
-   * Template text that contains `｜DSML｜`, `<think>` or `</think>`: each is a single added token in
-   * the V3.2 and V4 tokenizers (recorded usage: one token each, not the several of their characters).
+   * Template text that contains special tokens (`｜DSML｜`, `<think>`, `</think>`, `<｜tool▁sep｜>`,
+   * …): each is a single added token (recorded usage: one token each, not the several of their
+   * characters), so they are split out here and never reach a text counter (the fast estimate
+   * would count their characters).
    */
   dsml(part: PromptPart, text: string): this {
     for (const chunk of text.split(MARKERS)) {
-      if (chunk === DSML || chunk === '<think>' || chunk === '</think>') this.special(chunk, part);
+      if (MARKERS.test(chunk) && (chunk === DSML || chunk.startsWith('<'))) this.special(chunk, part);
       else this.text(part, chunk);
     }
     return this;

@@ -52,7 +52,7 @@ export function renderV31Prompt(body: NormalizedChatBody, thinking: boolean): Pr
   const system = messages.filter((m) => m.role === 'system').map((m) => m.text).join('\n\n');
   out.text('content', system);
   if (body.tools.length > 0 && body.toolChoice !== 'none') {
-    out.text('tools', (system === '' ? '' : '\n\n') + v31ToolBlock(body));
+    out.dsml('tools', (system === '' ? '' : '\n\n') + v31ToolBlock(body));
     if (body.toolChoice !== 'auto') out.fitted('tools', FITTED.toolChoiceForced, '(forced tool choice instruction)');
   }
   if (body.jsonMode) out.fitted('responseFormat', FITTED.jsonMode, '(JSON mode instruction)');

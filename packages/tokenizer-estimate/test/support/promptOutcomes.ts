@@ -61,7 +61,7 @@ function kindOf(request: Record<string, unknown>): RequestKind {
 }
 
 /**
- * All calls with a recorded request, predicted with the exact tokenizer (load it first).
+ * All calls with a recorded request, predicted with the exact tokenizer (or `method`; load it first).
  *
  * @example
  * ```ts
@@ -69,13 +69,13 @@ function kindOf(request: Record<string, unknown>): RequestKind {
  * promptOutcomes().length; // 473
  * ```
  */
-export function promptOutcomes(): PromptOutcome[] {
+export function promptOutcomes(method: 'exact' | 'fast' = 'exact'): PromptOutcome[] {
   const calls = [...readRecordedLines<RecordedCall>(RECORDED_USAGE_PATH), ...readRecordedLines<RecordedCall>(MORE_RECORDED_USAGE_PATH)];
   return calls
     .filter((call) => call.request_known && call.request !== null)
     .map((call) => {
       const request = call.request!;
-      const estimate = estimatePromptTokensDetailed(request, { at: callInstant(call), method: 'exact' });
+      const estimate = estimatePromptTokensDetailed(request, { at: callInstant(call), method });
       const era: ReportEra = estimate.era === 'v3' && estimate.thinking ? 'r1' : estimate.era;
       const choice = request['tool_choice'];
       const format = request['response_format'] as { type?: string } | undefined | null;
