@@ -22,8 +22,12 @@ export {
   type EstimatePromptOptions,
   type PromptTokenEstimate,
 } from './prompt/estimatePromptTokens.ts';
+export type { PromptPart } from './prompt/promptPiece.ts';
+export type { PartCount } from './prompt/countPromptPieces.ts';
+export { IMAGE_TOKENS_MAX } from './prompt/imageTokens.ts';
+export { anthropicToChatBody } from './prompt/anthropicBody.ts';
 export { resolveTemplate, type TemplateEra, type TemplateOptions, type ResolvedTemplate } from './prompt/resolveTemplate.ts';
-export { normalizeChatBody, type ChatRequestBody, type ChatMessage, type ChatContent, type ChatTool, type ChatToolCall, type NormalizedChatBody } from './prompt/chatBody.ts';
+export { normalizeChatBody, type ChatRequestBody, type ChatMessage, type ChatContent, type ChatTool, type ChatToolCall, type NormalizedChatBody, type ToolChoice } from './prompt/chatBody.ts';
 export { estimateCompletionTokens, type CompletionText, type EstimateCompletionOptions } from './estimateCompletionTokens.ts';
 export {
   TokenizerEstimateError,

@@ -1,80 +1,93 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { estimateCompletionTokens, estimatePromptTokensDetailed, loadExactTokenizer } from '../src/index.ts';
-import { readRecordedUsage, type RecordedCall } from './support/recordedUsage.ts';
+import { estimateCompletionTokens, loadExactTokenizer, loadFastTokenizer } from '../src/index.ts';
+import { promptOutcomes, summarize, trainingResiduals, type PromptOutcome, type ReportEra, type RequestKind } from './support/promptOutcomes.ts';
+import { readRecordedUsage } from './support/recordedUsage.ts';
 
-const calls = readRecordedUsage();
+const ERAS: readonly ReportEra[] = ['v3', 'r1', 'v3.1', 'v3.2', 'v4'];
+const KINDS: readonly RequestKind[] = ['no tools', 'tools', 'tool results', 'json mode'];
+const withTools = (o: PromptOutcome) => o.kind === 'tools' || o.kind === 'tool results';
 
-interface Outcome {
-  readonly call: RecordedCall;
-  readonly predicted: number;
-  readonly actual: number;
-  readonly era: string;
-  readonly hasTools: boolean;
-}
-
-function summarize(outcomes: readonly Outcome[]) {
-  const errors = outcomes.map((o) => (o.predicted - o.actual) / o.actual);
-  return {
-    n: outcomes.length,
-    exact: outcomes.filter((o) => o.predicted === o.actual).length,
-    within3Percent: errors.filter((e) => Math.abs(e) <= 0.03).length,
-    maxAbsErrorPercent: Math.round(Math.max(0, ...errors.map(Math.abs)) * 1000) / 10,
-  };
-}
-
-/** Tools are involved when the request defines tools or its history holds tool calls / results. */
-function involvesTools(request: Record<string, unknown>): boolean {
-  const tools = request['tools'];
-  if (Array.isArray(tools) && tools.length > 0) return true;
-  const items = (request['messages'] ?? request['input']) as unknown;
-  return (
-    Array.isArray(items) &&
-    items.some((item: Record<string, unknown>) => item['role'] === 'tool' || Array.isArray(item['tool_calls']) || String(item['type']).startsWith('function_call'))
-  );
-}
-
-describe('estimatePromptTokens against recorded DeepSeek usage', () => {
-  let outcomes: Outcome[] = [];
+describe('estimatePromptTokens against every recorded DeepSeek call (both fixture files)', () => {
+  let outcomes: PromptOutcome[] = [];
   beforeAll(async () => {
     await loadExactTokenizer();
-    outcomes = calls
-      .filter((c) => c.request_known && c.request)
-      .map((call) => {
-        const estimate = estimatePromptTokensDetailed(call.request, { at: call.created * 1000 });
-        const actual = call.response_usage.prompt_tokens ?? call.response_usage.input_tokens!;
-        return { call, predicted: estimate.tokens, actual, era: estimate.era, hasTools: involvesTools(call.request!) };
-      });
-    const table = (['openai-chat', 'openai-responses'] as const).flatMap((endpoint) =>
-      [false, true].map((hasTools) => ({
-        endpoint,
-        tools: hasTools,
-        ...summarize(outcomes.filter((o) => o.call.endpoint === endpoint && o.hasTools === hasTools)),
-      })),
-    );
-    console.log('prompt-token accuracy on recorded calls:');
-    console.table(table);
-    console.table(outcomes.filter((o) => o.predicted !== o.actual).map((o) => ({ endpoint: o.call.endpoint, era: o.era, actual: o.actual, predicted: o.predicted, source: o.call.source.slice(0, 60) })));
+    outcomes = promptOutcomes();
+    for (const heldOut of [false, true]) {
+      console.log(`prompt-token accuracy on recorded calls, ${heldOut ? 'held-out half' : 'all calls'}:`);
+      console.table(
+        ERAS.flatMap((era) =>
+          KINDS.map((kind) => ({ era, kind, ...summarize(outcomes.filter((o) => o.era === era && o.kind === kind && (!heldOut || o.heldOut))) })),
+        ).filter((row) => row.n > 0),
+      );
+    }
   });
 
-  it('without tools: exact on every recorded request (25 of 25)', () => {
-    expect(summarize(outcomes.filter((o) => !o.hasTools))).toEqual({ n: 25, exact: 25, within3Percent: 25, maxAbsErrorPercent: 0 });
+  it('covers the fixture: 474 calls with a recorded request, 230 of them in the held-out half', () => {
+    expect({ n: outcomes.length, heldOut: outcomes.filter((o) => o.heldOut).length }).toEqual({ n: 474, heldOut: 230 });
   });
 
-  it('with tools: exact on 28 of 40, within ±3% on 37 of 40 (worst 5.5%)', () => {
-    expect(summarize(outcomes.filter((o) => o.hasTools))).toEqual({ n: 40, exact: 28, within3Percent: 37, maxAbsErrorPercent: 5.5 });
-  });
-
-  it('per era', () => {
-    const byEra = Object.fromEntries(['v3', 'v3.1', 'v4'].map((era) => [era, summarize(outcomes.filter((o) => o.era === era))]));
+  it('with tools, per era: at least 90% within ±3%; at least 70% exact except V4 (66%: see the next test)', () => {
+    const byEra = Object.fromEntries(ERAS.map((era) => [era, summarize(outcomes.filter((o) => o.era === era && withTools(o)))]));
     expect(byEra).toEqual({
-      v3: { n: 2, exact: 2, within3Percent: 2, maxAbsErrorPercent: 0 },
-      'v3.1': { n: 24, exact: 24, within3Percent: 24, maxAbsErrorPercent: 0 },
-      v4: { n: 39, exact: 27, within3Percent: 36, maxAbsErrorPercent: 5.5 },
+      v3: { n: 46, exact: 44, within3: 46, worstPercent: 0.8 },
+      r1: { n: 0, exact: 0, within3: 0, worstPercent: 0 },
+      'v3.1': { n: 34, exact: 34, within3: 34, worstPercent: 0 },
+      'v3.2': { n: 24, exact: 24, within3: 24, worstPercent: 0 },
+      v4: { n: 140, exact: 93, within3: 140, worstPercent: 1.3 },
     });
+    for (const [era, s] of Object.entries(byEra)) {
+      if (s.n === 0) continue;
+      expect(s.within3 / s.n, era).toBeGreaterThanOrEqual(0.9);
+      expect(s.exact / s.n, era).toBeGreaterThanOrEqual(era === 'v4' ? 0.66 : 0.7);
+    }
+  });
+
+  it('V4 with tools: every miss is within 1.3%; the ±1 misses come from key order the fixture lost', () => {
+    const misses = outcomes.filter((o) => o.era === 'v4' && withTools(o) && o.predicted !== o.actual);
+    const bySize = Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8, 9].map((d) => [d, misses.filter((o) => Math.abs(o.predicted - o.actual) === d).length]));
+    // rig and pydantic-ai re-serialised request bodies with sorted keys: a schema's key order moves
+    // its token count by one, and the server saw the original order. Ten of the 3s are one rig
+    // session (ten calls) whose four tool schemas all lost their order; a 3 and a 1 are
+    // 'required' calls spread around the fitted forced-choice count.
+    expect(bySize).toEqual({ 1: 36, 2: 0, 3: 11, 4: 0, 5: 0, 6: 0, 7: 0, 8: 0, 9: 0 });
+    expect(new Set(misses.map((o) => o.source.split('@')[0]))).toEqual(new Set(['0xPlaygrounds/rig', 'pydantic/pydantic-ai']));
+  });
+
+  it('without tools: exact on every recorded request of every era (at least 97% required)', () => {
+    for (const era of ERAS) {
+      const s = summarize(outcomes.filter((o) => o.era === era && o.kind === 'no tools'));
+      expect(s.exact, era).toBe(s.n);
+    }
+    expect(summarize(outcomes.filter((o) => o.kind === 'no tools')).n).toBe(205);
+  });
+
+  it("JSON mode and tool_choice 'none': exact", () => {
+    expect(summarize(outcomes.filter((o) => o.kind === 'json mode'))).toEqual({ n: 25, exact: 25, within3: 25, worstPercent: 0 });
+    expect(summarize(outcomes.filter((o) => o.toolChoice === 'none'))).toEqual({ n: 2, exact: 2, within3: 2, worstPercent: 0 });
+  });
+
+  it('the held-out half reaches the whole within-±3% share to within 3 points, per era, with tools', () => {
+    for (const era of ERAS) {
+      const all = summarize(outcomes.filter((o) => o.era === era && withTools(o)));
+      const held = summarize(outcomes.filter((o) => o.era === era && withTools(o) && o.heldOut));
+      if (all.n === 0) continue;
+      expect(Math.abs(held.within3 / held.n - all.within3 / all.n), era).toBeLessThanOrEqual(0.03);
+    }
+  });
+
+  it('the fitted constants are the training-half fit (median residual 0 on the calls each applies to)', () => {
+    expect(trainingResiduals(outcomes)).toEqual({ jsonMode: 0, toolChoiceForced: 0, v3ToolInstructions: 0 });
+  });
+
+  it('with only the fast estimate for the text, templates still render special tokens as one token each', async () => {
+    await loadFastTokenizer();
+    const fast = summarize(promptOutcomes('fast'));
+    expect(fast).toEqual({ n: 474, exact: 182, within3: 455, worstPercent: 5.7 });
   });
 
   it('predicts completion tokens of text-only responses', async () => {
     await loadExactTokenizer();
+    const calls = readRecordedUsage();
     const textOnly = calls.filter((c) => c.response_text && !c.annotations.response_has_tool_calls);
     const results = textOnly.map((c) => {
       const actual = c.response_usage.completion_tokens ?? c.response_usage.output_tokens!;

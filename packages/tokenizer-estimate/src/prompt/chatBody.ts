@@ -1,4 +1,5 @@
 import { InvalidTypeError, MalformedBodyError, UnknownRoleError } from '../errors.ts';
+import { anthropicToChatBody, isAnthropicBody } from './anthropicBody.ts';
 import { responsesToChatBody } from './responsesBody.ts';
 
 /**
@@ -31,6 +32,8 @@ export type ChatMessage =
       readonly content?: ChatContent | null;
       readonly reasoning_content?: string | null;
       readonly tool_calls?: readonly ChatToolCall[] | null;
+      /** Beta prefix completion: the model continues this message. */
+      readonly prefix?: boolean;
     }
   | { readonly role: 'tool'; readonly content: ChatContent; readonly tool_call_id?: string };
 
@@ -42,7 +45,7 @@ export type ChatMessage =
  * const content: ChatContent = [{ type: 'text', text: 'Describe ' }, { type: 'text', text: 'this.' }];
  * ```
  */
-export type ChatContent = string | readonly { readonly type: string; readonly text?: string }[];
+export type ChatContent = string | readonly { readonly type: string; readonly text?: string; readonly image_url?: unknown }[];
 
 /**
  * A function tool definition (OpenAI format).
@@ -72,6 +75,7 @@ export interface ChatRequestBody {
   readonly thinking?: { readonly type: 'enabled' | 'disabled' } | null;
   readonly reasoning_effort?: string | null;
   readonly response_format?: unknown;
+  readonly tool_choice?: 'none' | 'auto' | 'required' | { readonly type?: 'function'; readonly function: { readonly name: string } } | null;
 }
 
 /**
@@ -79,7 +83,8 @@ export interface ChatRequestBody {
  *
  * @example
  * ```ts
- * normalizeChatBody({ messages: [{ role: 'user', content: [{ type: 'text', text: 'Hi' }] }] }).messages[0]; // { role: 'user', text: 'Hi', reasoning: '', toolCalls: [] }
+ * normalizeChatBody({ messages: [{ role: 'user', content: [{ type: 'text', text: 'Hi' }] }] }).messages[0];
+ * // { role: 'user', text: 'Hi', reasoning: '', toolCalls: [], prefix: false, images: 0 }
  * ```
  */
 export interface NormalizedMessage {
@@ -87,6 +92,10 @@ export interface NormalizedMessage {
   readonly text: string;
   readonly reasoning: string;
   readonly toolCalls: readonly { readonly name: string; readonly arguments: string }[];
+  /** An assistant message with `prefix: true` (beta prefix completion): rendered without end-of-sentence. */
+  readonly prefix: boolean;
+  /** Number of image parts (`image_url` / `input_image`). */
+  readonly images: number;
 }
 
 /**
@@ -94,14 +103,25 @@ export interface NormalizedMessage {
  *
  * @example
  * ```ts
- * normalizeChatBody({ messages: [], tools: [{ type: 'function', function: { name: 'f' } }] }).tools[0]; // { name: 'f', description: '', parameters: {} }
+ * normalizeChatBody({ messages: [], tools: [{ type: 'function', function: { name: 'f' } }] }).tools[0]; // { name: 'f', description: '', parameters: {}, strict: false }
  * ```
  */
 export interface NormalizedTool {
   readonly name: string;
   readonly description: string;
   readonly parameters: unknown;
+  readonly strict: boolean;
 }
+
+/**
+ * The validated `tool_choice`: a mode, or the name of the one function the model must call.
+ *
+ * @example
+ * ```ts
+ * const choice: ToolChoice = { name: 'get_weather' };
+ * ```
+ */
+export type ToolChoice = 'none' | 'auto' | 'required' | { readonly name: string };
 
 /**
  * A validated request body.
@@ -119,6 +139,10 @@ export interface NormalizedChatBody {
   readonly reasoningEffort: string | undefined;
   /** A `json_schema` response format (chat `response_format` or Responses `text.format`). */
   readonly responseSchema: { readonly name: string; readonly schema: unknown } | undefined;
+  /** `response_format: { type: 'json_object' }` (JSON mode). */
+  readonly jsonMode: boolean;
+  /** `tool_choice`; 'auto' when absent. */
+  readonly toolChoice: ToolChoice;
 }
 
 const ROLES = new Set(['system', 'user', 'assistant', 'tool']);
@@ -127,20 +151,25 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function readContent(value: unknown, path: string, optional: boolean): string {
-  if (typeof value === 'string') return value;
-  if ((value === null || value === undefined) && optional) return '';
+const IMAGE_PART_TYPES = new Set(['image_url', 'input_image', 'image']);
+
+function readContent(value: unknown, path: string, optional: boolean): { text: string; images: number } {
+  if (typeof value === 'string') return { text: value, images: 0 };
+  if ((value === null || value === undefined) && optional) return { text: '', images: 0 };
   if (Array.isArray(value)) {
     let text = '';
+    let images = 0;
     value.forEach((part: unknown, index) => {
       const partPath = `${path}[${index}]`;
       if (!isRecord(part)) throw new InvalidTypeError(partPath, 'a content part object', part);
       if (part['type'] === 'text') {
         if (typeof part['text'] !== 'string') throw new InvalidTypeError(`${partPath}.text`, 'a string', part['text']);
         text += part['text'];
+      } else if (typeof part['type'] === 'string' && IMAGE_PART_TYPES.has(part['type'])) {
+        images++;
       }
     });
-    return text;
+    return { text, images };
   }
   throw new InvalidTypeError(path, optional ? 'a string, an array of content parts or null' : 'a string or an array of content parts', value);
 }
@@ -152,8 +181,9 @@ function readOptionalString(value: unknown, path: string): string {
 }
 
 /**
- * Validates an OpenAI-format chat request body (or a Responses-API body, converted) and extracts
- * what the prompt-token estimate needs.
+ * Validates an OpenAI-format chat request body (or a Responses-API or Anthropic Messages body,
+ * converted: see {@link responsesToChatBody} and {@link anthropicToChatBody}) and extracts what the
+ * prompt-token estimate needs.
  * Throws a typed error naming the field: {@link MalformedBodyError} for a missing or misshapen
  * field, {@link InvalidTypeError} for a wrong type, {@link UnknownRoleError} for an unknown role.
  *
@@ -167,6 +197,8 @@ export function normalizeChatBody(body: unknown): NormalizedChatBody {
   if (!isRecord(body)) throw new MalformedBodyError('', `expected a chat request object, got ${body === null ? 'null' : Array.isArray(body) ? 'an array' : typeof body}`);
   // A Responses-API body (`input` instead of `messages`) is rendered with the same template.
   if (body['messages'] === undefined && body['input'] !== undefined) return normalizeChatBody(responsesToChatBody(body));
+  // An Anthropic Messages body (DeepSeek's /anthropic endpoint) is rendered as the equivalent chat request.
+  if (isAnthropicBody(body)) return normalizeChatBody(anthropicToChatBody(body));
   const model = body['model'];
   if (model !== undefined && typeof model !== 'string') throw new InvalidTypeError('model', 'a string', model);
   const rawMessages = body['messages'];
@@ -180,8 +212,8 @@ export function normalizeChatBody(body: unknown): NormalizedChatBody {
     if (typeof role !== 'string') throw new InvalidTypeError(`${path}.role`, 'a string', role);
     if (!ROLES.has(role)) throw new UnknownRoleError(`${path}.role`, role);
     const isAssistant = role === 'assistant';
-    const text = readContent(raw['content'], `${path}.content`, isAssistant);
-    if (!isAssistant) return { role: role as NormalizedMessage['role'], text, reasoning: '', toolCalls: [] };
+    const { text, images } = readContent(raw['content'], `${path}.content`, isAssistant);
+    if (!isAssistant) return { role: role as NormalizedMessage['role'], text, reasoning: '', toolCalls: [], prefix: false, images };
     const reasoning = readOptionalString(raw['reasoning_content'], `${path}.reasoning_content`);
     const rawCalls = raw['tool_calls'];
     if (rawCalls !== undefined && rawCalls !== null && !Array.isArray(rawCalls)) {
@@ -194,7 +226,10 @@ export function normalizeChatBody(body: unknown): NormalizedChatBody {
       if (typeof fn['name'] !== 'string') throw new InvalidTypeError(`${callPath}.function.name`, 'a string', fn['name']);
       return { name: fn['name'], arguments: readOptionalString(fn['arguments'], `${callPath}.function.arguments`) };
     });
-    return { role: 'assistant', text, reasoning, toolCalls };
+    const prefix = raw['prefix'];
+    if (prefix !== undefined && prefix !== null && typeof prefix !== 'boolean') throw new InvalidTypeError(`${path}.prefix`, 'a boolean', prefix);
+    if (prefix === true && index !== rawMessages.length - 1) throw new MalformedBodyError(`${path}.prefix`, 'only the last message can be a prefix');
+    return { role: 'assistant', text, reasoning, toolCalls, prefix: prefix === true, images };
   });
 
   const rawTools = body['tools'];
@@ -204,7 +239,14 @@ export function normalizeChatBody(body: unknown): NormalizedChatBody {
     if (!isRecord(tool) || !isRecord(tool['function'])) throw new MalformedBodyError(`${path}.function`, 'expected { type: "function", function: { name, description, parameters } }');
     const fn = tool['function'];
     if (typeof fn['name'] !== 'string') throw new InvalidTypeError(`${path}.function.name`, 'a string', fn['name']);
-    return { name: fn['name'], description: readOptionalString(fn['description'], `${path}.function.description`), parameters: fn['parameters'] ?? {} };
+    const strict = fn['strict'] ?? tool['strict'];
+    if (strict !== undefined && strict !== null && typeof strict !== 'boolean') throw new InvalidTypeError(`${path}.function.strict`, 'a boolean', strict);
+    return {
+      name: fn['name'],
+      description: readOptionalString(fn['description'], `${path}.function.description`),
+      parameters: fn['parameters'] ?? {},
+      strict: strict === true,
+    };
   });
 
   const thinking = body['thinking'];
@@ -217,7 +259,33 @@ export function normalizeChatBody(body: unknown): NormalizedChatBody {
   }
   const effort = body['reasoning_effort'];
   if (effort !== undefined && effort !== null && typeof effort !== 'string') throw new InvalidTypeError('reasoning_effort', 'a string', effort);
-  return { model, messages, tools, thinkingParameter, reasoningEffort: effort ?? undefined, responseSchema: readResponseSchema(body['response_format']) };
+  const format = body['response_format'];
+  if (format !== undefined && format !== null) {
+    if (!isRecord(format) || !['text', 'json_object', 'json_schema'].includes(String(format['type']))) {
+      throw new MalformedBodyError('response_format.type', "expected 'text', 'json_object' or 'json_schema'");
+    }
+  }
+  return {
+    model,
+    messages,
+    tools,
+    thinkingParameter,
+    reasoningEffort: effort ?? undefined,
+    responseSchema: readResponseSchema(format),
+    jsonMode: isRecord(format) && format['type'] === 'json_object',
+    toolChoice: readToolChoice(body['tool_choice'], tools),
+  };
+}
+
+function readToolChoice(value: unknown, tools: readonly NormalizedTool[]): ToolChoice {
+  if (value === undefined || value === null) return 'auto';
+  if (value === 'none' || value === 'auto' || value === 'required') return value;
+  if (isRecord(value) && isRecord(value['function']) && typeof value['function']['name'] === 'string') {
+    const name = value['function']['name'];
+    if (!tools.some((tool) => tool.name === name)) throw new MalformedBodyError('tool_choice.function.name', `names no tool in tools: ${JSON.stringify(name)}`);
+    return { name };
+  }
+  throw new MalformedBodyError('tool_choice', "expected 'none', 'auto', 'required' or { type: 'function', function: { name } }");
 }
 
 function readResponseSchema(format: unknown): NormalizedChatBody['responseSchema'] {

@@ -1,7 +1,15 @@
+import { MalformedBodyError } from '../errors.ts';
 import { textCounter } from '../textCounter.ts';
 import { normalizeChatBody, type ChatRequestBody, type NormalizedChatBody } from './chatBody.ts';
-import { pythonJson } from './pythonJson.ts';
-import { TEMPLATE_SWITCHES, resolveTemplate, type TemplateEra, type TemplateOptions } from './resolveTemplate.ts';
+import { countPromptPieces, type PartCount } from './countPromptPieces.ts';
+import type { anthropicToChatBody } from './anthropicBody.ts';
+import type { IMAGE_TOKENS_MAX } from './imageTokens.ts';
+import type { PromptPart, PromptPiece } from './promptPiece.ts';
+import { renderV31Prompt } from './renderV31Prompt.ts';
+import { renderV32Prompt } from './renderV32Prompt.ts';
+import { renderV3Prompt } from './renderV3Prompt.ts';
+import { renderV4Prompt } from './renderV4Prompt.ts';
+import { resolveTemplate, type TemplateEra, type TemplateOptions } from './resolveTemplate.ts';
 
 /**
  * Options of {@link estimatePromptTokens} and {@link estimatePromptTokensDetailed}.
@@ -20,11 +28,12 @@ export interface EstimatePromptOptions extends TemplateOptions {
 }
 
 /**
- * A prompt-token prediction with how it was made.
+ * A prompt-token prediction with how it was made, and a breakdown a UI can show part by part.
  *
  * @example
  * ```ts
- * const { tokens, method, templateKnown } = estimatePromptTokensDetailed(body);
+ * const { tokens, parts } = estimatePromptTokensDetailed(body);
+ * if (!parts.tools.exact) console.log(`tools: about ${parts.tools.tokens} tokens (estimated)`);
  * ```
  */
 export interface PromptTokenEstimate {
@@ -34,172 +43,113 @@ export interface PromptTokenEstimate {
   readonly method: 'exact' | 'fast';
   readonly era: TemplateEra;
   readonly thinking: boolean;
-  /** Tokens of message text, reasoning and tool-call arguments. */
+  /** Tokens of message text, reasoning, tool-call names and arguments, tool results. */
   readonly contentTokens: number;
-  /** Begin-of-sentence, role markers, think markers, end-of-sentence and fixed preambles. */
+  /** Begin-of-sentence, role and think markers, end-of-sentence, wrappers, effort preamble. */
   readonly templateTokens: number;
-  /** Tool definitions and the tool-use instructions DeepSeek adds (fitted, approximate). */
+  /** Tool definitions and the tool-use instructions DeepSeek adds around them. */
   readonly toolTokens: number;
-  /** A json_schema response format: its schema plus a fitted wrapper (one recorded call). */
+  /** What JSON mode or a response schema adds. */
   readonly responseFormatTokens: number;
-  /** False when tools or a response schema are involved: their rendering is fitted to recorded usage, not known exactly. */
+  /** Image parts, at {@link IMAGE_TOKENS_MAX} each (an upper bound, never exact). */
+  readonly imageTokens: number;
+  /**
+   * True when the whole prompt was rendered from published templates; false when a part is a
+   * fitted count or an image bound (whatever the counting method: `parts` tells exact counts).
+   */
   readonly templateKnown: boolean;
+  /** The same counts with, for each, whether it is exact or estimated. */
+  readonly parts: Readonly<Record<PromptPart, PartCount>>;
 }
 
 /**
- * Per-era constants of the parts of the template that DeepSeek does not publish, fitted to recorded
- * API usage (../shared/datasets/deepseek-recorded-usage.jsonl; see docs/benchmarks.md):
- * the tool-use instructions, the per-tool, per-call and per-result wrappers, and V4's
- * reasoning-effort preamble.
- */
-const TOOL_CONSTANTS: Record<
-  TemplateEra,
-  { preamble: number; preambleFrom0731: number; perTool: number; perCall: number; perResult: number; effortPreambleWithTools: number }
-> = {
-  // No recorded V3-era request with tools: V3.1's constants are the best available guess.
-  v3: { preamble: 249, preambleFrom0731: 249, perTool: 10, perCall: 20, perResult: 17, effortPreambleWithTools: 0 },
-  'v3.1': { preamble: 249, preambleFrom0731: 249, perTool: 10, perCall: 20, perResult: 17, effortPreambleWithTools: 0 },
-  v4: { preamble: 224, preambleFrom0731: 232, perTool: 10, perCall: 20, perResult: 12, effortPreambleWithTools: 71 },
-};
-/** Wrapper tokens around a json_schema response format, fitted on the one recorded call that has one. */
-const RESPONSE_SCHEMA_WRAPPER = 14;
-/** R1's generation prompt ends with `<think>\n`: two tokens in R1's tokenizer, where `<think>` is an added token. */
-const R1_THINK_PREFILL = 2;
-/** V4 thinking mode (default effort 'high') from V4-0731 on, without tools. */
-const V4_EFFORT_PREAMBLE = 79;
-
-/**
  * Predicts `usage.prompt_tokens` for an OpenAI-format chat request body, with its breakdown. A
- * Responses-API body (`input`, `instructions`) is accepted too and predicts `usage.input_tokens`.
+ * Responses-API body (`input`, `instructions`) predicts `usage.input_tokens`. An Anthropic
+ * Messages body (DeepSeek's `/anthropic` endpoint: `system`, `tools` with `input_schema`,
+ * `tool_use` / `tool_result` blocks) predicts all its input tokens; Anthropic's `input_tokens`
+ * excludes `cache_read_input_tokens`, so compare with their sum (DeepSeek does not restate that
+ * convention: unconfirmed). How DeepSeek renders Anthropic bodies is not published either: see
+ * {@link anthropicToChatBody} for what is assumed.
  *
- * The chat template follows the model id and date (see {@link TemplateEra}); pass `{ at }` for a
- * past request, or `{ era, thinking }` to pin them. Text is counted exactly when the exact tokenizer
- * is loaded, else with the fast estimate when that is loaded (the result says which); with neither
- * loaded it throws FastTokenizerNotLoadedError rather than guess. Without tools the template is
- * reproduced token for token; with tools DeepSeek's hidden tool instructions are fitted constants.
+ * The prompt is rendered with the template of the request's era (see {@link TemplateEra}; pass
+ * `{ at }` for a past request, or `{ era, thinking }` to pin them), re-implemented from the
+ * templates DeepSeek published: tool definitions, tool calls and results, `tool_choice` ('none'
+ * renders no tools), thinking on and off, prefix completion (an assistant message with
+ * `prefix: true`), JSON schemas. Parts DeepSeek's server adds that no published template shows are
+ * token counts fitted to recorded usage (JSON mode's instruction, a forced `tool_choice`, V3's
+ * tool instructions); image parts count {@link IMAGE_TOKENS_MAX} each (an upper bound). `parts`
+ * says for each part whether it is exact. Text is counted exactly when the exact tokenizer is
+ * loaded, else with the fast estimate when that is loaded (the result says which); with neither
+ * loaded it throws FastTokenizerNotLoadedError rather than guess.
  *
  * @example
  * ```ts
+ * import { estimatePromptTokensDetailed, loadExactTokenizer } from '@seekcost/tokenizer-estimate';
  * await loadExactTokenizer();
- * estimatePromptTokensDetailed({
+ * const estimate = estimatePromptTokensDetailed({
  *   model: 'deepseek-chat',
  *   messages: [
  *     { role: 'system', content: 'Be as terse as possible; no punctuation' },
  *     { role: 'user', content: 'What is 1 + 1?' },
  *   ],
  * }, { at: new Date('2025-12-30') });
- * // { tokens: 21, method: 'exact', era: 'v3.1', thinking: false, contentTokens: 17, templateTokens: 4,
- * //   toolTokens: 0, responseFormatTokens: 0, templateKnown: true }
+ * estimate.tokens; // => 21
+ * estimate.era; // => 'v3.2'
+ * estimate.parts.template; // => { tokens: 4, exact: true }
+ * estimate.templateKnown; // => true
  * ```
  */
 export function estimatePromptTokensDetailed(body: ChatRequestBody | unknown, options: EstimatePromptOptions = {}): PromptTokenEstimate {
   const normalized = normalizeChatBody(body);
-  const template = resolveTemplate(normalized, options);
+  const { era, thinking, at } = resolveTemplate(normalized, options);
+  const withImage = normalized.messages.findIndex((message) => message.images > 0);
+  if (withImage >= 0 && era !== 'v4' && era !== 'v4.1') {
+    throw new MalformedBodyError(`messages[${withImage}].content`, `image parts need a vision model (deepseek-flash); the ${era} template takes no images`);
+  }
   const { method, count } = textCounter(options.method);
-  return { ...accountTemplate(normalized, template.era, template.thinking, template.at, count), method };
+  const pieces = renderPrompt(normalized, era, thinking, at);
+  const { tokens, parts } = countPromptPieces(pieces, count, method === 'exact');
+  return {
+    tokens,
+    method,
+    era,
+    thinking,
+    contentTokens: parts.content.tokens,
+    templateTokens: parts.template.tokens,
+    toolTokens: parts.tools.tokens,
+    responseFormatTokens: parts.responseFormat.tokens,
+    imageTokens: parts.images.tokens,
+    templateKnown: pieces.every((piece) => piece.fittedTokens === undefined),
+    parts,
+  };
 }
 
 /**
  * Predicts `usage.prompt_tokens` for an OpenAI-format chat request body (see
- * {@link estimatePromptTokensDetailed} for the breakdown and the options).
+ * {@link estimatePromptTokensDetailed} for the breakdown, the other body formats and the options).
  *
  * @example
  * ```ts
- * estimatePromptTokens({ model: 'deepseek-v4-flash', messages: [{ role: 'user', content: 'Hi' }] }, { at: new Date('2026-05-06') });
- * // 5: <｜begin▁of▁sentence｜><｜User｜>Hi<｜Assistant｜><think>
+ * import { estimatePromptTokens, loadExactTokenizer } from '@seekcost/tokenizer-estimate';
+ * await loadExactTokenizer();
+ * // <｜begin▁of▁sentence｜><｜User｜>Hi<｜Assistant｜><think>
+ * estimatePromptTokens({ model: 'deepseek-v4-flash', messages: [{ role: 'user', content: 'Hi' }] }, { at: new Date('2026-05-06') }); // => 5
  * ```
  */
 export function estimatePromptTokens(body: ChatRequestBody | unknown, options: EstimatePromptOptions = {}): number {
   return estimatePromptTokensDetailed(body, options).tokens;
 }
 
-function accountTemplate(
-  body: NormalizedChatBody,
-  era: TemplateEra,
-  thinking: boolean,
-  at: number,
-  count: (text: string) => number,
-): Omit<PromptTokenEstimate, 'method'> {
-  const hasThinkMarkers = era !== 'v3';
-  const tools = TOOL_CONSTANTS[era];
-  let content = 0;
-  let template = 1; // <｜begin▁of▁sentence｜>
-  let toolTokens = 0;
-
-  const systemText = body.messages.filter((m) => m.role === 'system').map((m) => m.text).join('\n\n');
-  content += count(systemText);
-  if (body.tools.length > 0) {
-    toolTokens += tools.preamble;
-    for (const tool of body.tools) {
-      toolTokens += tools.perTool + count(tool.name) + count(tool.description) + count(pythonJson(tool.parameters));
-    }
+function renderPrompt(body: NormalizedChatBody, era: TemplateEra, thinking: boolean, at: number): PromptPiece[] {
+  switch (era) {
+    case 'v3':
+      return renderV3Prompt(body, thinking);
+    case 'v3.1':
+      return renderV31Prompt(body, thinking);
+    case 'v3.2':
+      return renderV32Prompt(body, thinking);
+    case 'v4':
+    case 'v4.1':
+      return renderV4Prompt(body, thinking, at, era);
   }
-
-  // A "turn" runs from a user message to the next; reasoning is replayed only in turns with tool
-  // calls (DeepSeek's thinking-mode guide), and then for every assistant message of that turn.
-  const turnHasToolCalls = new Array<boolean>(body.messages.length).fill(false);
-  let turnStart = 0;
-  body.messages.forEach((message, index) => {
-    if (message.role === 'user') turnStart = index;
-    if (message.toolCalls.length > 0) for (let i = turnStart; i <= index; i++) turnHasToolCalls[i] = true;
-  });
-  for (let i = body.messages.length - 1, later = false; i >= 0; i--) {
-    const message = body.messages[i]!;
-    if (message.role === 'user') later = false;
-    else if (message.toolCalls.length > 0) later = true;
-    if (later) turnHasToolCalls[i] = true;
-  }
-  for (let i = 1; i < body.messages.length; i++) {
-    if (body.messages[i]!.role !== 'user' && turnHasToolCalls[i - 1]) turnHasToolCalls[i] = true;
-  }
-
-  body.messages.forEach((message, index) => {
-    switch (message.role) {
-      case 'system':
-        return;
-      case 'user':
-        template += 1; // <｜User｜>
-        content += count(message.text);
-        break;
-      case 'assistant': {
-        if (hasThinkMarkers) template += 2; // <｜Assistant｜></think>, also after tool results
-        else if (index === 0 || body.messages[index - 1]!.role !== 'tool') template += 1; // <｜Assistant｜>
-        content += count(message.text);
-        if (hasThinkMarkers && thinking && turnHasToolCalls[index] && message.reasoning.length > 0) {
-          content += count(message.reasoning);
-          template += 1; // <think>…</think> instead of </think>
-        }
-        for (const call of message.toolCalls) toolTokens += tools.perCall + count(call.name) + count(call.arguments);
-        template += 1; // <｜end▁of▁sentence｜>
-        break;
-      }
-      case 'tool':
-        toolTokens += tools.perResult;
-        content += count(message.text);
-        break;
-    }
-  });
-
-  template += 1; // <｜Assistant｜>
-  if (hasThinkMarkers) template += 1; // <think> or </think>
-  else if (thinking) template += R1_THINK_PREFILL;
-  const effortEra = era === 'v4' && at >= TEMPLATE_SWITCHES.v4EffortPreamble;
-  if (body.tools.length > 0 && effortEra) toolTokens += tools.preambleFrom0731 - tools.preamble;
-  if (effortEra && thinking) {
-    if (body.tools.length > 0) toolTokens += tools.effortPreambleWithTools;
-    else template += V4_EFFORT_PREAMBLE;
-  }
-  const responseFormatTokens = body.responseSchema
-    ? RESPONSE_SCHEMA_WRAPPER + count(body.responseSchema.name) + count(pythonJson(body.responseSchema.schema))
-    : 0;
-  return {
-    tokens: content + template + toolTokens + responseFormatTokens,
-    responseFormatTokens,
-    era,
-    thinking,
-    contentTokens: content,
-    templateTokens: template,
-    toolTokens,
-    templateKnown: body.tools.length === 0 && !body.responseSchema && !body.messages.some((m) => m.role === 'tool' || m.toolCalls.length > 0),
-  };
 }

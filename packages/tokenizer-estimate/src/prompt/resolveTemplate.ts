@@ -5,23 +5,29 @@ import type { NormalizedChatBody } from './chatBody.ts';
  * DeepSeek chat-template generations, as visible in `usage.prompt_tokens`:
  * - `'v3'`: DeepSeek-V3 / R1 (deepseek-chat, deepseek-reasoner before 2025-08-21): no think tokens
  *   in history; R1's generation prompt adds the text `<think>\n`.
- * - `'v3.1'`: V3.1 … V3.2 (aliases from 2025-08-21): `<think>` / `</think>` are single special tokens
- *   and every assistant turn carries one.
+ * - `'v3.1'`: V3.1 / V3.1-Terminus (aliases from 2025-08-21): `<think>` / `</think>` are single
+ *   special tokens and every assistant turn carries one.
+ * - `'v3.2'`: V3.2-Exp / V3.2 (aliases from 2025-09-29): V3.2's encoder (DSML tool calls,
+ *   `<function_results>`).
  * - `'v4'`: deepseek-v4-flash / -pro and the aliases routed to them from 2026-04-24; the same markers,
  *   plus, from the V4-0731 model version on, a fixed reasoning-effort preamble in thinking mode.
+ * - `'v4.1'`: deepseek-flash (and the deepseek-v4-flash ids it serves) from 2026-09-10 04:00 UTC,
+ *   DeepSeek-V4.1-Flash: a `<｜System｜>` token, a numeric effort line, renamed DSML tags; images.
+ *   deepseek-v4-pro stays 'v4'.
  *
  * @example
  * ```ts
  * estimatePromptTokens(body, { era: 'v3.1' }); // pin the era instead of deriving it from model and date
  * ```
  */
-export type TemplateEra = 'v3' | 'v3.1' | 'v4';
+export type TemplateEra = 'v3' | 'v3.1' | 'v3.2' | 'v4' | 'v4.1';
 
 /**
  * Template switch dates (ms since the epoch, UTC): 2025-08-21, deepseek-chat / -reasoner become
- * V3.1; 2026-04-24, they route to deepseek-v4-flash; 2026-07-31, V4's thinking mode gains a
- * reasoning-effort preamble (the V4-0731 model version; absent on 2026-06-10, present on
- * 2026-08-05 in the recorded calls).
+ * V3.1; 2025-09-29, V3.2-Exp; 2026-04-24, they route to deepseek-v4-flash; 2026-07-31, V4's
+ * thinking mode gains a reasoning-effort preamble (the V4-0731 model version; absent in recorded
+ * calls up to 2026-07-08, present from 2026-08-13); 2026-09-10 04:00, V4.1-Flash serves
+ * deepseek-flash and deepseek-v4-flash (the instant is secondary: see pricing-facts).
  *
  * @example
  * ```ts
@@ -30,8 +36,10 @@ export type TemplateEra = 'v3' | 'v3.1' | 'v4';
  */
 export const TEMPLATE_SWITCHES = {
   v3_1: Date.UTC(2025, 7, 21),
+  v3_2: Date.UTC(2025, 8, 29),
   v4: Date.UTC(2026, 3, 24),
   v4EffortPreamble: Date.UTC(2026, 6, 31),
+  v4_1: Date.UTC(2026, 8, 10, 4),
 } as const;
 
 /**
@@ -66,6 +74,8 @@ export interface TemplateOptions {
   readonly thinking?: boolean;
 }
 
+const ERAS: readonly TemplateEra[] = ['v3', 'v3.1', 'v3.2', 'v4', 'v4.1'];
+
 function isV4Model(model: string): boolean {
   return /^deepseek-(v4|flash|pro)/.test(model);
 }
@@ -87,11 +97,13 @@ export function resolveTemplate(body: NormalizedChatBody, options: TemplateOptio
   const model = body.model ?? '';
   let era: TemplateEra;
   if (options.era !== undefined) {
-    if (options.era !== 'v3' && options.era !== 'v3.1' && options.era !== 'v4') {
-      throw new InvalidOptionError('options.era', `unknown era ${JSON.stringify(options.era)} (expected 'v3', 'v3.1' or 'v4')`);
+    if (!ERAS.includes(options.era)) {
+      throw new InvalidOptionError('options.era', `unknown era ${JSON.stringify(options.era)} (expected ${ERAS.map((e) => `'${e}'`).join(', ')})`);
     }
     era = options.era;
-  } else if (isV4Model(model) || at >= TEMPLATE_SWITCHES.v4) era = 'v4';
+  } else if (model === 'deepseek-flash' || (at >= TEMPLATE_SWITCHES.v4_1 && !model.startsWith('deepseek-v4-pro'))) era = 'v4.1';
+  else if (isV4Model(model) || at >= TEMPLATE_SWITCHES.v4) era = 'v4';
+  else if (at >= TEMPLATE_SWITCHES.v3_2) era = 'v3.2';
   else if (at >= TEMPLATE_SWITCHES.v3_1) era = 'v3.1';
   else era = 'v3';
 
@@ -101,6 +113,6 @@ export function resolveTemplate(body: NormalizedChatBody, options: TemplateOptio
   else if (body.reasoningEffort === 'none') thinking = false;
   else if (model === 'deepseek-reasoner') thinking = true;
   else if (model === 'deepseek-chat') thinking = false;
-  else thinking = era === 'v4'; // V4 models think by default
+  else thinking = era === 'v4' || era === 'v4.1'; // V4 models think by default
   return { era, thinking, at };
 }

@@ -85,10 +85,14 @@ export function responsesToChatBody(body: Record<string, unknown>): Record<strin
   const format = isRecord(text) ? text['format'] : undefined;
   const reasoning = body['reasoning'];
   const effort = isRecord(reasoning) ? reasoning['effort'] : undefined;
+  // Responses names a forced function flat ({ type: 'function', name }); chat nests it under `function`.
+  const choice = body['tool_choice'];
+  const toolChoice = isRecord(choice) && choice['type'] === 'function' && !isRecord(choice['function']) ? { type: 'function', function: { name: choice['name'] } } : choice;
   return {
     model: body['model'],
     messages,
     ...(tools === undefined ? {} : { tools }),
+    ...(toolChoice === undefined ? {} : { tool_choice: toolChoice }),
     ...(effort === undefined ? {} : { reasoning_effort: effort }),
     ...(format === undefined ? {} : { response_format: format }),
   };
