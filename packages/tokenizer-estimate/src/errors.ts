@@ -1,3 +1,8 @@
+// The base class is pricing's SeekcostError, taken from the import-free `@seekcost/pricing/errors`
+// subpath: one base class for every seekcost package (the CLI tests `instanceof SeekcostError` once,
+// no duck typing), while a browser bundle of this package pulls in that one small module only.
+import { SeekcostError } from '@seekcost/pricing/errors';
+
 /**
  * Machine-readable reason of a {@link TokenizerEstimateError}.
  *
@@ -15,8 +20,10 @@ export type TokenizerEstimateErrorCode =
   | 'FAST_TOKENIZER_NOT_LOADED';
 
 /**
- * Base class of every error this package throws: a `code` and the `path` of the offending field
- * (e.g. `messages[2].content`; `''` for the argument itself).
+ * Base class of every error this package throws: a {@link SeekcostError} (the base class of every
+ * seekcost package) with a `code` and the `path` of the offending field (e.g.
+ * `messages[2].content`; `''` for the argument itself), also readable as `field` like the pricing
+ * package's errors.
  *
  * @example
  * ```ts
@@ -27,15 +34,18 @@ export type TokenizerEstimateErrorCode =
  * }
  * ```
  */
-export class TokenizerEstimateError extends Error {
-  readonly code: TokenizerEstimateErrorCode;
+export class TokenizerEstimateError extends SeekcostError {
+  declare readonly code: TokenizerEstimateErrorCode;
   readonly path: string;
 
   constructor(code: TokenizerEstimateErrorCode, path: string, message: string) {
-    super(path === '' ? message : `${path}: ${message}`);
-    this.name = new.target.name;
-    this.code = code;
+    super(code, path === '' ? message : `${path}: ${message}`);
     this.path = path;
+  }
+
+  /** The offending field's path, the name pricing's errors use for it (same value as `path`). */
+  get field(): string {
+    return this.path;
   }
 }
 
