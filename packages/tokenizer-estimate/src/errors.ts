@@ -17,7 +17,8 @@ export type TokenizerEstimateErrorCode =
   | 'UNKNOWN_ROLE'
   | 'INVALID_OPTION'
   | 'EXACT_TOKENIZER_NOT_LOADED'
-  | 'FAST_TOKENIZER_NOT_LOADED';
+  | 'FAST_TOKENIZER_NOT_LOADED'
+  | 'UNCUTTABLE_TEXT';
 
 /**
  * Base class of every error this package throws: a {@link SeekcostError} (the base class of every
@@ -146,6 +147,24 @@ export class FastTokenizerNotLoadedError extends TokenizerEstimateError {
       'options.method',
       "the fast tokenizer is not loaded: await loadFastTokenizer() first (or loadExactTokenizer() for exact counts, or use method 'heuristic')",
     );
+  }
+}
+
+/**
+ * A streamed text ran longer than the tally's limit without a place where its count can be cut (a
+ * line break followed by a non-space character), so it cannot be counted in bounded memory.
+ *
+ * @example
+ * ```ts
+ * const tally = createTokenTally({ method: 'heuristic' });
+ * tally.add('a'.repeat(MAX_UNCUT_UNITS + 1)); // throws UncuttableTextError, path 'chunk'
+ * ```
+ */
+export class UncuttableTextError extends TokenizerEstimateError {
+  readonly limit: number;
+  constructor(limit: number) {
+    super('UNCUTTABLE_TEXT', 'chunk', `more than ${limit} characters without a line break followed by text: cannot be counted in bounded memory`);
+    this.limit = limit;
   }
 }
 

@@ -1,9 +1,7 @@
-import { FAST_WEIGHTS } from '../generated/fastCalibration.ts';
 import { requireString } from '../requireString.ts';
+import { fastEstimateFromFeatures } from './fastEstimateFromFeatures.ts';
 import { fastFeatures } from './fastFeatures.ts';
 import { o200kTokenTable } from './o200kTokenTable.ts';
-
-const WEIGHT_ENTRIES = Object.entries(FAST_WEIGHTS) as [keyof typeof FAST_WEIGHTS, number][];
 
 /**
  * Fast DeepSeek token estimate: encodes the text once with gpt-tokenizer's o200k_base, adds up how
@@ -30,8 +28,5 @@ const WEIGHT_ENTRIES = Object.entries(FAST_WEIGHTS) as [keyof typeof FAST_WEIGHT
 export function countFastTokens(text: string): number {
   requireString(text, 'text');
   if (text.length === 0) return 0;
-  const features = fastFeatures(text, o200kTokenTable());
-  let estimate = 0;
-  for (const [name, weight] of WEIGHT_ENTRIES) estimate += features[name] * weight;
-  return Math.max(1, Math.round(estimate));
+  return fastEstimateFromFeatures(fastFeatures(text, o200kTokenTable()));
 }

@@ -1,3 +1,5 @@
+import { heuristicTenths } from './heuristicTenths.ts';
+
 /**
  * DeepSeek's documented rule of thumb: "1 English character ≈ 0.3 token, 1 Chinese character ≈ 0.6
  * token". Chinese here means CJK ideographs, kana, hangul and full-width/CJK punctuation; every other
@@ -13,16 +15,5 @@
  * ```
  */
 export function countHeuristicTokens(text: string): number {
-  let tenths = 0;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    const isChinese =
-      (unit >= 0x3000 && unit <= 0x30ff) || // CJK punctuation, kana
-      (unit >= 0x3400 && unit <= 0x9fff) || // CJK ideographs
-      (unit >= 0xac00 && unit <= 0xd7af) || // hangul syllables
-      (unit >= 0xf900 && unit <= 0xfaff) || // CJK compatibility ideographs
-      (unit >= 0xff00 && unit <= 0xffef); // full-width forms
-    tenths += isChinese ? 6 : 3;
-  }
-  return Math.ceil(tenths / 10);
+  return Math.ceil(heuristicTenths(text) / 10);
 }
