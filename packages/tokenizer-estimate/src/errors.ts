@@ -156,8 +156,16 @@ export class FastTokenizerNotLoadedError extends TokenizerEstimateError {
  *
  * @example
  * ```ts
+ * import { MAX_UNCUT_UNITS, UncuttableTextError, createTokenTally } from '@seekcost/tokenizer-estimate';
  * const tally = createTokenTally({ method: 'heuristic' });
- * tally.add('a'.repeat(MAX_UNCUT_UNITS + 1)); // throws UncuttableTextError, path 'chunk'
+ * let caught: unknown;
+ * try {
+ *   tally.add('a'.repeat(MAX_UNCUT_UNITS + 1));
+ * } catch (error) {
+ *   caught = error;
+ * }
+ * caught instanceof UncuttableTextError; // => true
+ * (caught as UncuttableTextError).path; // => 'chunk'
  * ```
  */
 export class UncuttableTextError extends TokenizerEstimateError {

@@ -16,8 +16,8 @@ import { o200kTokenTable } from './o200kTokenTable.ts';
  * const counter = createFastPieceCounter();
  * counter.add('Hello\n');
  * counter.add('world');
- * counter.total(); // => 2
- * countFastTokens('Hello\nworld'); // => 2
+ * counter.total(); // => 3
+ * countFastTokens('Hello\nworld'); // => 3
  * ```
  */
 export function createFastPieceCounter(): PieceCounter {
