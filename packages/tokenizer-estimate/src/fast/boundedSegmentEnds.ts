@@ -16,8 +16,29 @@ import { CharClass, classifyAstral, createClassTable, fillClassBlock } from '../
 export const MAX_CLASS_RUN = 128;
 
 const { LETTER, MARK, NUMBER, WHITESPACE } = CharClass;
-let bmp: Uint16Array | undefined;
-const astral = new Map<number, number>();
+
+// Run classes of one code point, as bits; DIGIT ends every run.
+const WORD = 1;
+const PUNCTUATION = 2;
+const SPACE = 4;
+const TAIL = 8;
+const DIGIT = 16;
+const FILLED = 32;
+
+function runBitsOf(flags: number, unit: number): number {
+  if (flags & NUMBER) return DIGIT | FILLED;
+  let bits = FILLED;
+  if (flags & (LETTER | MARK)) bits |= WORD;
+  if (flags & WHITESPACE) bits |= SPACE;
+  if (!(flags & (LETTER | WHITESPACE))) bits |= PUNCTUATION; // marks, symbols, controls, lone surrogates
+  if (unit === 0x0a || unit === 0x0d || unit === 0x2f) bits |= TAIL;
+  return bits;
+}
+
+let classTable: Uint16Array | undefined;
+/** Run bits per BMP code unit, filled on first sight (one typed-array read per character after). */
+const bmpBits = new Uint8Array(0x10000);
+const astralBits = new Map<number, number>();
 
 /**
  * Where to cut `text` so that no piece holds a run longer than `maxRun` of any class an o200k
@@ -40,51 +61,48 @@ const astral = new Map<number, number>();
  */
 export function boundedSegmentEnds(text: string, maxRun: number = MAX_CLASS_RUN): number[] {
   const ends: number[] = [];
-  const table = (bmp ??= createClassTable());
   let word = 0;
   let punctuation = 0;
   let space = 0;
   let tail = 0;
+  let lastEnd = 0;
   let index = 0;
-  while (index < text.length) {
+  const length = text.length;
+  while (index < length) {
     const unit = text.charCodeAt(index);
-    let flags: number;
+    let bits = bmpBits[unit]!;
     let width = 1;
-    if (unit >= 0xd800 && unit <= 0xdbff && index + 1 < text.length) {
-      const low = text.charCodeAt(index + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        width = 2;
-        const codePoint = ((unit - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
-        let cached = astral.get(codePoint);
-        if (cached === undefined) {
-          cached = classifyAstral(codePoint);
-          astral.set(codePoint, cached);
-        }
-        flags = cached;
-      } else flags = 0;
-    } else if (unit >= 0xd800 && unit <= 0xdfff) {
-      flags = 0; // a lone surrogate: \p{Cs}, punctuation-like for the pattern
-    } else {
-      flags = table[unit]!;
-      if (flags === 0) flags = fillClassBlock(table, unit);
+    if (bits === 0) {
+      if (unit >= 0xd800 && unit <= 0xdfff) {
+        const low = unit <= 0xdbff && index + 1 < length ? text.charCodeAt(index + 1) : 0;
+        if (low >= 0xdc00 && low <= 0xdfff) {
+          width = 2;
+          const codePoint = ((unit - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+          const cached = astralBits.get(codePoint);
+          bits = cached ?? runBitsOf(classifyAstral(codePoint), codePoint);
+          if (cached === undefined) astralBits.set(codePoint, bits);
+        } else bits = runBitsOf(0, unit); // a lone surrogate: \p{Cs}, punctuation-like for the pattern
+      } else {
+        const table = (classTable ??= createClassTable());
+        const flags = table[unit]! !== 0 ? table[unit]! : fillClassBlock(table, unit);
+        bits = runBitsOf(flags, unit);
+        bmpBits[unit] = bits;
+      }
     }
-    if (flags & NUMBER) {
+    if (bits & DIGIT) {
       word = punctuation = space = tail = 0;
     } else {
-      const isWord = (flags & (LETTER | MARK)) !== 0;
-      const isSpace = (flags & WHITESPACE) !== 0;
-      const isPunctuation = (flags & (LETTER | WHITESPACE)) === 0;
-      const isTail = unit === 0x0a || unit === 0x0d || unit === 0x2f;
-      word = isWord ? word + width : 0;
-      punctuation = isPunctuation ? punctuation + width : 0;
-      space = isSpace ? space + width : 0;
-      tail = isTail ? tail + width : 0;
-      if ((word > maxRun || punctuation > maxRun || space > maxRun || tail > maxRun) && index > (ends.at(-1) ?? 0)) {
+      word = bits & WORD ? word + width : 0;
+      punctuation = bits & PUNCTUATION ? punctuation + width : 0;
+      space = bits & SPACE ? space + width : 0;
+      tail = bits & TAIL ? tail + width : 0;
+      if ((word > maxRun || punctuation > maxRun || space > maxRun || tail > maxRun) && index > lastEnd) {
         ends.push(index);
-        word = isWord ? width : 0;
-        punctuation = isPunctuation ? width : 0;
-        space = isSpace ? width : 0;
-        tail = isTail ? width : 0;
+        lastEnd = index;
+        word = bits & WORD ? width : 0;
+        punctuation = bits & PUNCTUATION ? width : 0;
+        space = bits & SPACE ? width : 0;
+        tail = bits & TAIL ? width : 0;
       }
     }
     index += width;
