@@ -2,7 +2,7 @@
 // buffers after a GC, minus an empty process) of seekcost's entries beside gpt-tokenizer,
 // js-tiktoken, tokenx and the @lenml DeepSeek port. seekcost is measured on its built JavaScript
 // (tsc -p packages/tokenizer-estimate/tsconfig.build.json into bench/.cache/, gitignored), as an app
-// would load it. Each case runs RUNS times in alternation; the median is reported.
+// would load it (packages/pricing is built into its dist/ first, gitignored). Each case runs RUNS times in alternation; the median is reported.
 //
 // Run from the repo root:  npx tsx bench/tokenizer/coldStart.ts
 // Options (env): BENCH_RUNS=5.
@@ -14,6 +14,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const ROOT = process.cwd();
 const OUT = join(ROOT, 'bench', '.cache', 'tokenizer-dist');
 mkdirSync(OUT, { recursive: true });
+// The tokenizer's errors extend @seekcost/pricing/errors, resolved through the package's dist/.
+execFileSync('npx', ['tsc', '-p', 'packages/pricing/tsconfig.build.json'], { stdio: 'inherit' });
 execFileSync('npx', ['tsc', '-p', 'packages/tokenizer-estimate/tsconfig.build.json', '--outDir', OUT, '--declaration', 'false', '--declarationMap', 'false', '--sourceMap', 'false'], { stdio: 'inherit' });
 
 const SAMPLE = 'Hello, world! 你好，世界。';

@@ -69,7 +69,7 @@ export function reportCliError(error: unknown, io: CliIo): ExitCode {
     io.stderr.write(terminalLines(`seekcost: ${(error as Error).message}\n`));
     return EXIT.INPUT;
   }
-  if (error instanceof SeekcostError || (error instanceof Error && error.name.endsWith('Error') && 'code' in error && typeof error.code === 'string' && !isFileError(error))) {
+  if (error instanceof SeekcostError) {
     io.stderr.write(terminalLines(`seekcost: ${error.message}\n`));
     return EXIT.USAGE;
   }

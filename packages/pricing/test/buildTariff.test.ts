@@ -84,7 +84,7 @@ describe('price data: impossible dates are refused at their path, never rolled o
   });
 
   it('the bundled data itself compiles', () => {
-    expect(compileTariff(fresh()).ids.size).toBe(6);
+    expect(compileTariff(fresh()).ids.size).toBe(7);
   });
 });
 

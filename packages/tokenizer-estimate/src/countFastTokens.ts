@@ -1,11 +1,13 @@
-import { FastTokenizerNotLoadedError, InvalidTypeError } from './errors.ts';
+import { FastTokenizerNotLoadedError } from './errors.ts';
 import { loadedFastCounter } from './fastState.ts';
+import { requireString } from './requireString.ts';
 
 /**
  * The fast DeepSeek token estimate of `text`, from the main entry: synchronous once
  * `await loadFastTokenizer()` resolved, a {@link FastTokenizerNotLoadedError} before. Same as
  * `countTokens(text, { method: 'fast' })`; `@seekcost/tokenizer-estimate/fast` exports the same
- * function without the loading step (and with its weight).
+ * function without the loading step (and with its weight). Both throw the same
+ * {@link InvalidTypeError} (path `text`) for a non-string, loaded or not.
  *
  * @example
  * ```ts
@@ -15,7 +17,7 @@ import { loadedFastCounter } from './fastState.ts';
  * ```
  */
 export function countFastTokens(text: string): number {
-  if (typeof text !== 'string') throw new InvalidTypeError('text', 'a string', text);
+  requireString(text, 'text');
   const count = loadedFastCounter();
   if (!count) throw new FastTokenizerNotLoadedError();
   return count(text);

@@ -1,3 +1,8 @@
+// The base class is pricing's SeekcostError, taken from the import-free `@seekcost/pricing/errors`
+// subpath: one base class for every seekcost package (the CLI tests `instanceof SeekcostError` once,
+// no duck typing), while a browser bundle of this package pulls in that one small module only.
+import { SeekcostError } from '@seekcost/pricing/errors';
+
 /**
  * Machine-readable reason of a {@link TokenizerEstimateError}.
  *
@@ -12,11 +17,14 @@ export type TokenizerEstimateErrorCode =
   | 'UNKNOWN_ROLE'
   | 'INVALID_OPTION'
   | 'EXACT_TOKENIZER_NOT_LOADED'
-  | 'FAST_TOKENIZER_NOT_LOADED';
+  | 'FAST_TOKENIZER_NOT_LOADED'
+  | 'UNCUTTABLE_TEXT';
 
 /**
- * Base class of every error this package throws: a `code` and the `path` of the offending field
- * (e.g. `messages[2].content`; `''` for the argument itself).
+ * Base class of every error this package throws: a {@link SeekcostError} (the base class of every
+ * seekcost package) with a `code` and the `path` of the offending field (e.g.
+ * `messages[2].content`; `''` for the argument itself), also readable as `field` like the pricing
+ * package's errors.
  *
  * @example
  * ```ts
@@ -27,15 +35,18 @@ export type TokenizerEstimateErrorCode =
  * }
  * ```
  */
-export class TokenizerEstimateError extends Error {
-  readonly code: TokenizerEstimateErrorCode;
+export class TokenizerEstimateError extends SeekcostError {
+  declare readonly code: TokenizerEstimateErrorCode;
   readonly path: string;
 
   constructor(code: TokenizerEstimateErrorCode, path: string, message: string) {
-    super(path === '' ? message : `${path}: ${message}`);
-    this.name = new.target.name;
-    this.code = code;
+    super(code, path === '' ? message : `${path}: ${message}`);
     this.path = path;
+  }
+
+  /** The offending field's path, the name pricing's errors use for it (same value as `path`). */
+  get field(): string {
+    return this.path;
   }
 }
 
@@ -136,6 +147,32 @@ export class FastTokenizerNotLoadedError extends TokenizerEstimateError {
       'options.method',
       "the fast tokenizer is not loaded: await loadFastTokenizer() first (or loadExactTokenizer() for exact counts, or use method 'heuristic')",
     );
+  }
+}
+
+/**
+ * A streamed text ran longer than the tally's limit without a place where its count can be cut (a
+ * line break followed by a non-space character), so it cannot be counted in bounded memory.
+ *
+ * @example
+ * ```ts
+ * import { MAX_UNCUT_UNITS, UncuttableTextError, createTokenTally } from '@seekcost/tokenizer-estimate';
+ * const tally = createTokenTally({ method: 'heuristic' });
+ * let caught: unknown;
+ * try {
+ *   tally.add('a'.repeat(MAX_UNCUT_UNITS + 1));
+ * } catch (error) {
+ *   caught = error;
+ * }
+ * caught instanceof UncuttableTextError; // => true
+ * (caught as UncuttableTextError).path; // => 'chunk'
+ * ```
+ */
+export class UncuttableTextError extends TokenizerEstimateError {
+  readonly limit: number;
+  constructor(limit: number) {
+    super('UNCUTTABLE_TEXT', 'chunk', `more than ${limit} characters without a line break followed by text: cannot be counted in bounded memory`);
+    this.limit = limit;
   }
 }
 

@@ -1,5 +1,13 @@
-/** The fast counter once loadFastTokenizer() resolved; module state shared by the main entry. */
-let loaded: ((text: string) => number) | undefined;
+import type { PieceCounter } from './pieceCounter.ts';
+
+/** What the main entry needs from the loaded `/fast` chunk. */
+interface FastModule {
+  readonly countFastTokens: (text: string) => number;
+  readonly createFastPieceCounter: () => PieceCounter;
+}
+
+/** The fast chunk once loadFastTokenizer() resolved; module state shared by the main entry. */
+let loaded: FastModule | undefined;
 
 /**
  * The loaded fast counter, or undefined when loadFastTokenizer() has not resolved yet.
@@ -11,17 +19,31 @@ let loaded: ((text: string) => number) | undefined;
  * ```
  */
 export function loadedFastCounter(): ((text: string) => number) | undefined {
-  return loaded;
+  return loaded?.countFastTokens;
 }
 
 /**
- * Records the fast counter for synchronous use by countTokens and the prompt/completion estimators.
+ * The loaded fast chunk's piece-counter factory (for streamed counts), or undefined before loading.
  *
  * @example
  * ```ts
- * setLoadedFastCounter((await import('./entries/fast.ts')).countFastTokens);
+ * const create = loadedFastPieceCounter();
+ * if (create) create().add('hi');
  * ```
  */
-export function setLoadedFastCounter(count: (text: string) => number): void {
-  loaded = count;
+export function loadedFastPieceCounter(): (() => PieceCounter) | undefined {
+  return loaded?.createFastPieceCounter;
+}
+
+/**
+ * Records the fast chunk for synchronous use by countTokens, the prompt/completion estimators and
+ * createTokenTally.
+ *
+ * @example
+ * ```ts
+ * setLoadedFastModule(await import('./entries/fast.ts'));
+ * ```
+ */
+export function setLoadedFastModule(module: FastModule): void {
+  loaded = module;
 }

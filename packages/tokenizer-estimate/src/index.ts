@@ -15,6 +15,7 @@ export { loadExactTokenizer, isExactTokenizerLoaded } from './loadExactTokenizer
 export { loadFastTokenizer, isFastTokenizerLoaded } from './loadFastTokenizer.ts';
 export { loadTokenizers, type LoadTokenizersOptions } from './loadTokenizers.ts';
 export { countFastTokens } from './countFastTokens.ts';
+export { createTokenTally, MAX_UNCUT_UNITS, type TokenTally } from './createTokenTally.ts';
 export { countHeuristicTokens } from './heuristic/countHeuristicTokens.ts';
 export {
   estimatePromptTokens,
@@ -37,6 +38,7 @@ export {
   InvalidOptionError,
   ExactTokenizerNotLoadedError,
   FastTokenizerNotLoadedError,
+  UncuttableTextError,
   type TokenizerEstimateErrorCode,
 } from './errors.ts';
 export type { ExactTokenizer, ExactEncodeOptions } from './exact/exactTokenizer.ts';

@@ -1,4 +1,4 @@
-import { loadedFastCounter, setLoadedFastCounter } from './fastState.ts';
+import { loadedFastCounter, setLoadedFastModule } from './fastState.ts';
 
 let pending: Promise<void> | undefined;
 
@@ -21,7 +21,7 @@ export function loadFastTokenizer(): Promise<void> {
   if (loadedFastCounter()) return Promise.resolve();
   pending ??= import('./entries/fast.ts').then(
     (module) => {
-      setLoadedFastCounter(module.countFastTokens);
+      setLoadedFastModule(module);
     },
     (error: unknown) => {
       pending = undefined; // allow a retry after a failed chunk load

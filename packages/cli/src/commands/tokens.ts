@@ -1,16 +1,22 @@
+import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
-import { countTokens, estimatePromptTokensDetailed, loadExactTokenizer, loadFastTokenizer, type CountMethod } from '@seekcost/tokenizer-estimate';
+import { UncuttableTextError, createTokenTally, estimatePromptTokensDetailed, loadExactTokenizer, loadFastTokenizer, type CountMethod } from '@seekcost/tokenizer-estimate';
 import { toEpochMs } from '@seekcost/pricing';
 import { EXIT, type ExitCode } from '../exitCodes.ts';
+import { InputError } from '../input/forEachLine.ts';
 import type { CliIo } from '../io.ts';
 import { UsageError } from '../usageError.ts';
 
 /**
  * `seekcost tokens FILE|-`: DeepSeek token count of a text file (or stdin). `exact` loads the
  * DeepSeek-V3 tokenizer first, `fast` the o200k-based estimate (each a lazy import, so a command
- * only pays for the method it uses); `heuristic` needs nothing.
+ * only pays for the method it uses); `heuristic` needs nothing. The input is streamed in 1 MiB
+ * chunks and counted with createTokenTally, which cuts only where the count adds up, so any size
+ * is counted in bounded memory with the same result as the whole text (a 600 MB file used to fail
+ * with 'Invalid string length'). A stretch of more than 64 Mi characters with no line break
+ * followed by text cannot be cut: that is an input error (exit 4) naming the file.
  *
  * @example
  * ```ts
@@ -19,11 +25,28 @@ import { UsageError } from '../usageError.ts';
  */
 export async function runTokens(path: string, options: { readonly method: CountMethod; readonly json: boolean }, io: CliIo): Promise<ExitCode> {
   if (!['exact', 'fast', 'heuristic'].includes(options.method)) throw new UsageError(`--method: must be exact, fast or heuristic, got '${options.method}'`);
-  const text = path === '-' ? await readAll(io.stdin) : await readFile(resolve(io.cwd, path), 'utf8');
   if (options.method === 'exact') await loadExactTokenizer();
   else if (options.method === 'fast') await loadFastTokenizer();
-  const tokens = countTokens(text, { method: options.method });
-  io.stdout.write(options.json ? `${JSON.stringify({ tokens, method: options.method, characters: text.length })}\n` : `${tokens} tokens (${options.method})\n`);
+  const tally = createTokenTally({ method: options.method });
+  // ignoreBOM keeps a leading U+FEFF in the text, as readFile(…, 'utf8') did: it is counted.
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  const input: Readable = path === '-' ? io.stdin : createReadStream(resolve(io.cwd, path), { highWaterMark: 1 << 20 });
+  let characters = 0;
+  try {
+    for await (const chunk of input) {
+      const text = decoder.decode(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer), { stream: true });
+      characters += text.length;
+      tally.add(text);
+    }
+    const rest = decoder.decode();
+    characters += rest.length;
+    tally.add(rest);
+  } catch (error) {
+    if (error instanceof UncuttableTextError) throw new InputError(path === '-' ? '<stdin>' : path, 0, error.message);
+    throw error;
+  }
+  const tokens = tally.total();
+  io.stdout.write(options.json ? `${JSON.stringify({ tokens, method: options.method, characters })}\n` : `${tokens} tokens (${options.method})\n`);
   return EXIT.OK;
 }
 

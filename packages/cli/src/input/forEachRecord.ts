@@ -1,7 +1,7 @@
 import type { CliIo } from '../io.ts';
 import { createProgress } from '../progress.ts';
 import { csvRecord } from './csvRecord.ts';
-import { forEachLine, type ReadProgress } from './forEachLine.ts';
+import { MAX_LINE_BYTES, forEachLine, type ReadProgress } from './forEachLine.ts';
 import { splitCsvLine } from './splitCsvLine.ts';
 
 /**
@@ -30,7 +30,8 @@ export interface UnreadableLine {
 /**
  * Streams the records of JSONL or CSV inputs (plain or gzip, `-` for stdin) in constant memory:
  * `onRecord` gets each parsed record with its `file:line` reference, `onUnreadable` each line that
- * is not JSON (or not valid CSV). Either may return `false` to stop. Shows a progress line on a
+ * is not JSON (or not valid CSV), or longer than `maxLineBytes` (default 64 MiB, MAX_LINE_BYTES: the
+ * line is skipped unread and reading goes on). Either may return `false` to stop. Shows a progress line on a
  * terminal's stderr when `showProgress` is set. Read failures (missing file, truncated gzip) reject
  * with an InputError.
  *
@@ -46,6 +47,7 @@ export async function forEachRecord(
   showProgress: boolean,
   onRecord: (record: unknown, ref: string) => boolean | void,
   onUnreadable: (line: UnreadableLine) => boolean | void,
+  maxLineBytes: number = MAX_LINE_BYTES,
 ): Promise<ReadProgress> {
   const state: ReadProgress = { bytesRead: 0, totalBytes: undefined, lines: 0 };
   const progress = createProgress(io, state, showProgress);
@@ -79,6 +81,12 @@ export async function forEachRecord(
         return onUnreadable({ ref, message: `not valid JSON (${error instanceof Error ? error.message : String(error)})` });
       }
       return onRecord(record, ref);
+    }, {
+      maxLineBytes,
+      onLongLine: (file, line, bytes) => {
+        progress.tick();
+        return onUnreadable({ ref: `${file}:${line}`, message: `line of ${bytes} bytes is longer than the ${maxLineBytes}-byte limit; skipped unread` });
+      },
     });
   } finally {
     progress.done();

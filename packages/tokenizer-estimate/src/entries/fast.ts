@@ -12,3 +12,4 @@
  * @packageDocumentation
  */
 export { countFastTokens } from '../fast/fastTokenEstimate.ts';
+export { createFastPieceCounter } from '../fast/createFastPieceCounter.ts';

@@ -1,4 +1,5 @@
 import { encode as encodeO200k } from 'gpt-tokenizer/encoding/o200k_base';
+import { boundedSegmentEnds } from './boundedSegmentEnds.ts';
 import { COUNT_BITS, COUNT_MASK, TokenClass } from './tokenClass.ts';
 
 /**
@@ -39,6 +40,9 @@ const PLAIN_TEXT = { disallowedSpecial: new Set<string>() };
 /**
  * Measures `text` for the fast method in one o200k encoding and one character scan. `table` is
  * {@link o200kTokenTable}; ids outside it (none in o200k_base today) count as one "other" token.
+ * Runs of one character class longer than {@link MAX_CLASS_RUN} are encoded in pieces
+ * ({@link boundedSegmentEnds}): gpt-tokenizer's BPE is quadratic in a pre-token's length, so this
+ * keeps the time linear in the text's length. Every feature is a sum, so pieces add up.
  *
  * @example
  * ```ts
@@ -50,12 +54,17 @@ export function fastFeatures(text: string, table: Uint8Array): FastFeatures {
   const pieces = [0, 0, 0, 0, 0, 0, 0];
   let spacedWordTokens = 0;
   let cjkTokens = 0;
-  for (const id of encodeO200k(text, PLAIN_TEXT)) {
-    const entry = id < table.length ? table[id]! : (TokenClass.OtherNonAscii << COUNT_BITS) | 1;
-    const kind = entry >>> COUNT_BITS;
-    pieces[kind]! += entry & COUNT_MASK;
-    if (kind === TokenClass.SpacedWord) spacedWordTokens++;
-    else if (kind === TokenClass.Cjk) cjkTokens++;
+  let start = 0;
+  for (const end of boundedSegmentEnds(text)) {
+    const piece = start === 0 && end === text.length ? text : text.slice(start, end);
+    start = end;
+    for (const id of encodeO200k(piece, PLAIN_TEXT)) {
+      const entry = id < table.length ? table[id]! : (TokenClass.OtherNonAscii << COUNT_BITS) | 1;
+      const kind = entry >>> COUNT_BITS;
+      pieces[kind]! += entry & COUNT_MASK;
+      if (kind === TokenClass.SpacedWord) spacedWordTokens++;
+      else if (kind === TokenClass.Cjk) cjkTokens++;
+    }
   }
   let han = 0;
   let kana = 0;
