@@ -375,8 +375,8 @@ describe('hostile input (issue 8): escaped outputs, own-property keys, a diff th
     const other = JSON.parse(original);
     const flash = other.models['deepseek-flash'].periods[0];
     flash.limits.maxOutputTokens = 8192;
-    flash.confidence = 'official';
-    other.ids['deepseek-v4-flash'].routes[1].confidence = 'official';
+    flash.confidence = 'unconfirmed';
+    other.ids['deepseek-v4-flash'].routes[1].confidence = 'unconfirmed';
     flash.tiers[1].prices.CNY.confidence = 'unconfirmed';
     for (const id of ['constructor', 'toString']) other.ids[id] = { routes: [{ from: '2026-09-10T04:00Z', to: null, model: 'deepseek-flash' }] };
     writeFileSync(join(dir, 'other.json'), JSON.stringify(other));
