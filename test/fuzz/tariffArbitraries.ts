@@ -13,7 +13,8 @@ const limits = { contextTokens: 1000, maxOutputTokens: 100 };
 export function baseDocument(): Record<string, unknown> {
   // A fresh deep copy each time: cases mutate it, and the shared pieces (source, limits) must not leak.
   return structuredClone({
-    formatVersion: 1,
+    formatVersion: 2,
+    meteredItems: {},
     provider: 'fuzz',
     unit: 'per-1M-tokens',
     checked: '2026-11-22',
@@ -82,7 +83,7 @@ const HOSTILE_LEAVES: readonly { path: readonly (string | number)[]; values: rea
   { path: [...P, 1, 'tiers', 0, 'when', 'windows', 0, 'start'], values: ['24:00', '1:00', '01:60', '', 100] },
   { path: [...P, 1, 'tiers', 0, 'when', 'exceptDates'], values: ['nope', 'toString', '__proto__', 'constructor'] },
   { path: ['ids', 'm', 'routes', 0, 'model'], values: ['nope', 'toString', '__proto__', 'constructor', 'hasOwnProperty'] },
-  { path: ['formatVersion'], values: [2, '1', 0, null] },
+  { path: ['formatVersion'], values: [3, '2', 0, null] },
   { path: ['currencies'], values: [[], ['EUR'], 'USD', null] },
 ];
 

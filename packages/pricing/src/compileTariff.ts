@@ -25,7 +25,10 @@ import type { Tariff } from './tariff.ts';
 export function compileTariff(input: unknown): Tariff {
   const forbidden = findForbiddenKeys(input);
   if (forbidden.length > 0) throw new PriceDataError(forbidden);
-  const version = typeof input === 'object' && input !== null && !Array.isArray(input) ? (input as { formatVersion?: unknown }).formatVersion : undefined;
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new PriceDataError([{ path: '', reason: 'must be a price-data document (a JSON object)' }]);
+  }
+  const version = (input as { formatVersion?: unknown }).formatVersion;
   if (version === 1) {
     // Format 1 is format 2 without metered items: upgrade in memory, price no metered item.
     const v1 = tariffDocumentV1Schema.safeParse(input);
