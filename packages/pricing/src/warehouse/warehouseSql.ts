@@ -121,36 +121,35 @@ localised AS (
          ${d.isoWeekday(local('weekday_offset_minutes'))} AS iso_weekday,
          ${d.toDate(local('holiday_offset_minutes'))} AS holiday_day
   FROM candidates c
-  WHERE NOT c.is_default
 ),
-conditional AS (
-  SELECT c.request_id, c.period_id, c.tier, c.cache_hit_units, c.cache_miss_units, c.output_units, c.confidence, 1 AS matched
+-- A candidate holds if it is its period's default tier, or if its window, weekday and holiday
+-- conditions all hold at the request's instant.
+holding AS (
+  SELECT c.request_id, c.model, c.completed_at, c.resolved_model, c.mode, c.period_id, c.tier, c.tier_rank, c.is_default,
+         c.currency, c.confidence, c.cache_hit_tokens, c.cache_miss_tokens, c.output_tokens,
+         c.cache_hit_units, c.cache_miss_units, c.output_units
   FROM localised c
   LEFT JOIN ${holidaysName} h ON h.calendar = c.holiday_calendar AND h.day = c.holiday_day
-  WHERE NOT c.is_default
-    AND ${inWindow}
-    AND (c.weekday_mask IS NULL OR ${d.bit('c.weekday_mask', 'c.iso_weekday')} = 1)
-    AND (c.holiday_calendar IS NULL OR COALESCE(h.is_holiday, 0) = 0)
+  WHERE c.is_default
+     OR (${inWindow}
+         AND (c.weekday_mask IS NULL OR ${d.bit('c.weekday_mask', 'c.iso_weekday')} = 1)
+         AND (c.holiday_calendar IS NULL OR COALESCE(h.is_holiday, 0) = 0))
 ),
 -- Conditional windows never overlap (the price data is checked for it), so at most one conditional
--- row holds per request; the default row of the same period applies when none does.
+-- row holds per request; ranked before the default row, it wins, and the default applies when none
+-- holds. One pass with a window function, not a self-join on request_id: a planner without
+-- statistics on the usage table (a fresh load) would otherwise pick a quadratic nested loop.
 chosen AS (
-  SELECT d.request_id, d.model, d.completed_at, d.resolved_model, d.mode, d.period_id, d.currency,
-         d.cache_hit_tokens, d.cache_miss_tokens, d.output_tokens,
-         CASE WHEN COALESCE(k.matched, 0) = 1 THEN k.tier ELSE d.tier END AS tier,
-         CASE WHEN COALESCE(k.matched, 0) = 1 THEN k.confidence ELSE d.confidence END AS confidence,
-         CASE WHEN COALESCE(k.matched, 0) = 1 THEN k.cache_hit_units ELSE d.cache_hit_units END AS cache_hit_units,
-         CASE WHEN COALESCE(k.matched, 0) = 1 THEN k.cache_miss_units ELSE d.cache_miss_units END AS cache_miss_units,
-         CASE WHEN COALESCE(k.matched, 0) = 1 THEN k.output_units ELSE d.output_units END AS output_units
-  FROM candidates d
-  LEFT JOIN conditional k ON k.request_id = d.request_id AND k.period_id = d.period_id
-  WHERE d.is_default
+  SELECT holding.*,
+         ROW_NUMBER() OVER (PARTITION BY request_id, period_id ORDER BY CASE WHEN is_default THEN 1 ELSE 0 END, tier_rank) AS choice
+  FROM holding
 ),
 priced AS (
   SELECT request_id, model, completed_at, resolved_model, mode, period_id, tier, currency, confidence,
          cache_hit_tokens, cache_miss_tokens, output_tokens,
          ${amountUnits} AS amount_units
   FROM chosen
+  WHERE choice = 1
 )
 SELECT priced.*, ${d.scaled('amount_units', exponent)} AS amount
 FROM priced;
