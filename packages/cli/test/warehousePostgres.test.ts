@@ -22,6 +22,11 @@ async function postgres(settings = ''): Promise<SqlEngine> {
     },
     rows: async (sql) => (await pg.query<Record<string, string | null>>(sql)).rows,
     text: (expr) => `CAST(${expr} AS TEXT)`,
+    // COPY from CSV: INSERT ... VALUES of 100k rows takes PGlite over 10 s.
+    append: async (rows) => {
+      const csv = rows.map((r) => `${r.id},"${r.model.replace(/"/g, '""')}",${new Date(r.at).toISOString()},${r.hit},${r.miss},${r.output}\n`).join('');
+      await pg.query(`COPY usage FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob: new Blob([csv]) });
+    },
   };
 }
 
