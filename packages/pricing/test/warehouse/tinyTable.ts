@@ -2,6 +2,8 @@ import type { TariffTable, TariffTableRow } from '@seekcost/pricing/warehouse';
 
 // A two-row tariff small enough to read whole: the full SQL of each dialect is checked against the
 // files in expected/ (reviewed by hand; the same SQL runs on DuckDB, PGlite and chDB in the engine tests).
+// After an intended change to the SQL, rewrite them with warehouseSql(TINY_TABLE, { dialect, usageTable:
+// 'api_calls' }) (BigQuery: prefix 'billing.seekcost_'), as warehouseSql.test.ts calls it, and review the diff.
 
 const offPeak: TariffTableRow = {
   model: 'deepseek-flash', resolvedModel: 'deepseek-flash', mode: null, periodId: 'deepseek-flash/2026-09-10',
