@@ -1,5 +1,6 @@
-import { DuckDBInstance } from '@duckdb/node-api';
-import { afterEach, describe, it } from 'vitest';
+import { DuckDBInstance, DuckDBTimestampValue } from '@duckdb/node-api';
+import { afterEach, describe, expect, it } from 'vitest';
+import { run } from './support.ts';
 import { checkEqualsLedger, checkHostilePriceFile, checkHostileRoundTrip, type SqlEngine } from './warehouseChecks.ts';
 
 // The DuckDB warehouse SQL on embedded DuckDB (a devDependency, so `npm test` always has it: if it
@@ -24,6 +25,20 @@ async function duckdb(): Promise<SqlEngine> {
     },
     rows: async (sql) => (await connection.runAndReadAll(sql)).getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v === null ? null : String(v)]))),
     text: (expr) => `CAST(${expr} AS VARCHAR)`,
+    // The appender: 100k rows of INSERT ... VALUES take DuckDB's parser about 25 s.
+    append: async (rows) => {
+      const appender = await connection.createAppender('usage');
+      for (const r of rows) {
+        appender.appendVarchar(r.id);
+        appender.appendVarchar(r.model);
+        appender.appendTimestamp(new DuckDBTimestampValue(BigInt(r.at) * 1000n));
+        appender.appendBigInt(BigInt(r.hit));
+        appender.appendBigInt(BigInt(r.miss));
+        appender.appendBigInt(BigInt(r.output));
+        appender.endRow();
+      }
+      appender.closeSync();
+    },
   };
 }
 
@@ -39,4 +54,11 @@ describe('warehouse SQL on embedded DuckDB', () => {
   it("runs `seekcost tariff --data` on price data with issue 8's reproducer id and prices it like the ledger", async () => {
     await checkHostilePriceFile(await duckdb());
   }, 60_000);
+});
+
+describe('seekcost tariff --help', () => {
+  it('says which dialects were run on an engine and that BigQuery was not', async () => {
+    const help = await run(['tariff', '--help']);
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain('SQL dialect: duckdb, postgres and clickhouse are run on DuckDB, PGlite and chDB in the tests; bigquery is generated, not run on BigQuery');
+  });
 });

@@ -7,6 +7,8 @@ import { sqlText } from '../../pricing/src/warehouse/sqlText.ts';
 import { run, tempDir } from './support.ts';
 import { generateUsage, HOLIDAY_AND_MAKE_UP_DAYS, ledgerExpectation, type UsageRow } from './warehouseUsage.ts';
 
+export type { UsageRow };
+
 // The checks every real engine must pass, written once: DuckDB and PGlite run them in `npm test`,
 // chDB (ClickHouse) in `npm run test:warehouse`. An engine is a thin adapter; a check that cannot
 // reach its engine throws, so it fails instead of skipping.
@@ -20,6 +22,8 @@ export interface SqlEngine {
   rows(sql: string): Promise<Record<string, string | null>[]>;
   /** The engine's spelling of "this expression as text". */
   text(expr: string): string;
+  /** Bulk-loads rows into the created `usage` table (the engine's fast path); else INSERT ... VALUES. */
+  append?(rows: readonly UsageRow[]): Promise<void>;
 }
 
 /** The string issue 8 used to drop the user's table on ClickHouse. */
@@ -51,6 +55,7 @@ const USAGE_COLUMNS: Record<SqlDialect, string> = {
 /** Creates the user's `usage` table and loads `rows` into it. */
 export async function loadUsage(engine: SqlEngine, rows: readonly UsageRow[]): Promise<void> {
   await engine.run(`CREATE TABLE usage (${USAGE_COLUMNS[engine.dialect]})${engine.dialect === 'clickhouse' ? ' ENGINE = MergeTree ORDER BY tuple()' : ''}`);
+  if (engine.append !== undefined) return engine.append(rows);
   for (let i = 0; i < rows.length; i += 10_000) {
     const values = rows.slice(i, i + 10_000).map((r) => `('${r.id}', ${sqlText(r.model, engine.dialect, 'model')}, '${new Date(r.at).toISOString().replace('T', ' ').replace('Z', '')}', ${r.hit}, ${r.miss}, ${r.output})`);
     await engine.run(`INSERT INTO usage VALUES ${values.join(', ')}`);

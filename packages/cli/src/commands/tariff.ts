@@ -57,7 +57,7 @@ export const registerTariff: RegisterCommand = (program, { io, exit }) => {
     .option('--to <iso>', 'only rows in force before this instant')
     .addOption(new Option('--currency <code>', 'only this currency (sql: the currency priced; default USD)').choices(['USD', 'CNY']))
     .addOption(new Option('--format <format>', 'csv, json or sql').choices(['csv', 'json', 'sql']).default('csv'))
-    .addOption(new Option('--dialect <dialect>', 'SQL dialect').choices(['duckdb', 'postgres', 'clickhouse', 'bigquery']).default('duckdb'))
+    .addOption(new Option('--dialect <dialect>', 'SQL dialect: duckdb, postgres and clickhouse are run on DuckDB, PGlite and chDB in the tests; bigquery is generated, not run on BigQuery').choices(['duckdb', 'postgres', 'clickhouse', 'bigquery']).default('duckdb'))
     .option('--usage-table <name>', 'the usage table the SQL prices', 'usage')
     .option('--prefix <prefix>', 'prefix of the created tables and view, may be qualified (BigQuery: mydataset.seekcost_)', 'seekcost_')
     .option('--segments', 'constant-price segments of --model between --from and --to', false)

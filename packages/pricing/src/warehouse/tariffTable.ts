@@ -126,9 +126,11 @@ export interface TariffTableOptions {
  *
  * @example
  * ```ts
+ * import { tariffTable } from '@seekcost/pricing/warehouse';
+ *
  * const table = tariffTable({ model: 'deepseek-v4-pro', currency: 'USD', from: '2026-09-01T00:00:00Z', to: '2026-09-02T00:00:00Z' });
  * table.rows.map((r) => `${r.tier} ${r.windowStartMinute}-${r.windowEndMinute} ${r.outputPrice}`);
- * // ['peak 60-240 3.96', 'peak 360-600 3.96', 'off-peak null-null 1.98']
+ * // => ['peak 60-240 3.96', 'peak 360-600 3.96', 'off-peak null-null 1.98']
  * ```
  */
 export function tariffTable(options: TariffTableOptions = {}): TariffTable {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileTariff, getBundledTariff, resolvePrice } from '@seekcost/pricing';
-import { tariffTable, warehouseSql } from '@seekcost/pricing/warehouse';
+import { tariffTable } from '@seekcost/pricing/warehouse';
 
 describe('tariffTable', () => {
   const table = tariffTable();
@@ -48,22 +48,5 @@ describe('tariffTable', () => {
     if (when === undefined) throw new Error('fixture: deepseek-flash has no conditional tier');
     (when as { timeZone: string }).timeZone = 'America/New_York';
     expect(() => tariffTable({ tariff: compileTariff(document), model: 'deepseek-flash' })).toThrow(/America\/New_York changes its UTC offset during deepseek-flash\/2026-09-10/);
-  });
-});
-
-describe('warehouseSql', () => {
-  const table = tariffTable({ model: 'deepseek-v4-pro', currency: 'USD' });
-
-  it('refuses identifiers that are not plain SQL names', () => {
-    expect(() => warehouseSql(table, { dialect: 'duckdb', usageTable: 'usage; DROP TABLE x' })).toThrow(/usageTable: must be a plain/);
-    expect(() => warehouseSql(table, { dialect: 'duckdb', prefix: 'a-b' })).toThrow(/prefix: must be a plain SQL identifier prefix/);
-    expect(() => warehouseSql(table, { dialect: 'oracle' as never })).toThrow(/dialect: must be one of duckdb, postgres, clickhouse, bigquery/);
-  });
-
-  it('writes exact decimal literals for BigQuery and qualified names when asked', () => {
-    const sql = warehouseSql(table, { dialect: 'bigquery', prefix: 'billing.seekcost_', usageTable: 'billing.calls' });
-    expect(sql).toContain("BIGNUMERIC '3.96'");
-    expect(sql).toContain('CREATE OR REPLACE VIEW billing.seekcost_priced_usage AS');
-    expect(sql).toContain('FROM billing.calls u');
   });
 });
