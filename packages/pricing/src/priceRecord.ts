@@ -4,6 +4,7 @@ import type { LedgerIssueCode } from './ledger/types.ts';
 import { priceRequest, type InstantBasis, type Quote } from './priceRequest.ts';
 import type { Currency } from './schema/tariffSchema.ts';
 import type { Tariff } from './tariff.ts';
+import { issueCodeOf } from './ledger/issueCodeOf.ts';
 
 /**
  * Arguments of {@link priceRecord} other than the record.
@@ -66,20 +67,7 @@ export function priceRecord(raw: unknown, options: PriceRecordOptions = {}): Pri
     return { ok: true, atMs: fields.atMs, id: fields.id, quote };
   } catch (error) {
     if (error instanceof InvalidUsageError) return { ok: false, code: 'invalid-usage', field: error.field, message: error.message };
-    if (error instanceof SeekcostError) return { ok: false, code: issueCodeOf(error.code), field: 'field' in error && typeof error.field === 'string' ? error.field : undefined, message: error.message };
+    if (error instanceof SeekcostError) return { ok: false, code: issueCodeOf(error), field: 'field' in error && typeof error.field === 'string' ? error.field : undefined, message: error.message };
     throw error;
   }
-}
-
-const ISSUE_CODES: ReadonlyMap<string, LedgerIssueCode> = new Map<string, LedgerIssueCode>([
-  ['UNKNOWN_MODEL', 'unknown-model'],
-  ['RETIRED_MODEL', 'retired-model'],
-  ['MODEL_NOT_AVAILABLE', 'model-not-available'],
-  ['BEFORE_HISTORY', 'before-history'],
-  ['CURRENCY_NOT_PUBLISHED', 'currency-not-published'],
-  ['INVALID_INSTANT', 'invalid-timestamp'],
-]);
-
-function issueCodeOf(code: string): LedgerIssueCode {
-  return ISSUE_CODES.get(code) ?? 'malformed';
 }

@@ -1,5 +1,5 @@
 import { SeekcostError } from '../errors.ts';
-import { describeValue } from './describeValue.ts';
+import { describeValue } from '../describeValue.ts';
 
 /**
  * A ledger state (snapshot) that cannot be merged: malformed, from another format version, made

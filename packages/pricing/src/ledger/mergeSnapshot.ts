@@ -1,6 +1,6 @@
 import { addSums } from './ledgerBuckets.ts';
 import type { LedgerCore } from './ledgerCore.ts';
-import { describeValue } from './describeValue.ts';
+import { describeValue } from '../describeValue.ts';
 import { DuplicateShardError, InvalidLedgerStateError } from './ledgerStateErrors.ts';
 import { parseLedgerSnapshot } from './parseLedgerSnapshot.ts';
 import type { PriceEntry } from './pricePlanCache.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { confidenceSchema, currencySchema, modeSchema, tierNameSchema } from '../schema/tariffSchema.ts';
 import type { BucketSums } from './ledgerBuckets.ts';
-import { describeValue } from './describeValue.ts';
+import { describeValue } from '../describeValue.ts';
 import { InvalidLedgerStateError } from './ledgerStateErrors.ts';
 import { SeenIds } from './seenIds.ts';
 import type { LedgerSnapshot } from './types.ts';
