@@ -19,7 +19,7 @@ import type { Tariff } from './tariff.ts';
  * ```ts
  * import { compileTariff } from '@seekcost/pricing';
  * const tariff = compileTariff(JSON.parse(await (await fetch('/deepseek.json')).text()));
- * tariff.models.get('deepseek-v4-pro')?.periods.length; // 6
+ * tariff.models.get('deepseek-v4-pro')?.periods.length; // => 6
  * ```
  */
 export function compileTariff(input: unknown): Tariff {

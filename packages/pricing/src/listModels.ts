@@ -11,7 +11,7 @@ import { toEpochMs } from './toEpochMs.ts';
  * @example
  * ```ts
  * const chat: ModelListing | undefined = listModels({ at: '2026-05-01T00:00:00Z' }).find((m) => m.id === 'deepseek-chat');
- * chat?.billsAs; // 'deepseek-v4-flash'
+ * chat?.billsAs; // => 'deepseek-v4-flash'
  * ```
  */
 export interface ModelListing {

@@ -23,7 +23,7 @@ export interface TokenCounts {
  *
  * @example
  * ```ts
- * normalizeUsage({ input_tokens: 90, output_tokens: 15 }).format; // 'responses'
+ * normalizeUsage({ input_tokens: 90, output_tokens: 15 }).format; // => 'responses'
  * ```
  */
 export type UsageFormat = 'openai-chat' | 'responses' | 'anthropic' | 'counts';
@@ -238,7 +238,7 @@ function optionalNestedCount(u: Readonly<Record<string, unknown>>, key: string, 
  *
  * @example
  * ```ts
- * validateTokenCount(800, 'usage.completion_tokens'); // 800
+ * validateTokenCount(800, 'usage.completion_tokens'); // => 800
  * validateTokenCount(-1, 'usage.completion_tokens'); // throws: usage.completion_tokens: must be a non-negative integer, got -1
  * ```
  */

@@ -43,7 +43,7 @@ export interface EstimateCompletionOptions {
  * ```ts
  * await loadExactTokenizer();
  * estimateCompletionTokens({ content: 'Paris.', reasoning_content: 'The capital of France is Paris.' }); // 2 + 7 + 1 = 10
- * estimateCompletionTokens({ content: '2' }); // 1
+ * estimateCompletionTokens({ content: '2' }); // => 1
  * ```
  */
 export function estimateCompletionTokens(text: CompletionText, options: EstimateCompletionOptions = {}): number {

@@ -25,7 +25,7 @@ export interface LoadTokenizersOptions {
  * import { countTokens, loadTokenizers } from '@seekcost/tokenizer-estimate';
  * await loadTokenizers({ exact: true, fast: true });
  * countTokens('Hello, world!'); // 4 (exact is preferred when loaded)
- * countTokens('Hello, world!', { method: 'fast' }); // 4
+ * countTokens('Hello, world!', { method: 'fast' }); // => 4
  * ```
  */
 export async function loadTokenizers(options: LoadTokenizersOptions = {}): Promise<void> {

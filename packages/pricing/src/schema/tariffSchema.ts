@@ -228,7 +228,7 @@ export const tariffDocumentSchema = z.strictObject({
  * @example
  * ```ts
  * import { tariffDocumentV1Schema } from '@seekcost/pricing';
- * tariffDocumentV1Schema.safeParse({ formatVersion: 1 }).success; // false
+ * tariffDocumentV1Schema.safeParse({ formatVersion: 1 }).success; // => false
  * ```
  */
 export const tariffDocumentV1Schema = tariffDocumentSchema

@@ -31,7 +31,7 @@ export type TemplateEra = 'v3' | 'v3.1' | 'v3.2' | 'v4' | 'v4.1';
  *
  * @example
  * ```ts
- * new Date(TEMPLATE_SWITCHES.v3_1).toISOString(); // '2025-08-21T00:00:00.000Z'
+ * new Date(TEMPLATE_SWITCHES.v3_1).toISOString(); // => '2025-08-21T00:00:00.000Z'
  * ```
  */
 export const TEMPLATE_SWITCHES = {
