@@ -239,7 +239,7 @@ function optionalNestedCount(u: Readonly<Record<string, unknown>>, key: string, 
  * @example
  * ```ts
  * validateTokenCount(800, 'usage.completion_tokens'); // => 800
- * validateTokenCount(-1, 'usage.completion_tokens'); // throws: usage.completion_tokens: must be a non-negative integer, got -1
+ * validateTokenCount(-1, 'usage.completion_tokens'); // throws InvalidUsageError
  * ```
  */
 export function validateTokenCount(value: unknown, field: string): number {

@@ -126,7 +126,7 @@ export function priceMetered(options: PriceMeteredOptions): MeteredQuote {
  * @example
  * ```ts
  * validateMeteredCount(3, 'metered.search'); // => 3
- * validateMeteredCount(1.5, 'metered.search'); // throws: metered.search: must be a whole number, got 1.5
+ * validateMeteredCount(1.5, 'metered.search'); // throws InvalidUsageError
  * ```
  */
 export function validateMeteredCount(value: unknown, field: string): number {
