@@ -111,7 +111,7 @@ export class BeforeHistoryError extends SeekcostError {
  * ```ts
  * let error: UnknownModelError | undefined;
  * try { resolvePrice({ model: 'deepseek-caht', at: '2025-03-01T00:00:00Z' }); } catch (e) { error = e as UnknownModelError; }
- * error?.suggestions; // => ['deepseek-chat']
+ * error?.suggestions; // => ['deepseek-chat', 'deepseek-coder', 'deepseek-flash']
  * ```
  */
 export class UnknownModelError extends SeekcostError {
@@ -214,7 +214,7 @@ export interface PriceDataIssue {
  * let error: PriceDataError | undefined;
  * try { compileTariff({ formatVersion: 2 }); } catch (e) { error = e as PriceDataError; }
  * error instanceof PriceDataError; // => true
- * error?.issues[0]?.path; // => 'checked'
+ * error?.issues[0]?.path; // => 'provider'
  * ```
  */
 export class PriceDataError extends SeekcostError {

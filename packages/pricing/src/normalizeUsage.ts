@@ -95,7 +95,7 @@ const ANTHROPIC_WARNING: readonly PriceWarning[] = Object.freeze([
  * @example
  * ```ts
  * normalizeUsage({ prompt_tokens: 6000, prompt_cache_hit_tokens: 0, prompt_cache_miss_tokens: 6000, completion_tokens: 800 }).counts;
- * // { cacheHitInputTokens: 0, cacheMissInputTokens: 6000, outputTokens: 800 }
+ * // => { cacheHitInputTokens: 0, cacheMissInputTokens: 6000, outputTokens: 800 }
  * ```
  */
 export function normalizeUsage(usage: UsageInput, field = 'usage'): NormalizedUsage {

@@ -13,7 +13,7 @@ import type { Tariff } from './tariff.ts';
  * // In an app the text comes from your server: `await (await fetch('/prices/deepseek.json')).text()`.
  * const tariff = parseTariffJson(JSON.stringify(deepseekTariffDocument));
  * const usage = { prompt_tokens: 1_000_000, prompt_cache_hit_tokens: 0, completion_tokens: 0 };
- * priceRequest({ model: 'deepseek-v4-pro', usage, at: '2026-09-01T02:00:00Z', currency: 'USD', tariff }).total.toString(); // => '1.74'
+ * priceRequest({ model: 'deepseek-v4-pro', usage, at: '2026-09-01T02:00:00Z', currency: 'USD', tariff }).total.toString(); // => '1.32'
  * parseTariffJson('{"formatVersion": 2'); // throws PriceDataError
  * ```
  */

@@ -28,11 +28,15 @@ export type TokenizerEstimateErrorCode =
  *
  * @example
  * ```ts
+ * let caught: unknown;
  * try {
  *   estimatePromptTokens({ messages: [{ role: 'robot', content: 'hi' }] });
  * } catch (error) {
- *   if (error instanceof TokenizerEstimateError) console.log(error.code, error.path); // UNKNOWN_ROLE messages[0].role
+ *   caught = error;
  * }
+ * caught instanceof TokenizerEstimateError; // => true
+ * const { code, path } = caught as TokenizerEstimateError;
+ * [code, path]; // => ['UNKNOWN_ROLE', 'messages[0].role']
  * ```
  */
 export class TokenizerEstimateError extends SeekcostError {

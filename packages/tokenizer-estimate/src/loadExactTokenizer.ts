@@ -41,7 +41,7 @@ export function loadExactTokenizer(): Promise<ExactTokenizer> {
  *
  * @example
  * ```ts
- * isExactTokenizerLoaded(); // => false
+ * // false in a fresh process, until:
  * await loadExactTokenizer();
  * isExactTokenizerLoaded(); // => true
  * ```

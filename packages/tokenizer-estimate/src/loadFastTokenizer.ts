@@ -36,7 +36,7 @@ export function loadFastTokenizer(): Promise<void> {
  *
  * @example
  * ```ts
- * isFastTokenizerLoaded(); // => false
+ * // false in a fresh process, until:
  * await loadFastTokenizer();
  * isFastTokenizerLoaded(); // => true
  * ```

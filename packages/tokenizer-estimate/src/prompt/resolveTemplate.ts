@@ -87,7 +87,7 @@ function isV4Model(model: string): boolean {
  * @example
  * ```ts
  * resolveTemplate(normalizeChatBody({ model: 'deepseek-chat', messages: [] }), { at: new Date('2025-06-01') });
- * // { era: 'v3', thinking: false, at: 1748736000000 }
+ * // => { era: 'v3', thinking: false, at: 1748736000000 }
  * ```
  */
 export function resolveTemplate(body: NormalizedChatBody, options: TemplateOptions = {}): ResolvedTemplate {
