@@ -2,11 +2,13 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { exampleBlocks, exampleModule, publicDeclarations } from './support/docExamples.ts';
+import { exampleBlocks, exampleModule, hasAssertion, publicDeclarations } from './support/docExamples.ts';
 
 // House rule: every public function of a published package carries TSDoc with a worked @example,
 // and every example of a public function or class runs here as a test, its `// =>` comments
-// asserted (conventions: test/support/docExamples.ts). Types and props need no example.
+// asserted (conventions: test/support/docExamples.ts). An example of a public function or class
+// must assert something, or it proves only that the code does not throw. Types and props need no
+// example.
 
 const root = resolve(import.meta.dirname, '..');
 const OUT = join(root, 'test', '.docExamples');
@@ -26,6 +28,12 @@ for (const pkg of PACKAGES) {
       const functions = declarations.filter((d) => d.kind === 'function');
       expect(functions.length).toBeGreaterThan(0);
       expect(functions.filter((d) => exampleBlocks(d.doc).length === 0).map((d) => `${d.file}:${d.line} ${d.name}`)).toEqual([]);
+    });
+
+    it('has public functions and classes, each with an example that asserts', () => {
+      const checked = declarations.filter((d) => d.kind === 'function' || d.kind === 'class');
+      expect(checked.length).toBeGreaterThan(0);
+      expect(checked.filter((d) => !exampleBlocks(d.doc).some(hasAssertion)).map((d) => `${d.file}:${d.line} ${d.name}`)).toEqual([]);
     });
 
     const runnable = declarations.filter((d) => d.kind !== 'type').flatMap((d) => exampleBlocks(d.doc).map((code, i) => ({ d, code, i })));

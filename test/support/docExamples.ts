@@ -105,6 +105,15 @@ export function exampleBlocks(doc: string): string[] {
   return blocks;
 }
 
+/**
+ * Whether an example block asserts something: a `// => value` or `// throws ErrorName` line (the
+ * forms exampleModule turns into assertions), or an explicit `expect(`. A block with none only
+ * shows that the code does not throw.
+ */
+export function hasAssertion(block: string): boolean {
+  return block.split('\n').some((line) => /\/\/\s*=>\s*\S/.test(line) || /\/\/\s*throws\s+[A-Za-z_$]/.test(line) || /\bexpect\(/.test(line));
+}
+
 const IDENTIFIER = /[A-Za-z_$][A-Za-z0-9_$]*/g;
 
 /**
