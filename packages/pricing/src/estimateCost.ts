@@ -89,7 +89,8 @@ export interface EstimateCostOptions {
  * ```ts
  * const e = estimateCost({ model: 'deepseek-v4-flash', at: '2026-09-01T02:00:00Z', inputTokens: 10_000, cacheHitShare: 0.4, outputTokens: 1_000, requests: 1000 });
  * e.provenance.tier; // => 'peak'
- * e.perRequest.toString(); // '0.004016'  ((4000 x 0.014 + 6000 x 0.44 + 1000 x 1.32) / 1M)
+ * // (4000 x 0.014 + 6000 x 0.44 + 1000 x 1.32) / 1M:
+ * e.perRequest.toString(); // => '0.004016'
  * e.total.toString(); // => '4.016'
  *
  * // Two server-side searches per request add CNY 0.01 each request (CNY 5 per 1,000):

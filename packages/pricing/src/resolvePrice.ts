@@ -109,7 +109,8 @@ export interface ResolvePriceOptions {
  * p.rates.output.toString(); // => '3.96'
  *
  * const withSearch = resolvePrice({ model: 'deepseek-flash', at: '2026-11-20T02:00:00Z', currency: 'CNY', meteredItems: ['search'] });
- * withSearch.metered?.get('search')?.price.price.toString(); // '5' (per 1,000)
+ * // CNY 5 per 1,000 searches:
+ * withSearch.metered?.get('search')?.price.price.toString(); // => '5'
  * ```
  */
 export function resolvePrice(options: ResolvePriceOptions): ResolvedPrice {

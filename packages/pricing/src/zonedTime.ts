@@ -35,7 +35,8 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
  * @example
  * ```ts
  * const t = zonedTime(Date.parse('2026-08-21T16:00:00Z'), 'Asia/Shanghai');
- * t.isoWeekday; // 6 (Saturday in Beijing)
+ * // Saturday in Beijing:
+ * t.isoWeekday; // => 6
  * t.minuteOfDay; // => 0
  * ```
  */

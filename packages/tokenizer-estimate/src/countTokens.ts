@@ -49,7 +49,8 @@ export interface CountTokensOptions {
  * countTokens('Hello, world!', { method: 'heuristic' }); // => 4
  * await loadExactTokenizer();
  * countTokens('Hello, world!', { method: 'exact' }); // => 4
- * countTokens('你好，世界'); // 3 (exact, since it is loaded)
+ * // Exact by default once it is loaded:
+ * countTokens('你好，世界'); // => 3
  * ```
  */
 export function countTokens(text: string, options?: CountTokensOptions): number {
