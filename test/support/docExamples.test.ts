@@ -27,8 +27,8 @@ describe('exampleModule', () => {
   });
 
   it('refuses a lone `// =>` that follows no statement, so it cannot silently assert nothing', () => {
-    expect(() => exampleModule("// => 1\nf();", '@seekcost/pricing', NAMES)).toThrow("'// => 1' follows no statement to assert");
-    expect(() => exampleModule("f(); // => 1\n// => 2", '@seekcost/pricing', NAMES)).toThrow("'// => 2' follows no statement to assert");
+    expect(() => exampleModule('// => 1\nf();', '@seekcost/pricing', NAMES)).toThrow("'// => 1' follows no statement to assert");
+    expect(() => exampleModule('f(); // => 1\n// => 2', '@seekcost/pricing', NAMES)).toThrow("'// => 2' follows no statement to assert");
   });
 
   it('turns `// throws Name` into a rejection matched by class name or code', () => {
