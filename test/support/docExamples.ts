@@ -7,6 +7,8 @@
 //   are imported for it from the package's entries, so short examples stay short.
 // - `expression; // => value` asserts that the expression deep-equals `value` (vitest `toEqual`).
 // - `const x = expression; // => value` asserts the same of `x`.
+// - A line holding only `// => value` right after a statement asserts that statement, so a long
+//   expected value can sit on its own line.
 // - `statement; // throws ErrorName` asserts that the statement throws an error of that class name
 //   (or with that `code`).
 // - Any other line just runs; `await` is allowed at the top level of an example.
@@ -103,6 +105,15 @@ export function exampleBlocks(doc: string): string[] {
   return blocks;
 }
 
+/**
+ * Whether an example block asserts something: a `// => value` or `// throws ErrorName` line (the
+ * forms exampleModule turns into assertions), or an explicit `expect(`. A block with none only
+ * shows that the code does not throw.
+ */
+export function hasAssertion(block: string): boolean {
+  return block.split('\n').some((line) => /\/\/\s*=>\s*\S/.test(line) || /\/\/\s*throws\s+[A-Za-z_$]/.test(line) || /\bexpect\(/.test(line));
+}
+
 const IDENTIFIER = /[A-Za-z_$][A-Za-z0-9_$]*/g;
 
 /**
@@ -114,7 +125,7 @@ export function exampleModule(code: string, packageName: string, runtimeNames: R
   const imports: string[] = [];
   const body: string[] = [];
   const imported = new Set<string>();
-  const lines = code.split('\n');
+  const lines = joinContinuedAssertions(code.split('\n'));
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i] as string;
     if (/^\s*import\s/.test(line)) {
@@ -139,6 +150,19 @@ export function exampleModule(code: string, packageName: string, runtimeNames: R
   for (const [from, names] of needed) imports.push(`import { ${names.join(', ')} } from '${from}';`);
   void packageName;
   return `${imports.join('\n')}\nexport default async function runExample(expect) {\n${bodyText}\n}\n`;
+}
+
+// `// => value` alone on a line belongs to the statement above it; without one it would assert nothing.
+function joinContinuedAssertions(lines: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (const line of lines) {
+    const previous = joined.at(-1);
+    if (/^\s*\/\/\s*=>/.test(line)) {
+      if (previous === undefined || previous.trim() === '' || previous.includes('//')) throw new Error(`'${line.trim()}' follows no statement to assert`);
+      joined[joined.length - 1] = `${previous} ${line.trim()}`;
+    } else joined.push(line);
+  }
+  return joined;
 }
 
 function transformLine(line: string): string {

@@ -3,7 +3,11 @@
  *
  * @example
  * ```ts
- * if (code === EXIT.BAD_RECORDS) console.error('some records could not be priced');
+ * import { Readable } from 'node:stream';
+ * import { EXIT, runCli } from '@seekcost/cli';
+ * const io = { stdin: Readable.from([]), stdout: { write: () => true }, stderr: { write: () => true }, stderrIsTTY: false, now: () => 0, cwd: '.' };
+ * await runCli(['price', '--model', 'deepseek-chat'], io) === EXIT.USAGE; // => true
+ * EXIT.BAD_RECORDS; // => 3
  * ```
  */
 export const EXIT = {

@@ -38,7 +38,10 @@ export interface CliIo {
  *
  * @example
  * ```ts
- * const code = await runCli(process.argv.slice(2), processIo());
+ * import { processIo } from '@seekcost/cli';
+ * // A bin script runs: process.exitCode = await runCli(process.argv.slice(2), processIo());
+ * const io = processIo();
+ * io.stdout === process.stdout && io.stdin === process.stdin; // => true
  * ```
  */
 export function processIo(): CliIo {

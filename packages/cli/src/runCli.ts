@@ -24,7 +24,13 @@ const COMMANDS: readonly RegisterCommand[] = [registerPrice, registerTokens, reg
  *
  * @example
  * ```ts
- * const code = await runCli(['price', '--model', 'deepseek-chat', '--input', '6000', '--cache-hit', '0', '--output', '800', '--at', '2025-03-01T12:00:00Z'], processIo());
+ * import { Readable } from 'node:stream';
+ * import { runCli, type CliIo } from '@seekcost/cli';
+ * // In a script, pass processIo(); here the output is collected in memory:
+ * let out = '';
+ * const io: CliIo = { stdin: Readable.from([]), stdout: { write: (s: string) => (out += s) }, stderr: { write: () => true }, stderrIsTTY: false, now: () => 0, cwd: '.' };
+ * await runCli(['price', '--model', 'deepseek-chat', '--input', '6000', '--cache-hit', '0', '--output', '800', '--at', '2025-03-01T12:00:00Z', '--json'], io); // => 0
+ * JSON.parse(out).total; // => '0.0025'
  * ```
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCode> {

@@ -4,7 +4,8 @@
  *
  * @example
  * ```ts
- * throw new UsageError("--cache-hit: must be a count or a percentage like 40%, got 'lots'");
+ * const error = new UsageError("--cache-hit: must be a count or a percentage like 40%, got 'lots'");
+ * [error.name, error.message]; // => ['UsageError', "--cache-hit: must be a count or a percentage like 40%, got 'lots'"]
  * ```
  */
 export class UsageError extends Error {

@@ -28,6 +28,8 @@ import { toEpochMs } from './toEpochMs.ts';
  * ```ts
  * import { buildTariff, deepseekTariffDocument } from '@seekcost/pricing';
  * const tariff = buildTariff(deepseekTariffDocument);
+ * tariff.checked === deepseekTariffDocument.checked; // => true
+ * tariff.models.get('deepseek-v4-pro')?.periods.length; // => 6
  * ```
  */
 export function buildTariff(doc: TariffDocument, formatVersion: 1 | 2 = doc.formatVersion): Tariff {

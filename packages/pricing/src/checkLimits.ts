@@ -28,7 +28,7 @@ export interface LimitExceeded {
  * @example
  * ```ts
  * const { limits, exceeded } = checkLimits({ model: 'deepseek-v4-pro', at: new Date(), inputTokens: 900_000, outputTokens: 1000 });
- * limits.contextTokens; // 1048576
+ * limits.contextTokens; // => 1048576
  * ```
  */
 export interface LimitCheck {
@@ -62,8 +62,8 @@ export interface CheckLimitsOptions {
  * @example
  * ```ts
  * const check = checkLimits({ model: 'deepseek-chat', at: '2025-03-01T00:00:00Z', inputTokens: 60_000, outputTokens: 9_000 });
- * check.limits.contextTokens; // 65536
- * check.exceeded.map((e) => e.limit); // ['context', 'max-output']
+ * check.limits.contextTokens; // => 65536
+ * check.exceeded.map((e) => e.limit); // => ['context', 'max-output']
  * ```
  */
 export function checkLimits(options: CheckLimitsOptions): LimitCheck {

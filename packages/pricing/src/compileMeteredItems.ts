@@ -15,7 +15,7 @@ type MeteredPrices = { readonly USD?: MeteredPriceDocument | undefined; readonly
  * ```ts
  * import { compileMeteredItems, deepseekTariffDocument } from '@seekcost/pricing';
  * const issues = [];
- * compileMeteredItems(deepseekTariffDocument, issues).get('search')?.timelines['tool-call'].length; // 2
+ * compileMeteredItems(deepseekTariffDocument, issues).get('search')?.timelines['tool-call'].length; // => 2
  * ```
  */
 export function compileMeteredItems(doc: Pick<TariffDocument, 'meteredItems'>, issues: PriceDataIssue[]): ReadonlyMap<MeteredItem, CompiledMeteredItem> {

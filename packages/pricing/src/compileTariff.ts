@@ -17,9 +17,11 @@ import type { Tariff } from './tariff.ts';
  *
  * @example
  * ```ts
- * import { compileTariff } from '@seekcost/pricing';
- * const tariff = compileTariff(JSON.parse(await (await fetch('/deepseek.json')).text()));
- * tariff.models.get('deepseek-v4-pro')?.periods.length; // 6
+ * import { compileTariff, deepseekTariffDocument } from '@seekcost/pricing';
+ * // Any parsed price-data JSON will do; here, a copy of the bundled document:
+ * const tariff = compileTariff(structuredClone(deepseekTariffDocument));
+ * tariff.models.get('deepseek-v4-pro')?.periods.length; // => 6
+ * compileTariff({ ...deepseekTariffDocument, formatVersion: 3 }); // throws PriceDataError
  * ```
  */
 export function compileTariff(input: unknown): Tariff {

@@ -7,8 +7,8 @@ const RANK: Readonly<Record<Confidence, number>> = { official: 2, secondary: 1, 
  *
  * @example
  * ```ts
- * weakerConfidence('official', 'secondary'); // 'secondary'
- * weakerConfidence('official', undefined); // 'official'
+ * weakerConfidence('official', 'secondary'); // => 'secondary'
+ * weakerConfidence('official', undefined); // => 'official'
  * ```
  */
 export function weakerConfidence(a: Confidence, b: Confidence | undefined): Confidence {

@@ -9,7 +9,7 @@ import DecimalJs from 'decimal.js';
  * @example
  * ```ts
  * import { Decimal } from '@seekcost/pricing';
- * new Decimal('0.27').times(6000).div(1_000_000).toString(); // '0.00162'
+ * new Decimal('0.27').times(6000).div(1_000_000).toString(); // => '0.00162'
  * ```
  */
 export const Decimal = DecimalJs.clone({ precision: 60, rounding: DecimalJs.ROUND_HALF_EVEN, toExpNeg: -30, toExpPos: 40 });

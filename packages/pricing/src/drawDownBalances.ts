@@ -59,10 +59,10 @@ export interface BalanceDrawdown {
  * import { Decimal, drawDownBalances } from '@seekcost/pricing';
  * const spend = (iso: string, amount: string) => ({ atMs: Date.parse(iso), amount: new Decimal(amount) });
  * const d = drawDownBalances([spend('2026-09-01T12:00:10Z', '1.98'), spend('2026-09-01T12:00:00Z', '1.98')], { granted: '2', toppedUp: '5' });
- * d.granted.runsOutAt?.toISOString(); // '2026-09-01T12:00:10.000Z'
- * d.granted.left.toString(); // '0'
- * d.toppedUp.left.toString(); // '3.04'
- * d.uncovered.toString(); // '0'
+ * d.granted.runsOutAt?.toISOString(); // => '2026-09-01T12:00:10.000Z'
+ * d.granted.left.toString(); // => '0'
+ * d.toppedUp.left.toString(); // => '3.04'
+ * d.uncovered.toString(); // => '0'
  * ```
  */
 export function drawDownBalances(spends: Iterable<BalanceSpend>, balances: { readonly granted: Decimal | string; readonly toppedUp: Decimal | string }): BalanceDrawdown {

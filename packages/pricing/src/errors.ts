@@ -4,8 +4,11 @@
  *
  * @example
  * ```ts
- * try { priceRequest({ model: 'deepseek-chat', usage: { prompt_tokens: -1 }, at }); }
- * catch (error) { if (error instanceof SeekcostError) console.error(error.code, error.message); }
+ * let caught: unknown;
+ * try { priceRequest({ model: 'deepseek-chat', usage: { prompt_tokens: -1 }, at: '2025-03-01T12:00:00Z' }); }
+ * catch (error) { caught = error; }
+ * caught instanceof SeekcostError; // => true
+ * (caught as SeekcostError).code; // => 'INVALID_USAGE'
  * ```
  */
 export class SeekcostError extends Error {
@@ -24,7 +27,10 @@ export class SeekcostError extends Error {
  *
  * @example
  * ```ts
- * new InvalidUsageError('usage.prompt_tokens', 'must be a non-negative integer, got -1');
+ * priceRequest({ model: 'deepseek-chat', usage: { prompt_tokens: 1 }, at: '2025-03-01T12:00:00Z' }); // throws InvalidUsageError
+ * const error = new InvalidUsageError('usage.prompt_tokens', 'must be a non-negative integer, got -1');
+ * error.message; // => 'usage.prompt_tokens: must be a non-negative integer, got -1'
+ * error.code; // => 'INVALID_USAGE'
  * ```
  */
 export class InvalidUsageError extends SeekcostError {
@@ -43,7 +49,9 @@ export class InvalidUsageError extends SeekcostError {
  *
  * @example
  * ```ts
- * new InvalidArgumentError('cacheHitShare', 'must be between 0 and 1, got 1.2');
+ * estimateCost({ model: 'deepseek-v4-pro', at: '2026-09-01T00:00:00Z', inputTokens: 1, outputTokens: 1, cacheHitShare: 1.2 }); // throws InvalidArgumentError
+ * const error = new InvalidArgumentError('cacheHitShare', 'must be between 0 and 1, got 1.2');
+ * [error.code, error.field]; // => ['INVALID_ARGUMENT', 'cacheHitShare']
  * ```
  */
 export class InvalidArgumentError extends SeekcostError {
@@ -61,7 +69,9 @@ export class InvalidArgumentError extends SeekcostError {
  *
  * @example
  * ```ts
- * new InvalidInstantError('at', 'is an Invalid Date');
+ * resolvePrice({ model: 'deepseek-v4-pro', at: 'not a date' }); // throws InvalidInstantError
+ * const error = new InvalidInstantError('at', 'is an Invalid Date');
+ * [error.code, error.message]; // => ['INVALID_INSTANT', 'at: is an Invalid Date']
  * ```
  */
 export class InvalidInstantError extends SeekcostError {
@@ -79,7 +89,9 @@ export class InvalidInstantError extends SeekcostError {
  *
  * @example
  * ```ts
- * error.historyStart.toISOString(); // '2024-08-02T00:00:00.000Z'
+ * let error: BeforeHistoryError | undefined;
+ * try { resolvePrice({ model: 'deepseek-chat', at: '2024-01-01T00:00:00Z' }); } catch (e) { error = e as BeforeHistoryError; }
+ * error?.historyStart.toISOString(); // => '2024-08-02T00:00:00.000Z'
  * ```
  */
 export class BeforeHistoryError extends SeekcostError {
@@ -97,7 +109,9 @@ export class BeforeHistoryError extends SeekcostError {
  *
  * @example
  * ```ts
- * error.suggestions; // ['deepseek-chat']  (for 'deepseek-caht')
+ * let error: UnknownModelError | undefined;
+ * try { resolvePrice({ model: 'deepseek-caht', at: '2025-03-01T00:00:00Z' }); } catch (e) { error = e as UnknownModelError; }
+ * error?.suggestions; // => ['deepseek-chat', 'deepseek-coder', 'deepseek-flash']
  * ```
  */
 export class UnknownModelError extends SeekcostError {
@@ -116,7 +130,9 @@ export class UnknownModelError extends SeekcostError {
  *
  * @example
  * ```ts
- * error.retiredAt.toISOString(); // '2026-07-24T15:59:00.000Z'
+ * let error: RetiredModelError | undefined;
+ * try { resolvePrice({ model: 'deepseek-chat', at: '2026-09-01T00:00:00Z' }); } catch (e) { error = e as RetiredModelError; }
+ * error?.retiredAt.toISOString(); // => '2026-07-24T15:59:00.000Z'
  * ```
  */
 export class RetiredModelError extends SeekcostError {
@@ -137,7 +153,9 @@ export class RetiredModelError extends SeekcostError {
  *
  * @example
  * ```ts
- * error.availableFrom?.toISOString(); // '2025-01-20T00:00:00.000Z' for deepseek-reasoner
+ * let error: ModelNotAvailableError | undefined;
+ * try { resolvePrice({ model: 'deepseek-reasoner', at: '2025-01-01T00:00:00Z' }); } catch (e) { error = e as ModelNotAvailableError; }
+ * error?.availableFrom?.toISOString(); // => '2025-01-20T00:00:00.000Z'
  * ```
  */
 export class ModelNotAvailableError extends SeekcostError {
@@ -160,7 +178,8 @@ export class ModelNotAvailableError extends SeekcostError {
  *
  * @example
  * ```ts
- * new CurrencyNotPublishedError('EUR', 'deepseek-v4-pro/2026-08-16');
+ * const error = new CurrencyNotPublishedError('EUR', 'deepseek-v4-pro/2026-08-16');
+ * error.message; // => "currency: 'EUR' is not published for period deepseek-v4-pro/2026-08-16"
  * ```
  */
 export class CurrencyNotPublishedError extends SeekcostError {
@@ -192,7 +211,10 @@ export interface PriceDataIssue {
  *
  * @example
  * ```ts
- * try { compileTariff(json); } catch (e) { if (e instanceof PriceDataError) e.issues[0]?.path; }
+ * let error: PriceDataError | undefined;
+ * try { compileTariff({ formatVersion: 2 }); } catch (e) { error = e as PriceDataError; }
+ * error instanceof PriceDataError; // => true
+ * error?.issues[0]?.path; // => 'provider'
  * ```
  */
 export class PriceDataError extends SeekcostError {
@@ -211,8 +233,8 @@ export class PriceDataError extends SeekcostError {
  *
  * @example
  * ```ts
- * new UnknownMeteredItemError('metered.serch', 'serch', ['search', 'fetch']).message;
- * // 'metered.serch: "serch" is not a metered item in the price data (known: search, fetch)'
+ * const error = new UnknownMeteredItemError('metered.serch', 'serch', ['search', 'fetch']);
+ * error.message; // => 'metered.serch: "serch" is not a metered item in the price data (known: search, fetch)'
  * ```
  */
 export class UnknownMeteredItemError extends SeekcostError {
@@ -234,7 +256,9 @@ export class UnknownMeteredItemError extends SeekcostError {
  *
  * @example
  * ```ts
- * error.availableFrom?.toISOString(); // '2026-11-12T16:00:00.000Z' for ocrPages
+ * let error: MeteredItemNotAvailableError | undefined;
+ * try { priceMetered({ counts: { ocrPages: 1 }, at: '2026-11-01T00:00:00Z', currency: 'CNY' }); } catch (e) { error = e as MeteredItemNotAvailableError; }
+ * error?.availableFrom?.toISOString(); // => '2026-11-12T16:00:00.000Z'
  * ```
  */
 export class MeteredItemNotAvailableError extends SeekcostError {
@@ -262,7 +286,10 @@ export class MeteredItemNotAvailableError extends SeekcostError {
  *
  * @example
  * ```ts
- * error.secondaryAvailable; // true for search in USD ($0.75 per 1,000, a third-party quote)
+ * // Search in USD has only a third-party quote ($0.75 per 1,000):
+ * let error: MeteredPriceNotPublishedError | undefined;
+ * try { priceMetered({ counts: { search: 1 }, at: '2026-11-20T00:00:00Z', currency: 'USD' }); } catch (e) { error = e as MeteredPriceNotPublishedError; }
+ * error?.secondaryAvailable; // => true
  * ```
  */
 export class MeteredPriceNotPublishedError extends SeekcostError {

@@ -15,7 +15,7 @@ import type { Tariff } from './tariff.ts';
  * @example
  * ```ts
  * const [hit, miss, output]: readonly EstimateLine[] = estimateCost({ model: 'deepseek-v4-pro', at, inputTokens: 1000, cacheHitShare: 0.5, outputTokens: 100 }).lines;
- * hit.tokens.toString(); // '500'
+ * hit.tokens.toString(); // => '500'
  * ```
  */
 export interface EstimateLine {
@@ -32,7 +32,7 @@ export interface EstimateLine {
  * @example
  * ```ts
  * const estimate: CostEstimate = estimateCost({ model: 'deepseek-v4-flash', at: '2026-09-01T02:00:00Z', inputTokens: 10_000, cacheHitShare: 0.4, outputTokens: 1_000 });
- * estimate.perRequest.toString(); // '0.004016'
+ * estimate.perRequest.toString(); // => '0.004016'
  * ```
  */
 export interface CostEstimate {
@@ -88,14 +88,15 @@ export interface EstimateCostOptions {
  * @example
  * ```ts
  * const e = estimateCost({ model: 'deepseek-v4-flash', at: '2026-09-01T02:00:00Z', inputTokens: 10_000, cacheHitShare: 0.4, outputTokens: 1_000, requests: 1000 });
- * e.provenance.tier; // 'peak'
- * e.perRequest.toString(); // '0.004016'  ((4000 x 0.014 + 6000 x 0.44 + 1000 x 1.32) / 1M)
- * e.total.toString(); // '4.016'
+ * e.provenance.tier; // => 'peak'
+ * // (4000 x 0.014 + 6000 x 0.44 + 1000 x 1.32) / 1M:
+ * e.perRequest.toString(); // => '0.004016'
+ * e.total.toString(); // => '4.016'
  *
  * // Two server-side searches per request add CNY 0.01 each request (CNY 5 per 1,000):
  * const s = estimateCost({ model: 'deepseek-flash', at: '2026-11-20T12:00:00Z', inputTokens: 0, outputTokens: 0, metered: { search: 2 }, requests: 1000, currency: 'CNY' });
- * s.perRequest.toString(); // '0.01'
- * s.total.toString(); // '10'
+ * s.perRequest.toString(); // => '0.01'
+ * s.total.toString(); // => '10'
  * ```
  */
 export function estimateCost(options: EstimateCostOptions): CostEstimate {

@@ -8,7 +8,7 @@ import { Decimal } from './decimal.ts';
  * @example
  * ```ts
  * // 6000 tokens at 0.27/M + 800 at 1.10/M, prices at scale 2 (27, 110):
- * exactAmount([6000, 800], [27, 110], 2).toString(); // '0.0025'
+ * exactAmount([6000, 800], [27, 110], 2).toString(); // => '0.0025'
  * ```
  */
 export function exactAmount(tokens: readonly number[], units: readonly number[], scale: number): Decimal {
@@ -33,7 +33,7 @@ export function exactAmount(tokens: readonly number[], units: readonly number[],
  *
  * @example
  * ```ts
- * fromScaledInteger('25', 4).toString(); // '0.0025'
+ * fromScaledInteger('25', 4).toString(); // => '0.0025'
  * ```
  */
 export function fromScaledInteger(integer: string, exponent: number): Decimal {

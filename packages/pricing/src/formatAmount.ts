@@ -39,7 +39,7 @@ const SYMBOL: ReadonlyMap<string, string> = new Map<Currency, string>([
  * @example
  * ```ts
  * const options: FormatAmountOptions = { currency: 'CNY', decimals: 4, rounding: 'half-up' };
- * formatAmount(quote.total, options); // '¥0.0183'
+ * formatAmount(quote.total, options); // => '¥0.0183'
  * ```
  */
 export interface FormatAmountOptions {
@@ -60,9 +60,9 @@ export interface FormatAmountOptions {
  *
  * @example
  * ```ts
- * formatAmount(new Decimal('0.00250'), { currency: 'USD', decimals: 4, rounding: 'half-even' }); // '$0.0025'
- * formatAmount(new Decimal('1234.5'), { currency: 'CNY', decimals: 2, rounding: 'half-up' }); // '¥1,234.50'
- * formatAmount(new Decimal('0.000125'), { currency: 'USD', decimals: 4, rounding: 'up', display: 'code' }); // '0.0002 USD'
+ * formatAmount(new Decimal('0.00250'), { currency: 'USD', decimals: 4, rounding: 'half-even' }); // => '$0.0025'
+ * formatAmount(new Decimal('1234.5'), { currency: 'CNY', decimals: 2, rounding: 'half-up' }); // => '¥1,234.50'
+ * formatAmount(new Decimal('0.000125'), { currency: 'USD', decimals: 4, rounding: 'up', display: 'code' }); // => '0.0002 USD'
  * ```
  */
 export function formatAmount(amount: Decimal | string, options: FormatAmountOptions): string {

@@ -11,7 +11,7 @@ let bundled: Tariff | undefined;
  * @example
  * ```ts
  * const tariff = getBundledTariff();
- * tariff.checked; // '2026-11-22'
+ * tariff.checked; // => '2026-12-03'
  * ```
  */
 export function getBundledTariff(): Tariff {

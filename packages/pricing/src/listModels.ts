@@ -11,7 +11,7 @@ import { toEpochMs } from './toEpochMs.ts';
  * @example
  * ```ts
  * const chat: ModelListing | undefined = listModels({ at: '2026-05-01T00:00:00Z' }).find((m) => m.id === 'deepseek-chat');
- * chat?.billsAs; // 'deepseek-v4-flash'
+ * chat?.billsAs; // => 'deepseek-v4-flash'
  * ```
  */
 export interface ModelListing {
@@ -36,7 +36,7 @@ export interface ModelListing {
  * @example
  * ```ts
  * listModels({ at: '2026-10-01T00:00:00Z' }).filter((m) => m.available && !m.isAlias).map((m) => m.id);
- * // ['deepseek-flash', 'deepseek-v4-pro']
+ * // => ['deepseek-flash', 'deepseek-v4-pro']
  * ```
  */
 export function listModels(options: { readonly at: Date | number | string; readonly tariff?: Tariff }): ModelListing[] {

@@ -12,7 +12,7 @@ import type { CompiledMeteredPrice } from './tariff.ts';
  * ```ts
  * import { meteredAmount, resolveMeteredPrice } from '@seekcost/pricing';
  * const { price } = resolveMeteredPrice({ item: 'search', at: '2026-11-20T00:00:00Z', currency: 'CNY' });
- * meteredAmount(3, price).toString(); // '0.015'
+ * meteredAmount(3, price).toString(); // => '0.015'
  * ```
  */
 export function meteredAmount(count: number | bigint, price: CompiledMeteredPrice): Decimal {

@@ -23,7 +23,7 @@ export interface TokenCounts {
  *
  * @example
  * ```ts
- * normalizeUsage({ input_tokens: 90, output_tokens: 15 }).format; // 'responses'
+ * normalizeUsage({ input_tokens: 90, output_tokens: 15 }).format; // => 'responses'
  * ```
  */
 export type UsageFormat = 'openai-chat' | 'responses' | 'anthropic' | 'counts';
@@ -95,7 +95,7 @@ const ANTHROPIC_WARNING: readonly PriceWarning[] = Object.freeze([
  * @example
  * ```ts
  * normalizeUsage({ prompt_tokens: 6000, prompt_cache_hit_tokens: 0, prompt_cache_miss_tokens: 6000, completion_tokens: 800 }).counts;
- * // { cacheHitInputTokens: 0, cacheMissInputTokens: 6000, outputTokens: 800 }
+ * // => { cacheHitInputTokens: 0, cacheMissInputTokens: 6000, outputTokens: 800 }
  * ```
  */
 export function normalizeUsage(usage: UsageInput, field = 'usage'): NormalizedUsage {
@@ -238,8 +238,8 @@ function optionalNestedCount(u: Readonly<Record<string, unknown>>, key: string, 
  *
  * @example
  * ```ts
- * validateTokenCount(800, 'usage.completion_tokens'); // 800
- * validateTokenCount(-1, 'usage.completion_tokens'); // throws: usage.completion_tokens: must be a non-negative integer, got -1
+ * validateTokenCount(800, 'usage.completion_tokens'); // => 800
+ * validateTokenCount(-1, 'usage.completion_tokens'); // throws InvalidUsageError
  * ```
  */
 export function validateTokenCount(value: unknown, field: string): number {

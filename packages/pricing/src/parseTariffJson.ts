@@ -9,8 +9,12 @@ import type { Tariff } from './tariff.ts';
  *
  * @example
  * ```ts
- * const tariff = parseTariffJson(await (await fetch('/prices/deepseek.json')).text());
- * priceRequest({ model: 'deepseek-v4-pro', usage, at: new Date(), tariff });
+ * import { deepseekTariffDocument, parseTariffJson, priceRequest } from '@seekcost/pricing';
+ * // In an app the text comes from your server: `await (await fetch('/prices/deepseek.json')).text()`.
+ * const tariff = parseTariffJson(JSON.stringify(deepseekTariffDocument));
+ * const usage = { prompt_tokens: 1_000_000, prompt_cache_hit_tokens: 0, completion_tokens: 0 };
+ * priceRequest({ model: 'deepseek-v4-pro', usage, at: '2026-09-01T02:00:00Z', currency: 'USD', tariff }).total.toString(); // => '1.32'
+ * parseTariffJson('{"formatVersion": 2'); // throws PriceDataError
  * ```
  */
 export function parseTariffJson(json: string): Tariff {

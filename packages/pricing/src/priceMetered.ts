@@ -24,7 +24,7 @@ export type MeteredCounts = Readonly<Partial<Record<MeteredItem, number>>>;
  * @example
  * ```ts
  * const line: MeteredLine = priceMetered({ counts: { search: 3 }, at: '2026-11-20T00:00:00Z', currency: 'CNY' }).lines[0]!;
- * `${line.count} x ${line.unitPrice}/${line.unitSize} = ${line.amount}`; // '3 x 5/1000 = 0.015'
+ * `${line.count} x ${line.unitPrice}/${line.unitSize} = ${line.amount}`; // => '3 x 5/1000 = 0.015'
  * ```
  */
 export interface MeteredLine {
@@ -88,8 +88,8 @@ const NONE: MeteredQuote = Object.freeze({ lines: Object.freeze([]), total: new 
  * ```ts
  * import { priceMetered } from '@seekcost/pricing';
  * const q = priceMetered({ counts: { search: 3, ocrPages: 12 }, at: '2026-11-20T00:00:00Z', currency: 'CNY' });
- * q.lines.map((l) => `${l.item} ${l.amount}`); // ['search 0.015', 'ocrPages 0.018']
- * q.total.toString(); // '0.033'
+ * q.lines.map((l) => `${l.item} ${l.amount}`); // => ['search 0.015', 'ocrPages 0.018']
+ * q.total.toString(); // => '0.033'
  * ```
  */
 export function priceMetered(options: PriceMeteredOptions): MeteredQuote {
@@ -125,8 +125,8 @@ export function priceMetered(options: PriceMeteredOptions): MeteredQuote {
  *
  * @example
  * ```ts
- * validateMeteredCount(3, 'metered.search'); // 3
- * validateMeteredCount(1.5, 'metered.search'); // throws: metered.search: must be a whole number, got 1.5
+ * validateMeteredCount(3, 'metered.search'); // => 3
+ * validateMeteredCount(1.5, 'metered.search'); // throws InvalidUsageError
  * ```
  */
 export function validateMeteredCount(value: unknown, field: string): number {

@@ -30,7 +30,7 @@ export interface PriceRecordOptions {
  * ```ts
  * import { priceRecord, type PricedRecord } from '@seekcost/pricing';
  * const priced: PricedRecord = priceRecord({ model: 'deepseek-chat', at: '2025-03-01T12:00:00Z', usage: { prompt_tokens: 6000, completion_tokens: 800 } });
- * priced.ok; // true
+ * priced.ok; // => true
  * ```
  */
 export type PricedRecord =
@@ -47,8 +47,9 @@ export type PricedRecord =
  * ```ts
  * import { priceRecord } from '@seekcost/pricing';
  * const priced = priceRecord({ model: 'deepseek-chat', at: '2025-03-01T12:00:00Z', usage: { prompt_tokens: 6000, prompt_cache_hit_tokens: 0, completion_tokens: 800 } });
- * if (priced.ok) priced.quote.total.toString(); // '0.0025'
- * priceRecord({ model: 'deepseek-chat', usage: {} }); // { ok: false, code: 'missing-timestamp', ... }
+ * priced.ok && priced.quote.total.toString(); // => '0.0025'
+ * const bad = priceRecord({ model: 'deepseek-chat', usage: {} });
+ * bad.ok || bad.code; // => 'missing-timestamp'
  * ```
  */
 export function priceRecord(raw: unknown, options: PriceRecordOptions = {}): PricedRecord {

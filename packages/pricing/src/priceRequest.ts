@@ -25,7 +25,7 @@ export type QuoteComponent = 'input-cache-hit' | 'input-cache-miss' | 'output';
  * @example
  * ```ts
  * const [hit, miss, output]: readonly QuoteLine[] = quote.lines;
- * `${miss.tokens} x ${miss.unitPrice}/M = ${miss.amount}`; // '6000 x 0.27/M = 0.00162'
+ * `${miss.tokens} x ${miss.unitPrice}/M = ${miss.amount}`; // => '6000 x 0.27/M = 0.00162'
  * ```
  */
 export interface QuoteLine {
@@ -117,9 +117,9 @@ export interface PriceRequestOptions {
  *   usage: { prompt_tokens: 6000, prompt_cache_hit_tokens: 0, prompt_cache_miss_tokens: 6000, completion_tokens: 800 },
  *   at: '2025-03-01T12:00:00Z',
  * });
- * quote.total.toString(); // '0.0025'
- * quote.lines.map((l) => l.amount.toString()); // ['0', '0.00162', '0.00088']
- * quote.provenance.tier; // 'standard'
+ * quote.total.toString(); // => '0.0025'
+ * quote.lines.map((l) => l.amount.toString()); // => ['0', '0.00162', '0.00088']
+ * quote.provenance.tier; // => 'standard'
  *
  * // Server-side tool calls are billed per call on top of tokens (CNY 5 per 1,000 searches):
  * const withSearch = priceRequest({
@@ -129,8 +129,8 @@ export interface PriceRequestOptions {
  *   at: '2026-11-20T12:00:00Z',
  *   currency: 'CNY',
  * });
- * withSearch.meteredLines[0]?.amount.toString(); // '0.015'
- * withSearch.total.toString(); // '0.015'
+ * withSearch.meteredLines[0]?.amount.toString(); // => '0.015'
+ * withSearch.total.toString(); // => '0.015'
  * ```
  */
 export function priceRequest(options: PriceRequestOptions): Quote {
@@ -177,7 +177,7 @@ const NO_METERED_LINES: readonly MeteredLine[] = Object.freeze([]);
  * @example
  * ```ts
  * const price = resolvePrice({ model: 'deepseek-v4-flash', at: '2026-05-01T00:00:00Z' });
- * quoteFrom(price, { cacheHitInputTokens: 1000, cacheMissInputTokens: 0, outputTokens: 0 }, 'completion', []).total.toString(); // '0.0000028'
+ * quoteFrom(price, { cacheHitInputTokens: 1000, cacheMissInputTokens: 0, outputTokens: 0 }, 'completion', []).total.toString(); // => '0.0000028'
  * ```
  */
 export function quoteFrom(resolved: ResolvedPrice, counts: TokenCounts, basis: InstantBasis, warnings: readonly PriceWarning[]): Quote {

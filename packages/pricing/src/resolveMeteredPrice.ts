@@ -36,7 +36,7 @@ export interface MeteredProvenance {
  * @example
  * ```ts
  * const r: ResolvedMeteredPrice = resolveMeteredPrice({ item: 'search', at: '2026-11-20T00:00:00Z', currency: 'CNY' });
- * r.price.price.toString(); // '5'
+ * r.price.price.toString(); // => '5'
  * ```
  */
 export interface ResolvedMeteredPrice {
@@ -78,9 +78,10 @@ export interface ResolveMeteredPriceOptions {
  * ```ts
  * import { resolveMeteredPrice } from '@seekcost/pricing';
  * const before = resolveMeteredPrice({ item: 'search', at: '2026-10-31T15:59:59.999Z', currency: 'CNY' });
- * before.price.price.toString(); // '0' (server-side tool calls were free)
+ * // Server-side tool calls were free until then:
+ * before.price.price.toString(); // => '0'
  * const after = resolveMeteredPrice({ item: 'search', at: '2026-10-31T16:00:00.000Z', currency: 'CNY' });
- * `${after.price.price} per ${after.price.unitSize} ${after.unit}s`; // '5 per 1000 requests'
+ * `${after.price.price} per ${after.price.unitSize} ${after.unit}s`; // => '5 per 1000 requests'
  * ```
  */
 export function resolveMeteredPrice(options: ResolveMeteredPriceOptions): ResolvedMeteredPrice {

@@ -30,9 +30,9 @@ export interface ResolvedModel {
  * @example
  * ```ts
  * const r = resolveModel(getBundledTariff(), 'deepseek-chat', Date.parse('2026-05-01T00:00:00Z'));
- * r.model.id; // 'deepseek-v4-flash'
- * r.mode; // 'non-thinking'
- * r.period.id; // 'deepseek-v4-flash/2026-04-26'
+ * r.model.id; // => 'deepseek-v4-flash'
+ * r.mode; // => 'non-thinking'
+ * r.period.id; // => 'deepseek-v4-flash/2026-04-26'
  * ```
  */
 export function resolveModel(tariff: Tariff, modelId: string, epochMs: number): ResolvedModel {
@@ -80,7 +80,7 @@ function findRoute(id: CompiledId, epochMs: number): CompiledRoute | undefined {
  *
  * @example
  * ```ts
- * nearestIds('deepseek-caht', ['deepseek-chat', 'deepseek-v4-pro']); // ['deepseek-chat']
+ * nearestIds('deepseek-caht', ['deepseek-chat', 'deepseek-v4-pro']); // => ['deepseek-chat']
  * ```
  */
 export function nearestIds(wanted: string, known: readonly string[], limit = 3): string[] {

@@ -63,7 +63,7 @@ export interface Provenance {
  * @example
  * ```ts
  * const { rates, provenance }: ResolvedPrice = resolvePrice({ model: 'deepseek-v4-flash', at: '2026-09-01T02:00:00Z' });
- * rates.cacheMiss.toString(); // '0.44'
+ * rates.cacheMiss.toString(); // => '0.44'
  * ```
  */
 export interface ResolvedPrice {
@@ -105,11 +105,12 @@ export interface ResolvePriceOptions {
  * @example
  * ```ts
  * const p = resolvePrice({ model: 'deepseek-v4-pro', at: '2026-09-01T02:00:00Z', currency: 'USD' });
- * p.provenance.tier; // 'peak'
- * p.rates.output.toString(); // '3.96'
+ * p.provenance.tier; // => 'peak'
+ * p.rates.output.toString(); // => '3.96'
  *
  * const withSearch = resolvePrice({ model: 'deepseek-flash', at: '2026-11-20T02:00:00Z', currency: 'CNY', meteredItems: ['search'] });
- * withSearch.metered?.get('search')?.price.price.toString(); // '5' (per 1,000)
+ * // CNY 5 per 1,000 searches:
+ * withSearch.metered?.get('search')?.price.price.toString(); // => '5'
  * ```
  */
 export function resolvePrice(options: ResolvePriceOptions): ResolvedPrice {

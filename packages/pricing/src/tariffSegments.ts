@@ -76,7 +76,7 @@ export interface TariffSegmentsOptions {
  *
  * // Server-side searches go from free to billed at 2026-10-31T16:00Z, a segment edge of its own:
  * const edge = tariffSegments({ model: 'deepseek-flash', from: '2026-10-31T15:00:00Z', to: '2026-10-31T17:00:00Z', currency: 'CNY', meteredItems: ['search'] });
- * edge.map((s) => `${s.from.toISOString().slice(11, 16)} ${s.metered?.search?.price.toString()}`); // ['15:00 0', '16:00 5']
+ * edge.map((s) => `${s.from.toISOString().slice(11, 16)} ${s.metered?.search?.price.toString()}`); // => ['15:00 0', '16:00 5']
  * ```
  */
 export function tariffSegments(options: TariffSegmentsOptions): TariffSegment[] {

@@ -24,8 +24,8 @@ export interface TierMatch {
  * @example
  * ```ts
  * const period = getBundledTariff().models.get('deepseek-v4-flash')!.periods[2]!;
- * tierAt(period, Date.parse('2026-08-18T00:59:59.999Z')).tier.name; // 'off-peak'
- * tierAt(period, Date.parse('2026-08-18T01:00:00.000Z')).tier.name; // 'peak'
+ * tierAt(period, Date.parse('2026-08-18T00:59:59.999Z')).tier.name; // => 'off-peak'
+ * tierAt(period, Date.parse('2026-08-18T01:00:00.000Z')).tier.name; // => 'peak'
  * ```
  */
 export function tierAt(period: CompiledPeriod, epochMs: number): TierMatch {

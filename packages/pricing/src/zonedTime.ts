@@ -35,8 +35,9 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
  * @example
  * ```ts
  * const t = zonedTime(Date.parse('2026-08-21T16:00:00Z'), 'Asia/Shanghai');
- * t.isoWeekday; // 6 (Saturday in Beijing)
- * t.minuteOfDay; // 0
+ * // Saturday in Beijing:
+ * t.isoWeekday; // => 6
+ * t.minuteOfDay; // => 0
  * ```
  */
 export function zonedTime(epochMs: number, timeZone: string): ZonedTime {
@@ -54,8 +55,8 @@ export function zonedTime(epochMs: number, timeZone: string): ZonedTime {
  *
  * @example
  * ```ts
- * zoneOffsetMinutes(Date.parse('2026-01-01T00:00:00Z'), 'Asia/Shanghai'); // 480
- * zoneOffsetMinutes(Date.parse('2026-07-01T00:00:00Z'), 'Europe/Berlin'); // 120
+ * zoneOffsetMinutes(Date.parse('2026-01-01T00:00:00Z'), 'Asia/Shanghai'); // => 480
+ * zoneOffsetMinutes(Date.parse('2026-07-01T00:00:00Z'), 'Europe/Berlin'); // => 120
  * ```
  */
 export function zoneOffsetMinutes(epochMs: number, timeZone: string): number {
@@ -79,7 +80,7 @@ export function zoneOffsetMinutes(epochMs: number, timeZone: string): number {
  *
  * @example
  * ```ts
- * isoDateOfEpochDay(20_454); // '2026-01-01'
+ * isoDateOfEpochDay(20_454); // => '2026-01-01'
  * ```
  */
 export function isoDateOfEpochDay(epochDay: number): string {

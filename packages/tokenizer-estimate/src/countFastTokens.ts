@@ -13,7 +13,8 @@ import { requireString } from './requireString.ts';
  * ```ts
  * import { countFastTokens, loadFastTokenizer } from '@seekcost/tokenizer-estimate';
  * await loadFastTokenizer();
- * countFastTokens('The quick brown fox jumps over the lazy dog.'); // 10 (exact: 10)
+ * // The exact count is 10 too:
+ * countFastTokens('The quick brown fox jumps over the lazy dog.'); // => 10
  * ```
  */
 export function countFastTokens(text: string): number {

@@ -17,7 +17,7 @@ export type CountMethod = 'exact' | 'fast' | 'heuristic';
  *
  * @example
  * ```ts
- * countTokens('Hello', { method: 'heuristic' }); // 2
+ * countTokens('Hello', { method: 'heuristic' }); // => 2
  * ```
  */
 export interface CountTokensOptions {
@@ -46,10 +46,11 @@ export interface CountTokensOptions {
  * @example
  * ```ts
  * import { countTokens, loadExactTokenizer } from '@seekcost/tokenizer-estimate';
- * countTokens('Hello, world!', { method: 'heuristic' }); // 4
+ * countTokens('Hello, world!', { method: 'heuristic' }); // => 4
  * await loadExactTokenizer();
- * countTokens('Hello, world!', { method: 'exact' }); // 4
- * countTokens('你好，世界'); // 3 (exact, since it is loaded)
+ * countTokens('Hello, world!', { method: 'exact' }); // => 4
+ * // Exact by default once it is loaded:
+ * countTokens('你好，世界'); // => 3
  * ```
  */
 export function countTokens(text: string, options?: CountTokensOptions): number {

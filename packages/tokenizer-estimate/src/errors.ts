@@ -28,11 +28,15 @@ export type TokenizerEstimateErrorCode =
  *
  * @example
  * ```ts
+ * let caught: unknown;
  * try {
  *   estimatePromptTokens({ messages: [{ role: 'robot', content: 'hi' }] });
  * } catch (error) {
- *   if (error instanceof TokenizerEstimateError) console.log(error.code, error.path); // UNKNOWN_ROLE messages[0].role
+ *   caught = error;
  * }
+ * caught instanceof TokenizerEstimateError; // => true
+ * const { code, path } = caught as TokenizerEstimateError;
+ * [code, path]; // => ['UNKNOWN_ROLE', 'messages[0].role']
  * ```
  */
 export class TokenizerEstimateError extends SeekcostError {
@@ -83,7 +87,9 @@ export class MalformedBodyError extends TokenizerEstimateError {
  *
  * @example
  * ```ts
- * estimatePromptTokens({ messages: [{ role: 'robot', content: 'x' }] }); // UnknownRoleError, path 'messages[0].role'
+ * estimatePromptTokens({ messages: [{ role: 'robot', content: 'x' }] }); // throws UnknownRoleError
+ * const error = new UnknownRoleError('messages[0].role', 'robot');
+ * [error.code, error.path, error.role]; // => ['UNKNOWN_ROLE', 'messages[0].role', 'robot']
  * ```
  */
 export class UnknownRoleError extends TokenizerEstimateError {
@@ -115,7 +121,10 @@ export class InvalidOptionError extends TokenizerEstimateError {
  *
  * @example
  * ```ts
- * countTokens('hi', { method: 'exact' }); // throws ExactTokenizerNotLoadedError until loadExactTokenizer() resolved
+ * // countTokens('hi', { method: 'exact' }) throws it until loadExactTokenizer() has resolved:
+ * const error = new ExactTokenizerNotLoadedError();
+ * [error.code, error.path]; // => ['EXACT_TOKENIZER_NOT_LOADED', 'options.method']
+ * error.message.startsWith('options.method: the exact tokenizer is not loaded'); // => true
  * ```
  */
 export class ExactTokenizerNotLoadedError extends TokenizerEstimateError {
@@ -136,8 +145,11 @@ export class ExactTokenizerNotLoadedError extends TokenizerEstimateError {
  *
  * @example
  * ```ts
- * countTokens('hi', { method: 'fast' }); // throws FastTokenizerNotLoadedError until loadFastTokenizer() resolved
- * countTokens('hi'); // the same when neither tokenizer is loaded
+ * // countTokens('hi', { method: 'fast' }) throws it until loadFastTokenizer() has resolved, and so
+ * // does countTokens('hi') while neither tokenizer is loaded:
+ * const error = new FastTokenizerNotLoadedError();
+ * [error.code, error.path]; // => ['FAST_TOKENIZER_NOT_LOADED', 'options.method']
+ * error.message.startsWith('options.method: the fast tokenizer is not loaded'); // => true
  * ```
  */
 export class FastTokenizerNotLoadedError extends TokenizerEstimateError {

@@ -42,8 +42,9 @@ export interface EstimateCompletionOptions {
  * @example
  * ```ts
  * await loadExactTokenizer();
- * estimateCompletionTokens({ content: 'Paris.', reasoning_content: 'The capital of France is Paris.' }); // 2 + 7 + 1 = 10
- * estimateCompletionTokens({ content: '2' }); // 1
+ * // 2 (content) + 7 (reasoning) + 1 (the `</think>` separator):
+ * estimateCompletionTokens({ content: 'Paris.', reasoning_content: 'The capital of France is Paris.' }); // => 10
+ * estimateCompletionTokens({ content: '2' }); // => 1
  * ```
  */
 export function estimateCompletionTokens(text: CompletionText, options: EstimateCompletionOptions = {}): number {

@@ -16,7 +16,7 @@ let pending: Promise<ExactTokenizer> | undefined;
  * ```ts
  * import { countTokens, loadExactTokenizer } from '@seekcost/tokenizer-estimate';
  * await loadExactTokenizer();
- * countTokens('Hello, world!', { method: 'exact' }); // 4
+ * countTokens('Hello, world!', { method: 'exact' }); // => 4
  * ```
  */
 export function loadExactTokenizer(): Promise<ExactTokenizer> {
@@ -41,9 +41,9 @@ export function loadExactTokenizer(): Promise<ExactTokenizer> {
  *
  * @example
  * ```ts
- * isExactTokenizerLoaded(); // false
+ * // false in a fresh process, until:
  * await loadExactTokenizer();
- * isExactTokenizerLoaded(); // true
+ * isExactTokenizerLoaded(); // => true
  * ```
  */
 export function isExactTokenizerLoaded(): boolean {

@@ -14,7 +14,7 @@ let pending: Promise<void> | undefined;
  * ```ts
  * import { countTokens, loadFastTokenizer } from '@seekcost/tokenizer-estimate';
  * await loadFastTokenizer();
- * countTokens('The quick brown fox jumps over the lazy dog.', { method: 'fast' }); // 10
+ * countTokens('The quick brown fox jumps over the lazy dog.', { method: 'fast' }); // => 10
  * ```
  */
 export function loadFastTokenizer(): Promise<void> {
@@ -36,9 +36,9 @@ export function loadFastTokenizer(): Promise<void> {
  *
  * @example
  * ```ts
- * isFastTokenizerLoaded(); // false
+ * // false in a fresh process, until:
  * await loadFastTokenizer();
- * isFastTokenizerLoaded(); // true
+ * isFastTokenizerLoaded(); // => true
  * ```
  */
 export function isFastTokenizerLoaded(): boolean {

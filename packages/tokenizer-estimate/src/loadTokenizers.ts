@@ -24,8 +24,9 @@ export interface LoadTokenizersOptions {
  * ```ts
  * import { countTokens, loadTokenizers } from '@seekcost/tokenizer-estimate';
  * await loadTokenizers({ exact: true, fast: true });
- * countTokens('Hello, world!'); // 4 (exact is preferred when loaded)
- * countTokens('Hello, world!', { method: 'fast' }); // 4
+ * // Exact is preferred when loaded:
+ * countTokens('Hello, world!'); // => 4
+ * countTokens('Hello, world!', { method: 'fast' }); // => 4
  * ```
  */
 export async function loadTokenizers(options: LoadTokenizersOptions = {}): Promise<void> {

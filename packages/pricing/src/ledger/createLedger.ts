@@ -43,10 +43,10 @@ const DIMENSIONS: readonly LedgerDimension[] = ['day', 'hour', 'model', 'resolve
  * import { createLedger } from '@seekcost/pricing/ledger';
  * const ledger = createLedger({ groupBy: ['model'], timeZone: 'Asia/Shanghai' });
  * ledger.add({ model: 'deepseek-chat', at: '2025-03-01T12:00:00Z', usage: { prompt_tokens: 6000, prompt_cache_hit_tokens: 0, prompt_cache_miss_tokens: 6000, completion_tokens: 800 } });
- * ledger.add({ id: 'x', model: 'nope', created: 1767130891, usage: {} }, 'log.jsonl:2'); // returns the 'unknown-model' issue
+ * ledger.add({ id: 'x', model: 'nope', created: 1767130891, usage: { prompt_tokens: 1, completion_tokens: 1 } }, 'log.jsonl:2')?.code; // => 'unknown-model'
  * const totals = ledger.totals();
- * totals.amount.toString(); // '0.0025'
- * totals.records; // { seen: 2, priced: 1, excluded: 1, duplicates: 0 }
+ * totals.amount.toString(); // => '0.0025'
+ * totals.records; // => { seen: 2, priced: 1, excluded: 1, duplicates: 0 }
  * ```
  */
 export function createLedger(options: LedgerOptions = {}): Ledger {

@@ -34,7 +34,8 @@ export class InvalidLedgerStateError extends SeekcostError {
  * const shard = createLedger({ shardId: 'worker-1' }).snapshot();
  * const total = createLedger();
  * total.merge(shard);
- * try { total.merge(shard); } catch (error) { error instanceof DuplicateShardError; } // => true
+ * total.merge(shard); // throws DuplicateShardError
+ * new DuplicateShardError('shardIds[0]', 'worker-1').code; // => 'DUPLICATE_SHARD'
  * ```
  */
 export class DuplicateShardError extends InvalidLedgerStateError {

@@ -106,7 +106,7 @@ type ParsedSnapshot = z.output<typeof snapshotSchema>;
  * @example
  * ```ts
  * const { snapshot, sums } = parseLedgerSnapshot(JSON.parse(text));
- * sums[0]; // [0n, 1000000n, 800n, 0n]
+ * sums[0]; // => [0n, 1000000n, 800n, 0n]
  * ```
  */
 export interface ValidLedgerSnapshot {
@@ -127,11 +127,11 @@ export interface ValidLedgerSnapshot {
  * ```ts
  * import { createLedger, parseLedgerSnapshot } from '@seekcost/pricing/ledger';
  * const state = createLedger({ shardId: 'a' }).snapshot();
- * parseLedgerSnapshot(state).sums; // []
+ * parseLedgerSnapshot(state).sums; // => []
  * try {
  *   parseLedgerSnapshot({ ...state, counts: { ...state.counts, seen: '5' } });
  * } catch (error) {
- *   (error as { field: string }).field; // 'counts.seen'
+ *   (error as { field: string }).field; // => 'counts.seen'
  * }
  * ```
  */

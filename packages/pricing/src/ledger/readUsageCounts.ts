@@ -28,7 +28,7 @@ export interface CountsScratch {
  * ```ts
  * const into = { hit: 0, miss: 0, output: 0, reasoning: 0, format: 'counts' as const };
  * readUsageCounts({ prompt_tokens: 30, prompt_cache_hit_tokens: 10, prompt_cache_miss_tokens: 20, completion_tokens: 5 }, into);
- * into.hit; // 10
+ * into.hit; // => 10
  * ```
  */
 export function readUsageCounts(usage: Readonly<Record<string, unknown>>, into: CountsScratch): void {

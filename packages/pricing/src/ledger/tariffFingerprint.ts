@@ -16,7 +16,7 @@ const fingerprints = new WeakMap<Tariff, string>();
  * ```ts
  * import { getBundledTariff } from '@seekcost/pricing';
  * import { tariffFingerprint } from '@seekcost/pricing/ledger';
- * tariffFingerprint(getBundledTariff()).startsWith('sha256:'); // true
+ * tariffFingerprint(getBundledTariff()).startsWith('sha256:'); // => true
  * ```
  */
 export function tariffFingerprint(tariff: Tariff): string {

@@ -201,9 +201,10 @@ export const unappliedAnnouncementSchema = z.strictObject({
  *
  * @example
  * ```ts
- * import { tariffDocumentSchema } from '@seekcost/pricing';
- * const result = tariffDocumentSchema.safeParse(JSON.parse(text));
- * if (!result.success) console.error(result.error.issues[0]?.path);
+ * import { deepseekTariffDocument, tariffDocumentSchema } from '@seekcost/pricing';
+ * tariffDocumentSchema.safeParse(deepseekTariffDocument).success; // => true
+ * const result = tariffDocumentSchema.safeParse({ ...deepseekTariffDocument, unit: 'per-token' });
+ * result.error?.issues[0]?.path; // => ['unit']
  * ```
  */
 export const tariffDocumentSchema = z.strictObject({
@@ -228,7 +229,7 @@ export const tariffDocumentSchema = z.strictObject({
  * @example
  * ```ts
  * import { tariffDocumentV1Schema } from '@seekcost/pricing';
- * tariffDocumentV1Schema.safeParse({ formatVersion: 1 }).success; // false
+ * tariffDocumentV1Schema.safeParse({ formatVersion: 1 }).success; // => false
  * ```
  */
 export const tariffDocumentV1Schema = tariffDocumentSchema

@@ -39,8 +39,8 @@ const SPECIAL_TOKEN_MAX_LENGTH = Math.max(...ADDED_TOKENS.map(([text]) => text.l
  * ```ts
  * import { createExactTokenizer } from '@seekcost/tokenizer-estimate/exact';
  * const tokenizer = createExactTokenizer();
- * tokenizer.count('Hello, world!'); // 4
- * tokenizer.encode('Hello'); // [19923]
+ * tokenizer.count('Hello, world!'); // => 4
+ * tokenizer.encode('Hello'); // => [19923]
  * ```
  */
 export class ExactTokenizer {
@@ -64,8 +64,8 @@ export class ExactTokenizer {
    *
    * @example
    * ```ts
-   * tokenizer.count(''); // 0
-   * tokenizer.count('你好，世界'); // 3
+   * tokenizer.count(''); // => 0
+   * tokenizer.count('你好，世界'); // => 3
    * tokenizer.count('<｜User｜>'); // 1 (special token); with { specialTokens: false }: 5
    * ```
    */
@@ -117,7 +117,7 @@ export class ExactTokenizer {
    *
    * @example
    * ```ts
-   * tokenizer.encode('Hello world'); // [19923, 2058]
+   * tokenizer.encode('Hello world'); // => [19923, 2058]
    * ```
    */
   encode(text: string, options?: ExactEncodeOptions): number[] {
@@ -139,7 +139,7 @@ export class ExactTokenizer {
    *
    * @example
    * ```ts
-   * tokenizer.specialTokenId('<｜begin▁of▁sentence｜>'); // 0
+   * tokenizer.specialTokenId('<｜begin▁of▁sentence｜>'); // => 0
    * ```
    */
   specialTokenId(text: string): number | undefined {
@@ -223,7 +223,7 @@ export class ExactTokenizer {
  * @example
  * ```ts
  * const tokenizer = createExactTokenizer();
- * tokenizer.count('The quick brown fox'); // 4
+ * tokenizer.count('The quick brown fox'); // => 4
  * ```
  */
 export function createExactTokenizer(): ExactTokenizer {

@@ -11,8 +11,10 @@ import { heuristicTenths } from './heuristicTenths.ts';
  *
  * @example
  * ```ts
- * countHeuristicTokens('Hello, world!'); // 4  (13 × 0.3 = 3.9, rounded up)
- * countHeuristicTokens('你好，世界'); // 3    (5 × 0.6)
+ * // 13 characters × 0.3 = 3.9, rounded up:
+ * countHeuristicTokens('Hello, world!'); // => 4
+ * // 5 CJK characters × 0.6:
+ * countHeuristicTokens('你好，世界'); // => 3
  * ```
  */
 export function countHeuristicTokens(text: string): number {

@@ -11,8 +11,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  *
  * @example
  * ```ts
- * isAnthropicBody({ system: 'Be brief.', messages: [] }); // true
- * isAnthropicBody({ messages: [{ role: 'user', content: 'Hi' }] }); // false
+ * isAnthropicBody({ system: 'Be brief.', messages: [] }); // => true
+ * isAnthropicBody({ messages: [{ role: 'user', content: 'Hi' }] }); // => false
  * ```
  */
 export function isAnthropicBody(body: Record<string, unknown>): boolean {

@@ -103,7 +103,7 @@ export interface NormalizedMessage {
  *
  * @example
  * ```ts
- * normalizeChatBody({ messages: [], tools: [{ type: 'function', function: { name: 'f' } }] }).tools[0]; // { name: 'f', description: '', parameters: {}, strict: false }
+ * normalizeChatBody({ messages: [], tools: [{ type: 'function', function: { name: 'f' } }] }).tools[0]; // => { name: 'f', description: '', parameters: {}, strict: false }
  * ```
  */
 export interface NormalizedTool {
@@ -128,7 +128,7 @@ export type ToolChoice = 'none' | 'auto' | 'required' | { readonly name: string 
  *
  * @example
  * ```ts
- * normalizeChatBody({ model: 'deepseek-chat', messages: [] }).thinkingParameter; // undefined
+ * normalizeChatBody({ model: 'deepseek-chat', messages: [] }).thinkingParameter; // => undefined
  * ```
  */
 export interface NormalizedChatBody {
@@ -189,7 +189,7 @@ function readOptionalString(value: unknown, path: string): string {
  *
  * @example
  * ```ts
- * normalizeChatBody({ model: 'deepseek-chat', messages: [{ role: 'user', content: 'hi' }] }).messages[0]!.text; // 'hi'
+ * normalizeChatBody({ model: 'deepseek-chat', messages: [{ role: 'user', content: 'hi' }] }).messages[0]!.text; // => 'hi'
  * normalizeChatBody({ messages: 'hi' }); // throws InvalidTypeError at 'messages'
  * ```
  */

@@ -8,7 +8,8 @@
  * @example
  * ```ts
  * import { IMAGE_TOKENS_MAX } from '@seekcost/tokenizer-estimate';
- * IMAGE_TOKENS_MAX * 2; // => 768 (the most two images can add)
+ * // The most two images can add to an estimate:
+ * IMAGE_TOKENS_MAX * 2; // => 768
  * ```
  */
 export const IMAGE_TOKENS_MAX = 384;

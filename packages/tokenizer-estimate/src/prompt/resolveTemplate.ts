@@ -31,7 +31,7 @@ export type TemplateEra = 'v3' | 'v3.1' | 'v3.2' | 'v4' | 'v4.1';
  *
  * @example
  * ```ts
- * new Date(TEMPLATE_SWITCHES.v3_1).toISOString(); // '2025-08-21T00:00:00.000Z'
+ * new Date(TEMPLATE_SWITCHES.v3_1).toISOString(); // => '2025-08-21T00:00:00.000Z'
  * ```
  */
 export const TEMPLATE_SWITCHES = {
@@ -87,7 +87,7 @@ function isV4Model(model: string): boolean {
  * @example
  * ```ts
  * resolveTemplate(normalizeChatBody({ model: 'deepseek-chat', messages: [] }), { at: new Date('2025-06-01') });
- * // { era: 'v3', thinking: false, at: 1748736000000 }
+ * // => { era: 'v3', thinking: false, at: 1748736000000 }
  * ```
  */
 export function resolveTemplate(body: NormalizedChatBody, options: TemplateOptions = {}): ResolvedTemplate {
