@@ -48,9 +48,12 @@ export function parseModelTable(rows: readonly TableRow[], truncated: boolean, t
       continue;
     }
     const amounts = cells.map(parsePageAmount);
-    const looksPriced = cells.some((c) => /[$¥€]|元/.test(c));
-    if (!looksPriced && !isLabel(label, 'PRICING', '价格')) continue;
-    if (cells.some((c, i) => /[$¥€]|元/.test(c) && amounts[i] === undefined)) {
+    // A row that names a currency, a token kind or a tier is a price row: if it cannot be read it
+    // fails rather than being skipped like a feature row.
+    const money = (c: string): boolean => /[$¥€£]|元|\b(?:USD|CNY|RMB)\b/i.test(c);
+    const priceRow = cells.some((c) => money(c) || tokenKindOf(c) !== undefined || tierOf(c) !== undefined) || isLabel(label, 'PRICING', '价格');
+    if (!priceRow) continue;
+    if (cells.some((c, i) => money(c) && amounts[i] === undefined)) {
       fail(row, 'a price cell in an unknown format');
       continue;
     }
