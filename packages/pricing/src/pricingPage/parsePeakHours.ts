@@ -20,18 +20,24 @@ const DAY_MINUTES = 1440;
  * ```
  */
 export function parsePeakHours(sentence: string): Omit<PagePeakHours, 'words' | 'line'> | undefined {
-  const beijing = /北京时间|Beijing Time/i.test(sentence);
+  const ranges = [...sentence.matchAll(RANGE)];
+  const last = ranges.at(-1);
+  if (last === undefined) return undefined;
+  // The zone named right after the hours wins ("... 10:00 UTC, Monday to Friday (Beijing time)");
+  // otherwise Beijing time anywhere in the sentence, otherwise UTC anywhere.
+  const after = sentence.slice((last.index ?? 0) + last[0].length);
+  const utcAfter = /^\s*\(?UTC\)?(?!\s*\+)/.test(after);
+  const beijing = !utcAfter && /北京时间|Beijing Time/i.test(sentence);
+  if (!utcAfter && !beijing && !/\bUTC\b(?!\s*\+)/.test(sentence)) return undefined;
+  const shift = beijing ? BEIJING_OFFSET_MINUTES : 0;
   const windows: (readonly [number, number])[] = [];
-  for (const m of sentence.matchAll(RANGE)) {
+  for (const m of ranges) {
     const [sh, sm, eh, em] = [m[1], m[2], m[3], m[4]].map(Number) as [number, number, number, number];
     if (sh > 24 || eh > 24 || sm > 59 || em > 59) return undefined;
-    const shift = beijing ? BEIJING_OFFSET_MINUTES : 0;
     const start = (((sh * 60 + sm - shift) % DAY_MINUTES) + DAY_MINUTES) % DAY_MINUTES;
     const end = (((eh * 60 + em - shift) % DAY_MINUTES) + DAY_MINUTES) % DAY_MINUTES;
     windows.push([start, end]);
   }
-  if (windows.length === 0) return undefined;
-  if (!beijing && !/\bUTC\b/.test(sentence)) return undefined;
   return {
     windowsUtc: windows,
     timeZone: beijing ? 'Asia/Shanghai' : 'UTC',
