@@ -32,11 +32,20 @@ describe('pricing page copies against the price data', () => {
 
   it('reports the one documented conflict: the vision-exp model version', () => {
     const known = copies.flatMap((c) => checkPricingPage(read(c.file), { from: c.from, to: c.to }).knownConflicts.map((d) => [c.file, d.path, d.dataSays]));
-    expect(known).toEqual([['pricing.en.2026-08-undated-vision-exp-era.partial.md', 'ids.deepseek-v4-flash-vision-exp', 'no version kept for this id; billed as deepseek-v4-flash (DeepSeek-V4-Flash-0731)']]);
+    expect(known).toEqual([
+      [
+        'pricing.en.2026-08-undated-vision-exp-era.partial.md',
+        'ids.deepseek-v4-flash-vision-exp',
+        'no version kept for this id; billed as deepseek-v4-flash (DeepSeek-V4-Flash-0731)',
+      ],
+    ]);
   });
 
   it('compares an undated range at its ends, at every data change inside and the millisecond before, and between', () => {
-    const { comparedAt } = checkPricingPage(read('pricing.en.2026-08-undated-vision-exp-era.partial.md'), { from: '2026-08-20T16:00:00Z', to: '2026-09-10T04:00:00Z' });
+    const { comparedAt } = checkPricingPage(read('pricing.en.2026-08-undated-vision-exp-era.partial.md'), {
+      from: '2026-08-20T16:00:00Z',
+      to: '2026-09-10T04:00:00Z',
+    });
     expect(comparedAt).toContain('2026-08-20T16:00:00.000Z');
     expect(comparedAt).toContain('2026-08-22T15:59:59.999Z');
     expect(comparedAt).toContain('2026-08-22T16:00:00.000Z');
@@ -58,13 +67,19 @@ describe('pricing page copies against the price data', () => {
   });
 
   it('fails when the data is off by one minute at a cutover the page names', () => {
-    const document = structuredClone(getBundledTariff().document) as TariffDocument & { meteredItems: { search: { periods: { id: string; from: string; to: string | null }[] } } };
+    const document = structuredClone(getBundledTariff().document) as TariffDocument & {
+      meteredItems: { search: { periods: { id: string; from: string; to: string | null }[] } };
+    };
     for (const p of document.meteredItems.search.periods) {
       if (p.to === '2026-10-31T16:00Z') p.to = '2026-10-31T16:01Z';
       if (p.from === '2026-10-31T16:00Z') p.from = '2026-10-31T16:01Z';
     }
     const tariff = compileTariff(document);
-    const result = checkPricingPage(read('pricing.zh-cn.2026-10-undated-before-11-01.partial.md'), { from: '2026-10-17T00:00:00Z', to: '2026-10-31T16:00:00Z', tariff });
+    const result = checkPricingPage(read('pricing.zh-cn.2026-10-undated-before-11-01.partial.md'), {
+      from: '2026-10-17T00:00:00Z',
+      to: '2026-10-31T16:00:00Z',
+      tariff,
+    });
     expect(result.differences.map((d) => [d.at, d.path])).toEqual([['2026-10-31T16:00:00.000Z', 'meteredItems.search']]);
   });
 
@@ -73,7 +88,11 @@ describe('pricing page copies against the price data', () => {
     const flash = document.models['deepseek-flash']?.periods[0]?.tiers[0]?.prices.CNY;
     if (flash === undefined) throw new Error('fixture: deepseek-flash CNY peak prices');
     (flash as { output: string }).output = '8.01';
-    const result = checkPricingPage(read('pricing.zh-cn.2026-11-undated-after-11-13.partial.md'), { from: '2026-11-12T16:00:00Z', to: '2026-12-03T00:00:00Z', tariff: compileTariff(document) });
+    const result = checkPricingPage(read('pricing.zh-cn.2026-11-undated-after-11-13.partial.md'), {
+      from: '2026-11-12T16:00:00Z',
+      to: '2026-12-03T00:00:00Z',
+      tariff: compileTariff(document),
+    });
     expect(result.differences.map((d) => [d.path, d.dataSays, d.line])).toEqual([
       ['models.deepseek-flash.periods[deepseek-flash/2026-09-10].tiers.peak.prices.CNY.output', '8.01', 27],
       ['models.deepseek-flash.periods[deepseek-flash/2026-09-10].tiers.off-peak.prices.CNY.output', '4 (peak 8.01: not half)', 30],

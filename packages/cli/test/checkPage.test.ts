@@ -9,11 +9,18 @@ const page = (name: string) => join(PAGES, name);
 describe('seekcost check-page', () => {
   it('prints agreement and exits 0', async () => {
     const r = await run(['check-page', page('pricing.en.2026-08-17.695b915.md'), '--at', '2026-08-17T12:00:00Z']);
-    expect(r).toEqual({ code: 0, stdout: `${page('pricing.en.2026-08-17.695b915.md')}: agrees with the price data (checked 2026-12-03) at 2026-08-17T12:00:00.000Z\n`, stderr: '' });
+    expect(r).toEqual({
+      code: 0,
+      stdout: `${page('pricing.en.2026-08-17.695b915.md')}: agrees with the price data (checked 2026-12-03) at 2026-08-17T12:00:00.000Z\n`,
+      stderr: '',
+    });
   });
 
   it('checks an undated copy over --from/--to, listing what the partial copy cut off and the documented conflict', async () => {
-    const r = await run(['check-page', 'pricing.en.2026-08-undated-vision-exp-era.partial.md', '--from', '2026-08-20T16:00:00Z', '--to', '2026-09-10T04:00:00Z'], { cwd: PAGES });
+    const r = await run(
+      ['check-page', 'pricing.en.2026-08-undated-vision-exp-era.partial.md', '--from', '2026-08-20T16:00:00Z', '--to', '2026-09-10T04:00:00Z'],
+      { cwd: PAGES },
+    );
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')).toEqual([
       'known conflict (documented in the data) at 2026-08-20T16:00:00.000Z, page line 11',
@@ -60,7 +67,13 @@ describe('seekcost check-page', () => {
   it('exits 4 for a missing file and 2 for bad flags', async () => {
     expect((await run(['check-page', join(tempDir(), 'nope.md')])).code).toBe(4);
     const p = page('pricing.en.2026-08-17.695b915.md');
-    for (const args of [['--at', 'yesterday'], ['--at', '2026-08-17T00:00:00Z', '--from', '2026-08-01T00:00:00Z', '--to', '2026-08-02T00:00:00Z'], ['--from', '2026-08-01T00:00:00Z'], ['--from', '2026-08-02T00:00:00Z', '--to', '2026-08-01T00:00:00Z'], ['--bogus']]) {
+    for (const args of [
+      ['--at', 'yesterday'],
+      ['--at', '2026-08-17T00:00:00Z', '--from', '2026-08-01T00:00:00Z', '--to', '2026-08-02T00:00:00Z'],
+      ['--from', '2026-08-01T00:00:00Z'],
+      ['--from', '2026-08-02T00:00:00Z', '--to', '2026-08-01T00:00:00Z'],
+      ['--bogus'],
+    ]) {
       const r = await run(['check-page', p, ...args]);
       expect([args.join(' '), r.code]).toEqual([args.join(' '), 2]);
     }

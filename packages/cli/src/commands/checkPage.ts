@@ -70,18 +70,28 @@ function checkRange(options: CheckPageCommandOptions, io: CliIo): PageCheckOptio
   if (options.from !== undefined || options.to !== undefined) {
     if (options.at !== undefined) throw new UsageError('check-page: give --at, or --from with --to, not both');
     if (options.from === undefined || options.to === undefined) throw new UsageError('check-page: --from and --to go together');
-    if (toEpochMs(options.to, '--to') <= toEpochMs(options.from, '--from')) throw new UsageError(`check-page: --to (${options.to}) must be after --from (${options.from})`);
+    if (toEpochMs(options.to, '--to') <= toEpochMs(options.from, '--from'))
+      throw new UsageError(`check-page: --to (${options.to}) must be after --from (${options.from})`);
     return { from: options.from, to: options.to };
   }
   return { at: options.at === undefined ? io.now() : toEpochMs(options.at, '--at') };
 }
 
 function renderCheck(file: string, result: PageCheck): string[] {
-  const span = result.comparedAt.length === 1 ? `at ${result.comparedAt[0] ?? ''}` : `at ${result.comparedAt.length} instants from ${result.comparedAt[0] ?? ''} to ${result.comparedAt.at(-1) ?? ''}`;
+  const span =
+    result.comparedAt.length === 1
+      ? `at ${result.comparedAt[0] ?? ''}`
+      : `at ${result.comparedAt.length} instants from ${result.comparedAt[0] ?? ''} to ${result.comparedAt.at(-1) ?? ''}`;
   const lines: string[] = [];
   for (const u of result.unreadable) lines.push(`UNREADABLE ${u.table} (line ${u.line}): ${u.reason}`);
   for (const d of result.differences) lines.push(`DIFFERENCE at ${d.at}, page line ${d.line}`, `  data: ${d.path} = ${d.dataSays}`, `  page: ${d.pageSays}`);
-  for (const d of result.knownConflicts) lines.push(`known conflict (documented in the data) at ${d.at}, page line ${d.line}`, `  data: ${d.path} = ${d.dataSays}`, `  page: ${d.pageSays}`, `  note: ${d.known?.note ?? ''}`);
+  for (const d of result.knownConflicts)
+    lines.push(
+      `known conflict (documented in the data) at ${d.at}, page line ${d.line}`,
+      `  data: ${d.path} = ${d.dataSays}`,
+      `  page: ${d.pageSays}`,
+      `  note: ${d.known?.note ?? ''}`,
+    );
   for (const n of result.notCompared) lines.push(`not compared (line ${n.line}): ${n.words}`);
   const checked = getBundledTariff().checked;
   if (result.unreadable.length > 0) lines.push(`${file}: ${result.unreadable.length} table(s) or sentence(s) could not be read ${span}: the check fails`);

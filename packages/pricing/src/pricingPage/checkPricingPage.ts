@@ -87,8 +87,19 @@ export function checkPricingPage(page: ParsedPricingPage, options: PageCheckOpti
     const at = change.effectiveAtMs;
     for (const model of change.models) {
       add(at, compareModel(model, change.peakHours, at, tariff, false));
-      const period = tariff.ids.get(model.id)?.routes.find((r) => r.fromMs <= at && at < r.toMs)?.model.periods.find((p) => p.fromMs <= at && at < p.toMs);
-      if (period !== undefined && period.fromMs !== at) add(at, [{ path: `models.${period.modelId}.periods[${period.id}].from`, pageSays: change.words, line: change.line, dataSays: new Date(period.fromMs).toISOString() }]);
+      const period = tariff.ids
+        .get(model.id)
+        ?.routes.find((r) => r.fromMs <= at && at < r.toMs)
+        ?.model.periods.find((p) => p.fromMs <= at && at < p.toMs);
+      if (period !== undefined && period.fromMs !== at)
+        add(at, [
+          {
+            path: `models.${period.modelId}.periods[${period.id}].from`,
+            pageSays: change.words,
+            line: change.line,
+            dataSays: new Date(period.fromMs).toISOString(),
+          },
+        ]);
     }
   }
   const free = page.toolCallBilling;
@@ -96,7 +107,15 @@ export function checkPricingPage(page: ParsedPricingPage, options: PageCheckOpti
     for (const name of free.items) {
       const period = tariff.meteredItems.get(name)?.timelines['tool-call'].find((p) => p.fromMs <= free.billedFromMs && free.billedFromMs < p.toMs);
       const billed = period !== undefined && period.fromMs === free.billedFromMs && Object.values(period.prices).some((p) => !p.price.isZero());
-      if (!billed) add(free.billedFromMs, [{ path: `meteredItems.${name}`, pageSays: free.words, line: free.line, dataSays: period === undefined ? 'no tool-call price' : `period ${period.id} from ${new Date(period.fromMs).toISOString()}` }]);
+      if (!billed)
+        add(free.billedFromMs, [
+          {
+            path: `meteredItems.${name}`,
+            pageSays: free.words,
+            line: free.line,
+            dataSays: period === undefined ? 'no tool-call price' : `period ${period.id} from ${new Date(period.fromMs).toISOString()}`,
+          },
+        ]);
     }
   }
   const differences = found.filter((d) => d.known === undefined);
@@ -133,7 +152,8 @@ function probeInstants(tariff: Tariff, options: PageCheckOptions): number[] {
     for (const v of model.versions) consider(Date.parse(`${v.firstSeen}T00:00:00Z`));
   }
   for (const id of tariff.ids.values()) for (const r of id.routes) [r.fromMs, r.toMs].forEach(consider);
-  for (const item of tariff.meteredItems.values()) for (const timeline of Object.values(item.timelines)) for (const p of timeline) [p.fromMs, p.toMs].forEach(consider);
+  for (const item of tariff.meteredItems.values())
+    for (const timeline of Object.values(item.timelines)) for (const p of timeline) [p.fromMs, p.toMs].forEach(consider);
   const sorted = [...edges].sort((a, b) => a - b);
   const probes = [...sorted];
   for (let i = 1; i < sorted.length; i++) probes.push(Math.floor(((sorted[i - 1] as number) + (sorted[i] as number)) / 2));

@@ -37,11 +37,18 @@ export function comparePricingPage(page: ParsedPricingPage, atMs: number, tariff
         continue;
       }
       const at = `${path}.periods[${period.id}].prices.${row.currency}`;
-      if (!price.price.eq(row.amount)) found.push({ path: `${at}.price`, pageSays: row.words, line: row.line, dataSays: `${price.price.toString()} (via ${via})` });
+      if (!price.price.eq(row.amount))
+        found.push({ path: `${at}.price`, pageSays: row.words, line: row.line, dataSays: `${price.price.toString()} (via ${via})` });
       if (price.unitSize !== row.unitSize) found.push({ path: `${path}.unitSize`, pageSays: row.words, line: row.line, dataSays: String(price.unitSize) });
       if (row.discountAmount !== undefined) {
         const discount = period.discounts.find((d) => d.fromMs <= atMs && atMs < d.toMs)?.prices[row.currency];
-        if (discount === undefined || !discount.price.eq(row.discountAmount)) found.push({ path: `${path}.periods[${period.id}].discounts`, pageSays: row.words, line: row.line, dataSays: discount?.price.toString() ?? 'no discount in force' });
+        if (discount === undefined || !discount.price.eq(row.discountAmount))
+          found.push({
+            path: `${path}.periods[${period.id}].discounts`,
+            pageSays: row.words,
+            line: row.line,
+            dataSays: discount?.price.toString() ?? 'no discount in force',
+          });
       }
     }
   }
@@ -50,13 +57,28 @@ export function comparePricingPage(page: ParsedPricingPage, atMs: number, tariff
     for (const name of free.items) {
       const period = tariff.meteredItems.get(name)?.timelines['tool-call'].find((p) => p.fromMs <= atMs && atMs < p.toMs);
       const priced = Object.values(period?.prices ?? {}).filter((p) => !p.price.isZero());
-      if (period === undefined || priced.length > 0) found.push({ path: `meteredItems.${name}${period === undefined ? '' : `.periods[${period.id}]`}`, pageSays: free.words, line: free.line, dataSays: period === undefined ? 'no tool-call price at this instant' : `tool calls billed ${priced.map((p) => `${p.currency} ${p.price.toString()}`).join(', ')}` });
+      if (period === undefined || priced.length > 0)
+        found.push({
+          path: `meteredItems.${name}${period === undefined ? '' : `.periods[${period.id}]`}`,
+          pageSays: free.words,
+          line: free.line,
+          dataSays:
+            period === undefined
+              ? 'no tool-call price at this instant'
+              : `tool calls billed ${priced.map((p) => `${p.currency} ${p.price.toString()}`).join(', ')}`,
+        });
     }
   }
   for (const alias of page.aliases) {
     for (const id of alias.ids) {
       const billedAs = tryResolve(tariff, id, atMs);
-      if (typeof billedAs === 'string' || billedAs.model.id !== alias.target) found.push({ path: `ids.${id}.routes`, pageSays: alias.words, line: alias.line, dataSays: typeof billedAs === 'string' ? billedAs : `billed as ${billedAs.model.id}` });
+      if (typeof billedAs === 'string' || billedAs.model.id !== alias.target)
+        found.push({
+          path: `ids.${id}.routes`,
+          pageSays: alias.words,
+          line: alias.line,
+          dataSays: typeof billedAs === 'string' ? billedAs : `billed as ${billedAs.model.id}`,
+        });
     }
   }
   return found;
@@ -75,24 +97,45 @@ export function comparePricingPage(page: ParsedPricingPage, atMs: number, tariff
 export function compareModel(model: PageModel, peakHours: PagePeakHours | undefined, atMs: number, tariff: Tariff, withVersion: boolean): Found[] {
   const found: Found[] = [];
   const resolved = tryResolve(tariff, model.id, atMs);
-  if (typeof resolved === 'string') return [{ path: `ids.${model.id}`, pageSays: model.prices[0]?.words ?? model.id, line: model.prices[0]?.line ?? 0, dataSays: resolved }];
+  if (typeof resolved === 'string')
+    return [{ path: `ids.${model.id}`, pageSays: model.prices[0]?.words ?? model.id, line: model.prices[0]?.line ?? 0, dataSays: resolved }];
   const { period } = resolved;
   const base = `models.${resolved.model.id}.periods[${period.id}]`;
   if (withVersion && model.version !== undefined) {
     const own = resolved.model.id === model.id;
     const version = versionAt(resolved.model, atMs);
     if (!own || version !== model.version.value) {
-      found.push({ path: own ? `models.${model.id}.versions` : `ids.${model.id}`, pageSays: model.version.words, line: model.version.line, dataSays: own ? (version ?? 'no version') : `no version kept for this id; billed as ${resolved.model.id} (${version ?? 'no version'})` });
+      found.push({
+        path: own ? `models.${model.id}.versions` : `ids.${model.id}`,
+        pageSays: model.version.words,
+        line: model.version.line,
+        dataSays: own ? (version ?? 'no version') : `no version kept for this id; billed as ${resolved.model.id} (${version ?? 'no version'})`,
+      });
     }
   }
-  for (const [field, seen] of [['contextTokens', model.contextTokens], ['maxOutputTokens', model.maxOutputTokens]] as const) {
-    if (seen !== undefined && period.limits[field] !== seen.value) found.push({ path: `${base}.limits.${field}`, pageSays: seen.words, line: seen.line, dataSays: String(period.limits[field]) });
+  for (const [field, seen] of [
+    ['contextTokens', model.contextTokens],
+    ['maxOutputTokens', model.maxOutputTokens],
+  ] as const) {
+    if (seen !== undefined && period.limits[field] !== seen.value)
+      found.push({ path: `${base}.limits.${field}`, pageSays: seen.words, line: seen.line, dataSays: String(period.limits[field]) });
   }
   for (const price of model.prices) {
-    const tier = price.tier === 'standard' ? (period.tiers.length === 1 && period.tiers[0]?.condition === undefined ? period.tiers[0] : undefined) : period.tiers.find((t) => t.name === price.tier);
+    const tier =
+      price.tier === 'standard'
+        ? period.tiers.length === 1 && period.tiers[0]?.condition === undefined
+          ? period.tiers[0]
+          : undefined
+        : period.tiers.find((t) => t.name === price.tier);
     const rates = tier?.prices[price.currency];
     const path = `${base}.tiers.${price.tier}.prices.${price.currency}.${price.kind}`;
-    if (rates === undefined) found.push({ path, pageSays: price.words, line: price.line, dataSays: tier === undefined ? `no ${price.tier} tier (tiers: ${period.tiers.map((t) => t.name).join(', ')})` : `no ${price.currency} price` });
+    if (rates === undefined)
+      found.push({
+        path,
+        pageSays: price.words,
+        line: price.line,
+        dataSays: tier === undefined ? `no ${price.tier} tier (tiers: ${period.tiers.map((t) => t.name).join(', ')})` : `no ${price.currency} price`,
+      });
     else if (!rates[price.kind].eq(price.amount)) found.push({ path, pageSays: price.words, line: price.line, dataSays: rates[price.kind].toString() });
   }
   if (peakHours !== undefined && model.prices.some((p) => p.tier === 'peak')) found.push(...comparePeakHours(peakHours, period, base));
@@ -107,15 +150,27 @@ function comparePeakHours(peak: PagePeakHours, period: CompiledPeriod, base: str
   const found: Found[] = [];
   const condition = tier.condition;
   const windows = utcWindows(condition, period.fromMs);
-  if (JSON.stringify(windows) !== JSON.stringify([...peak.windowsUtc].sort((a, b) => a[0] - b[0]))) found.push({ path: `${base}.tiers.peak.when.windows`, ...at, dataSays: windows.map(([s, e]) => `${clock(s)}-${clock(e)} UTC`).join(', ') });
-  const days = condition.weekdays === undefined ? 'every-day' : [...condition.weekdays.days].sort().join(',') === '1,2,3,4,5' ? 'monday-to-friday' : [...condition.weekdays.days].join(',');
+  if (JSON.stringify(windows) !== JSON.stringify([...peak.windowsUtc].sort((a, b) => a[0] - b[0])))
+    found.push({ path: `${base}.tiers.peak.when.windows`, ...at, dataSays: windows.map(([s, e]) => `${clock(s)}-${clock(e)} UTC`).join(', ') });
+  const days =
+    condition.weekdays === undefined
+      ? 'every-day'
+      : [...condition.weekdays.days].sort().join(',') === '1,2,3,4,5'
+        ? 'monday-to-friday'
+        : [...condition.weekdays.days].join(',');
   if (days !== peak.days) found.push({ path: `${base}.tiers.peak.when.weekdays`, ...at, dataSays: days });
-  if ((condition.exceptCalendar !== undefined) !== peak.excludesHolidays) found.push({ path: `${base}.tiers.peak.when.exceptDates`, ...at, dataSays: condition.exceptCalendar?.id ?? 'no holiday exclusion' });
+  if ((condition.exceptCalendar !== undefined) !== peak.excludesHolidays)
+    found.push({ path: `${base}.tiers.peak.when.exceptDates`, ...at, dataSays: condition.exceptCalendar?.id ?? 'no holiday exclusion' });
   if (peak.offPeakIsHalf) {
     for (const [currency, rates] of Object.entries(tier.prices)) {
       const offRates = off?.prices[currency as keyof typeof tier.prices];
       for (const kind of ['cacheHit', 'cacheMiss', 'output'] as const) {
-        if (offRates === undefined || !offRates[kind].times(2).eq(rates[kind])) found.push({ path: `${base}.tiers.off-peak.prices.${currency}.${kind}`, ...at, dataSays: `${offRates?.[kind].toString() ?? 'none'} (peak ${rates[kind].toString()}: not half)` });
+        if (offRates === undefined || !offRates[kind].times(2).eq(rates[kind]))
+          found.push({
+            path: `${base}.tiers.off-peak.prices.${currency}.${kind}`,
+            ...at,
+            dataSays: `${offRates?.[kind].toString() ?? 'none'} (peak ${rates[kind].toString()}: not half)`,
+          });
       }
     }
   }
@@ -146,4 +201,3 @@ function tryResolve(tariff: Tariff, id: string, atMs: number): ReturnType<typeof
     throw error;
   }
 }
-

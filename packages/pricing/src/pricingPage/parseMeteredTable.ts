@@ -60,7 +60,11 @@ export function parseMeteredTable(
       unreadable.push({ table, reason: `discount cell not read: ${words}`, line: row.line });
       continue;
     }
-    if (discountCol >= 0 && discountCell === '') notCompared.push({ words: `no value in the "${columns[discountCol] ?? ''}" column${cut ? ' (cut off by the partial copy)' : ''}: ${words}`, line: row.line });
+    if (discountCol >= 0 && discountCell === '')
+      notCompared.push({
+        words: `no value in the "${columns[discountCol] ?? ''}" column${cut ? ' (cut off by the partial copy)' : ''}: ${words}`,
+        line: row.line,
+      });
     const unitWord = unit[2].toLowerCase();
     prices.push({
       item,

@@ -20,7 +20,11 @@ type MutableModel = { -readonly [K in keyof PageModel]: PageModel[K] } & { price
  * unreadable; // => []
  * ```
  */
-export function parseModelTable(rows: readonly TableRow[], truncated: boolean, table = 'model details'): { models: PageModel[]; unreadable: UnreadableTable[] } {
+export function parseModelTable(
+  rows: readonly TableRow[],
+  truncated: boolean,
+  table = 'model details',
+): { models: PageModel[]; unreadable: UnreadableTable[] } {
   const unreadable: UnreadableTable[] = [];
   const fail = (row: TableRow, reason: string): void => void unreadable.push({ table, reason: `${reason}: ${row.raw.trim()}`, line: row.line });
   const headIndex = rows.findIndex((r) => isLabel(r.cells.find((c) => c !== '') ?? '', 'MODEL', '模型') && r.cells.some((c) => MODEL_ID.test(c)));
@@ -29,7 +33,9 @@ export function parseModelTable(rows: readonly TableRow[], truncated: boolean, t
     unreadable.push({ table, reason: 'no MODEL row naming deepseek model ids', line: rows[0]?.line ?? 0 });
     return { models: [], unreadable };
   }
-  const models: MutableModel[] = head.cells.filter((c) => MODEL_ID.test(c)).map((id) => ({ id, version: undefined, contextTokens: undefined, maxOutputTokens: undefined, prices: [] }));
+  const models: MutableModel[] = head.cells
+    .filter((c) => MODEL_ID.test(c))
+    .map((id) => ({ id, version: undefined, contextTokens: undefined, maxOutputTokens: undefined, prices: [] }));
   let kind: PageTokenPrice['kind'] | undefined;
   for (const row of rows.slice(headIndex + 1)) {
     const cells = row.cells.filter((c) => c !== '');
@@ -37,14 +43,24 @@ export function parseModelTable(rows: readonly TableRow[], truncated: boolean, t
     const values = cells.slice(1);
     if (isLabel(label, 'MODEL VERSION', '模型版本')) {
       if (values.length !== models.length) fail(row, `${values.length} versions for ${models.length} models`);
-      else models.forEach((m, i) => (m.version = { value: values[i] as string, words: row.raw.trim(), line: row.line }));
+      else
+        models.forEach((m, i) => {
+          m.version = { value: values[i] as string, words: row.raw.trim(), line: row.line };
+        });
       continue;
     }
-    const limitField = isLabel(label, 'CONTEXT LENGTH', '上下文长度') ? 'contextTokens' : isLabel(label, 'MAX OUTPUT', '输出长度') ? 'maxOutputTokens' : undefined;
+    const limitField = isLabel(label, 'CONTEXT LENGTH', '上下文长度')
+      ? 'contextTokens'
+      : isLabel(label, 'MAX OUTPUT', '输出长度')
+        ? 'maxOutputTokens'
+        : undefined;
     if (limitField !== undefined) {
       const parsed = values.map(parseTokenLimit);
       if ((values.length !== 1 && values.length !== models.length) || parsed.some((v) => v === undefined)) fail(row, 'limit not read');
-      else models.forEach((m, i) => (m[limitField] = { value: (parsed[values.length === 1 ? 0 : i] as number), words: row.raw.trim(), line: row.line }));
+      else
+        models.forEach((m, i) => {
+          m[limitField] = { value: parsed[values.length === 1 ? 0 : i] as number, words: row.raw.trim(), line: row.line };
+        });
       continue;
     }
     const amounts = cells.map(parsePageAmount);

@@ -4,7 +4,17 @@ import { parseModelTable } from './parseModelTable.ts';
 import { parsePageInstant } from './parsePageInstant.ts';
 import { parsePeakHours } from './parsePeakHours.ts';
 import { parseScheduledTable } from './parseScheduledTable.ts';
-import type { PageAlias, PageMeteredPrice, PageModel, PagePeakHours, PageScheduledChange, PageToolCallBilling, PageWords, ParsedPricingPage, UnreadableTable } from './pricingPageTypes.ts';
+import type {
+  PageAlias,
+  PageMeteredPrice,
+  PageModel,
+  PagePeakHours,
+  PageScheduledChange,
+  PageToolCallBilling,
+  PageWords,
+  ParsedPricingPage,
+  UnreadableTable,
+} from './pricingPageTypes.ts';
 import { splitTableRow } from './splitTableRow.ts';
 import { MODEL_ID, tokenKindOf, type TableRow } from './tableRow.ts';
 
@@ -112,7 +122,10 @@ export function parsePricingPage(text: string): ParsedPricingPage {
       else unreadable.push({ table: 'peak-hours sentence', reason: `a second peak-hours sentence: ${sentence}`, line });
     } else if (/未计费|not (?:yet )?billed/i.test(sentence)) {
       const billedFromMs = parsePageInstant(sentence);
-      const items: MeteredItem[] = [...(/search|搜索/i.test(sentence) ? (['search'] as const) : []), ...(/fetch|抓取/i.test(sentence) ? (['fetch'] as const) : [])];
+      const items: MeteredItem[] = [
+        ...(/search|搜索/i.test(sentence) ? (['search'] as const) : []),
+        ...(/fetch|抓取/i.test(sentence) ? (['fetch'] as const) : []),
+      ];
       if (billedFromMs === undefined || items.length === 0) {
         if (cut) notCompared.push({ words: `cut off by the partial copy: ${sentence}`, line });
         else unreadable.push({ table: 'tool-call billing sentence', reason: `no instant or item read: ${sentence}`, line });

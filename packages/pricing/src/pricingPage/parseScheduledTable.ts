@@ -18,7 +18,10 @@ import { MODEL_ID, tierOf, tokenKindOf, type TableRow } from './tableRow.ts';
 export function parseScheduledTable(rows: readonly TableRow[], table = 'announced prices'): { models: PageModel[]; unreadable: UnreadableTable[] } {
   const unreadable: UnreadableTable[] = [];
   const [head, ...body] = rows;
-  const kinds = (head?.cells ?? []).filter((c) => c !== '').slice(1).map(tokenKindOf);
+  const kinds = (head?.cells ?? [])
+    .filter((c) => c !== '')
+    .slice(1)
+    .map(tokenKindOf);
   if (head === undefined || kinds.length === 0 || kinds.some((k) => k === undefined)) {
     unreadable.push({ table, reason: 'header is not MODEL followed by token kinds', line: head?.line ?? 0 });
     return { models: [], unreadable };
@@ -36,7 +39,14 @@ export function parseScheduledTable(rows: readonly TableRow[], table = 'announce
     }
     amounts.forEach((a, i) => {
       const amount = a as NonNullable<typeof a>;
-      model.prices.push({ kind: kinds[i] as PageTokenPrice['kind'], tier, currency: amount.currency, amount: amount.amount, words: `${row.raw.trim()} → ${cells[i + 1] ?? ''}`, line: row.line });
+      model.prices.push({
+        kind: kinds[i] as PageTokenPrice['kind'],
+        tier,
+        currency: amount.currency,
+        amount: amount.amount,
+        words: `${row.raw.trim()} → ${cells[i + 1] ?? ''}`,
+        line: row.line,
+      });
     });
   }
   return { models: models.map((m) => ({ ...m, version: undefined, contextTokens: undefined, maxOutputTokens: undefined })), unreadable };

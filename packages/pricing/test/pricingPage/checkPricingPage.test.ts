@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { checkPricingPage, parsePricingPage } from '@seekcost/pricing';
 
-const PRO = ['| MODEL | deepseek-v4-pro |', '| MODEL VERSION | DeepSeek-V4-Pro |', '| CONTEXT LENGTH | 1M |', '| MAX OUTPUT | MAXIMUM: 384K |', '| PRICING | 1M INPUT TOKENS (CACHE HIT) | $0.003625 |', '| 1M INPUT TOKENS (CACHE MISS) | $0.435 |', '| 1M OUTPUT TOKENS | $0.87 |'];
+const PRO = [
+  '| MODEL | deepseek-v4-pro |',
+  '| MODEL VERSION | DeepSeek-V4-Pro |',
+  '| CONTEXT LENGTH | 1M |',
+  '| MAX OUTPUT | MAXIMUM: 384K |',
+  '| PRICING | 1M INPUT TOKENS (CACHE HIT) | $0.003625 |',
+  '| 1M INPUT TOKENS (CACHE MISS) | $0.435 |',
+  '| 1M OUTPUT TOKENS | $0.87 |',
+];
 
 describe('checkPricingPage', () => {
   it('passes a page that agrees, at one instant', () => {
@@ -37,9 +45,13 @@ describe('checkPricingPage', () => {
   });
   it('refuses an ambiguous or empty instant range with a typed error naming the field', () => {
     const page = parsePricingPage(PRO.join('\n'));
-    expect(() => checkPricingPage(page, { at: '2026-08-05T00:00:00Z', from: '2026-08-01T00:00:00Z' })).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT', field: 'at' }));
+    expect(() => checkPricingPage(page, { at: '2026-08-05T00:00:00Z', from: '2026-08-01T00:00:00Z' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT', field: 'at' }),
+    );
     expect(() => checkPricingPage(page, { from: '2026-08-05T00:00:00Z' })).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT', field: 'from' }));
-    expect(() => checkPricingPage(page, { from: '2026-08-05T00:00:00Z', to: '2026-08-05T00:00:00Z' })).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT', field: 'to' }));
+    expect(() => checkPricingPage(page, { from: '2026-08-05T00:00:00Z', to: '2026-08-05T00:00:00Z' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT', field: 'to' }),
+    );
     expect(() => checkPricingPage(page, { at: 'yesterday' })).toThrow(expect.objectContaining({ code: 'INVALID_INSTANT' }));
   });
 });

@@ -21,7 +21,9 @@ describe('comparePricingPage', () => {
   it('agrees with the V4.1 page in November, and names each mismatch in September', () => {
     const page = parsePricingPage([...V41, RULE].join('\n'));
     expect(comparePricingPage(page, at('2026-11-20T00:00:00Z'), tariff)).toEqual([]);
-    expect(comparePricingPage(page, at('2026-09-20T00:00:00Z'), tariff).map((d) => [d.path, d.dataSays])).toEqual([['models.deepseek-flash.versions', 'DeepSeek-V4.1-Flash']]);
+    expect(comparePricingPage(page, at('2026-09-20T00:00:00Z'), tariff).map((d) => [d.path, d.dataSays])).toEqual([
+      ['models.deepseek-flash.versions', 'DeepSeek-V4.1-Flash'],
+    ]);
   });
   it('compares the day rule and the windows of the peak tier', () => {
     const everyDay = parsePricingPage([...V41, '高峰时段为北京时间 9:00 - 12:00、15:00 - 18:00(其余为空闲时段)。'].join('\n'));
@@ -46,7 +48,9 @@ describe('comparePricingPage', () => {
       ].join('\n'),
     );
     expect(comparePricingPage(page, at('2026-11-20T00:00:00Z'), tariff)).toEqual([]);
-    expect(comparePricingPage(page, at('2026-10-20T00:00:00Z'), tariff).map((d) => [d.path, d.dataSays])).toEqual([['meteredItems.search.periods[search/tool-call/2026-08-12].prices.CNY.price', '0 (via tool-call)']]);
+    expect(comparePricingPage(page, at('2026-10-20T00:00:00Z'), tariff).map((d) => [d.path, d.dataSays])).toEqual([
+      ['meteredItems.search.periods[search/tool-call/2026-08-12].prices.CNY.price', '0 (via tool-call)'],
+    ]);
     expect(comparePricingPage(page, at('2026-09-01T00:00:00Z'), tariff).map((d) => d.path)).toContain('ids.deepseek-v4-flash.routes');
   });
 });

@@ -4,7 +4,11 @@ import { rows } from './rows.ts';
 
 describe('parseMeteredTable', () => {
   it('reads items, unit sizes and prices', () => {
-    const { prices, unreadable } = parseMeteredTable(rows('| 项目 | 计费单位 | 价格 |', '|---|---|---|', '| 搜索(文字、图片) | 每 1,000 次 | 5元 |', '| 网页抓取 | 每 1,000 次成功请求 | 5元 |'), ['api', 'tool-call'], -1);
+    const { prices, unreadable } = parseMeteredTable(
+      rows('| 项目 | 计费单位 | 价格 |', '|---|---|---|', '| 搜索(文字、图片) | 每 1,000 次 | 5元 |', '| 网页抓取 | 每 1,000 次成功请求 | 5元 |'),
+      ['api', 'tool-call'],
+      -1,
+    );
     expect(unreadable).toEqual([]);
     expect(prices.map((p) => [p.item, p.via, p.unit, p.unitSize, p.currency, p.amount])).toEqual([
       ['search', ['api', 'tool-call'], 'request', 1000, 'CNY', '5'],
@@ -12,7 +16,11 @@ describe('parseMeteredTable', () => {
     ]);
   });
   it('reads a discount column, and says when its cell is empty', () => {
-    const table = rows('| API | 计费单位 | 刊例价 | 限时折扣价(5 折) |', '| 语音合成(TTS) | 每 10,000 字符 | 3元 | 1.5元 |', '| 语音合成(TTS) | 每 10,000 字符 | 3元 |');
+    const table = rows(
+      '| API | 计费单位 | 刊例价 | 限时折扣价(5 折) |',
+      '| 语音合成(TTS) | 每 10,000 字符 | 3元 | 1.5元 |',
+      '| 语音合成(TTS) | 每 10,000 字符 | 3元 |',
+    );
     const { prices, notCompared } = parseMeteredTable(table, ['api'], 3);
     expect(prices.map((p) => [p.item, p.unitSize, p.amount, p.discountAmount])).toEqual([
       ['ttsCharacters', 10000, '3', '1.5'],

@@ -3,8 +3,13 @@ import { parsePeakHours } from '@seekcost/pricing';
 
 describe('parsePeakHours', () => {
   it('reads the English UTC sentence, every day', () => {
-    expect(parsePeakHours('(1) Off-peak rates are half of the peak rates. Peak hours are 01:00 - 04:00 and 06:00 - 10:00 UTC (all other hours are off-peak).')).toEqual({
-      windowsUtc: [[60, 240], [360, 600]],
+    expect(
+      parsePeakHours('(1) Off-peak rates are half of the peak rates. Peak hours are 01:00 - 04:00 and 06:00 - 10:00 UTC (all other hours are off-peak).'),
+    ).toEqual({
+      windowsUtc: [
+        [60, 240],
+        [360, 600],
+      ],
       timeZone: 'UTC',
       days: 'every-day',
       excludesHolidays: false,
@@ -12,8 +17,15 @@ describe('parsePeakHours', () => {
     });
   });
   it('moves Beijing hours to UTC and reads the weekday and holiday rule', () => {
-    expect(parsePeakHours('(2) 空闲时段价格为高峰时段价格的一半。北京时间周一至周五(不含中国法定节假日)9:00 - 12:00、14:00 - 18:00 为高峰时段;其余时段,包括周末及中国法定节假日全天均为空闲时段。')).toEqual({
-      windowsUtc: [[60, 240], [360, 600]],
+    expect(
+      parsePeakHours(
+        '(2) 空闲时段价格为高峰时段价格的一半。北京时间周一至周五(不含中国法定节假日)9:00 - 12:00、14:00 - 18:00 为高峰时段;其余时段,包括周末及中国法定节假日全天均为空闲时段。',
+      ),
+    ).toEqual({
+      windowsUtc: [
+        [60, 240],
+        [360, 600],
+      ],
       timeZone: 'Asia/Shanghai',
       days: 'monday-to-friday',
       excludesHolidays: true,

@@ -14,8 +14,10 @@ const MODEL_TABLE = [
   '| 1M OUTPUT TOKENS | OFF-PEAK | $0.6 | $1.98 | |',
   '| PEAK | $1.2 | $3.96 | ||',
 ];
-const PEAK = '(2) Off-peak rates are half of the peak rates. Peak hours are 01:00 - 04:00 and 06:00 - 10:00 UTC, Monday to Friday (Beijing time), excluding Chinese public holidays.';
-const ALIAS = '(1) Use deepseek-flash as the model name. The legacy names deepseek-v4-flash and deepseek-v4-flash-vision-exp are still accepted, but are billed at the Flash price.';
+const PEAK =
+  '(2) Off-peak rates are half of the peak rates. Peak hours are 01:00 - 04:00 and 06:00 - 10:00 UTC, Monday to Friday (Beijing time), excluding Chinese public holidays.';
+const ALIAS =
+  '(1) Use deepseek-flash as the model name. The legacy names deepseek-v4-flash and deepseek-v4-flash-vision-exp are still accepted, but are billed at the Flash price.';
 
 describe('parsePricingPage', () => {
   it('reads a small whole English page', () => {
@@ -24,7 +26,17 @@ describe('parsePricingPage', () => {
     expect(page.language).toBe('en');
     expect(page.partial).toBe(false);
     expect(page.models.map((m) => m.id)).toEqual(['deepseek-flash', 'deepseek-v4-pro']);
-    expect(page.peakHours).toMatchObject({ windowsUtc: [[60, 240], [360, 600]], timeZone: 'UTC', days: 'monday-to-friday', excludesHolidays: true, offPeakIsHalf: true, line: 13 });
+    expect(page.peakHours).toMatchObject({
+      windowsUtc: [
+        [60, 240],
+        [360, 600],
+      ],
+      timeZone: 'UTC',
+      days: 'monday-to-friday',
+      excludesHolidays: true,
+      offPeakIsHalf: true,
+      line: 13,
+    });
     expect(page.aliases.map((a) => [a.ids, a.target])).toEqual([[['deepseek-v4-flash', 'deepseek-v4-flash-vision-exp'], 'deepseek-flash']]);
   });
   it('reads an announced table with its effective instant, and the free-tool-call sentence', () => {
@@ -48,23 +60,42 @@ describe('parsePricingPage', () => {
     expect(parsePricingPage('| Model | Price |\n| deepseek-v4-pro | cheap |').unreadable.map((u) => u.table)).toEqual(['unrecognized table', 'model details']);
     expect(parsePricingPage('No tables here.').unreadable).toEqual([{ table: 'model details', reason: 'no model table found', line: 0 }]);
     expect(parsePricingPage([...MODEL_TABLE].join('\n')).unreadable.map((u) => u.table)).toEqual(['peak-hours sentence']);
-    expect(parsePricingPage([...MODEL_TABLE, 'Peak hours are 1 to 4 o\'clock: 01:00 - 04:00.'].join('\n')).unreadable.map((u) => u.table)).toEqual(['peak-hours sentence', 'peak-hours sentence']);
+    expect(parsePricingPage([...MODEL_TABLE, "Peak hours are 1 to 4 o'clock: 01:00 - 04:00."].join('\n')).unreadable.map((u) => u.table)).toEqual([
+      'peak-hours sentence',
+      'peak-hours sentence',
+    ]);
   });
   it('compares what a partial copy holds and lists what it cut off', () => {
-    const page = parsePricingPage([...MODEL_TABLE, '(1) Off-peak rates are half of the peak rates. Peak hours are 01:00', '', '[missing] — everything after "01:00".'].join('\n'));
+    const page = parsePricingPage(
+      [...MODEL_TABLE, '(1) Off-peak rates are half of the peak rates. Peak hours are 01:00', '', '[missing] — everything after "01:00".'].join('\n'),
+    );
     expect(page.partial).toBe(true);
     expect(page.unreadable).toEqual([]);
     expect(page.models[1]?.prices).toHaveLength(6);
     expect(page.notCompared.map((n) => n.line)).toEqual([11]);
   });
   it('lists an undated announcement as not compared', () => {
-    const page = parsePricingPage([...MODEL_TABLE.slice(0, 4), '| PRICING | 1M INPUT TOKENS (CACHE HIT) | $0.0028 | $0.003625 |', '| 1M INPUT TOKENS (CACHE MISS) | $0.14 | $0.435 |', '| 1M OUTPUT TOKENS | $0.28 | $0.87 |', '(2) The DeepSeek API service will soon adopt a peak/off-peak pricing policy. [Peak hours: 9:00–12:00 and 14:00–18:00 (Beijing Time, UTC+8) daily]'].join('\n'));
+    const page = parsePricingPage(
+      [
+        ...MODEL_TABLE.slice(0, 4),
+        '| PRICING | 1M INPUT TOKENS (CACHE HIT) | $0.0028 | $0.003625 |',
+        '| 1M INPUT TOKENS (CACHE MISS) | $0.14 | $0.435 |',
+        '| 1M OUTPUT TOKENS | $0.28 | $0.87 |',
+        '(2) The DeepSeek API service will soon adopt a peak/off-peak pricing policy. [Peak hours: 9:00–12:00 and 14:00–18:00 (Beijing Time, UTC+8) daily]',
+      ].join('\n'),
+    );
     expect(page.unreadable).toEqual([]);
     expect(page.peakHours).toBeUndefined();
     expect(page.notCompared.map((n) => n.line)).toEqual([8]);
   });
   it('treats hostile text as text: control characters, HTML, huge numbers, pipes', () => {
-    const page = parsePricingPage(['| MODEL | deepseek-v4-pro\u001b[2J | <script>alert(1)</script> |', '| PRICING | 1M OUTPUT TOKENS | $99999999999999999999999.000000000000000000001 |', '| 1M INPUT TOKENS (CACHE HIT) | $0.1\u202e |'].join('\r\n'));
+    const page = parsePricingPage(
+      [
+        '| MODEL | deepseek-v4-pro\u001b[2J | <script>alert(1)</script> |',
+        '| PRICING | 1M OUTPUT TOKENS | $99999999999999999999999.000000000000000000001 |',
+        '| 1M INPUT TOKENS (CACHE HIT) | $0.1\u202e |',
+      ].join('\r\n'),
+    );
     expect(page.models.map((m) => m.id)).toEqual([]);
     expect(page.unreadable.map((u) => u.table)).toEqual(['unrecognized table', 'model details']);
     const big = parsePricingPage(['| MODEL | deepseek-v4-pro |', '| PRICING | 1M OUTPUT TOKENS | $99999999999999999999999.000000000000000000001 |'].join('\n'));
@@ -72,10 +103,13 @@ describe('parsePricingPage', () => {
   });
   it('never throws, and never reads a price from a cell it did not match exactly', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.string(), fc.constantFrom(...MODEL_TABLE, PEAK, ALIAS, '[missing]', '|', '||', '| 价格 | 元 |')), { maxLength: 20 }), (lines) => {
-        const page = parsePricingPage(lines.join('\n'));
-        for (const m of page.models) for (const p of m.prices) expect(p.amount).toMatch(/^\d+(\.\d+)?$/);
-      }),
+      fc.property(
+        fc.array(fc.oneof(fc.string(), fc.constantFrom(...MODEL_TABLE, PEAK, ALIAS, '[missing]', '|', '||', '| 价格 | 元 |')), { maxLength: 20 }),
+        (lines) => {
+          const page = parsePricingPage(lines.join('\n'));
+          for (const m of page.models) for (const p of m.prices) expect(p.amount).toMatch(/^\d+(\.\d+)?$/);
+        },
+      ),
     );
   });
 });
