@@ -19,9 +19,9 @@ export const EXIT = {
   USAGE: 2,
   /** Some input records could not be priced (reported with file, line and reason; totals exclude them), or --strict stopped at the first. */
   BAD_RECORDS: 3,
-  /** An input could not be read: missing file, unreadable, truncated or corrupt gzip, invalid price-data file. */
+  /** An input could not be read: missing file, unreadable, truncated or corrupt gzip, invalid price-data file, a pricing page (or one of its tables) that cannot be read. */
   INPUT: 4,
-  /** `diff --fail-on-change` found a difference between the two price tables. */
+  /** `diff --fail-on-change` found a difference between the two price tables, or `check-page` a difference between the page and the data. */
   CHANGED: 5,
 } as const;
 

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { PriceDataError, SeekcostError } from '@seekcost/pricing';
 import type { RegisterCommand } from './command.ts';
 import { registerBalance } from './commands/balance.ts';
+import { registerCheckPage } from './commands/checkPage.ts';
 import { registerDiff } from './commands/diff.ts';
 import { registerLedger } from './commands/ledger.ts';
 import { registerPrice } from './commands/price.ts';
@@ -16,7 +17,7 @@ import { UsageError } from './usageError.ts';
 const VERSION = '0.1.0';
 
 /** The subcommands, in the order `seekcost --help` lists them. */
-const COMMANDS: readonly RegisterCommand[] = [registerPrice, registerTokens, registerPrompt, registerLedger, registerBalance, registerTariff, registerDiff];
+const COMMANDS: readonly RegisterCommand[] = [registerPrice, registerTokens, registerPrompt, registerLedger, registerBalance, registerTariff, registerDiff, registerCheckPage];
 
 /**
  * Runs `seekcost` with the given arguments (without `node` and the script) against injected I/O
@@ -41,7 +42,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(terminalLines(s)), writeErr: (s) => io.stderr.write(terminalLines(s)) })
     .showHelpAfterError('(run seekcost --help for usage)')
-    .addHelpText('after', '\nExit codes: 0 ok, 1 internal error, 2 bad command line, 3 bad records (excluded, or --strict stop), 4 unreadable input, 5 diff --fail-on-change found changes.\n');
+    .addHelpText('after', '\nExit codes: 0 ok, 1 internal error, 2 bad command line, 3 bad records (excluded, or --strict stop), 4 unreadable input, 5 diff --fail-on-change found changes or check-page found a difference.\n');
   const context = { io, exit: (exitCode: ExitCode) => void (code = exitCode) };
   for (const register of COMMANDS) register(program, context);
   try {

@@ -1696,5 +1696,19 @@ export const deepseekTariffDocument: TariffDocument = {
       },
       "confidence": "secondary"
     }
+  ],
+  "knownPageConflicts": [
+    {
+      "path": "ids.deepseek-v4-flash-vision-exp",
+      "pageSays": "DeepSeek-V4-Flash-Vision-Exp",
+      "note": "The page gives deepseek-v4-flash-vision-exp its own model version (DeepSeek-V4-Flash-Vision-Exp) while listing it at exactly deepseek-v4-flash's prices. The data bills the id as deepseek-v4-flash (a route, with the version named in the id's note) because prices are all that billing needs; it keeps no version per id. Prices, limits and routes agree.",
+      "source": {
+        "url": "https://api-docs.deepseek.com/quick_start/pricing",
+        "checked": "2026-12-03",
+        "snapshot": "sources/deepseek-docs/pricing-history/pricing.en.2026-08-undated-vision-exp-era.partial.md",
+        "note": "MODEL VERSION row: 'DeepSeek-V4-Flash-0731 | DeepSeek-V4-Pro-0813 | DeepSeek-V4-Flash-Vision-Exp'."
+      },
+      "confidence": "official"
+    }
   ]
 };

@@ -207,6 +207,17 @@ export const unappliedAnnouncementSchema = z.strictObject({
  * result.error?.issues[0]?.path; // => ['unit']
  * ```
  */
+// A known disagreement between a saved copy of DeepSeek's pricing page and this data, documented so
+// the page check (checkPricingPage) reports it as known instead of failing: `path` is the data path
+// the check names, `pageSays` a part of the page's own words.
+export const knownPageConflictSchema = z.strictObject({
+  path: z.string().min(1),
+  pageSays: z.string().min(1),
+  note: z.string().min(1),
+  source: sourceSchema,
+  confidence: confidenceSchema,
+});
+
 export const tariffDocumentSchema = z.strictObject({
   $schema: z.string().optional(),
   formatVersion: z.literal(2),
@@ -220,6 +231,7 @@ export const tariffDocumentSchema = z.strictObject({
   ids: z.record(z.string(), idSchema),
   meteredItems: z.partialRecord(meteredItemSchema, meteredItemDocumentSchema),
   unappliedAnnouncements: z.array(unappliedAnnouncementSchema).optional(),
+  knownPageConflicts: z.array(knownPageConflictSchema).optional(),
 });
 
 /**
@@ -262,6 +274,8 @@ export type RatesDocument = z.infer<typeof ratesSchema>;
 export type LimitsDocument = z.infer<typeof limitsSchema>;
 /** @example `const item: MeteredItem = 'search';` */
 export type MeteredItem = z.infer<typeof meteredItemSchema>;
+/** @example `const c: KnownPageConflict | undefined = getBundledTariff().document.knownPageConflicts?.[0];` */
+export type KnownPageConflict = z.infer<typeof knownPageConflictSchema>;
 /** @example `const via: MeteredVia = 'tool-call';` */
 export type MeteredVia = z.infer<typeof meteredViaSchema>;
 export type MeteredItemDocument = z.infer<typeof meteredItemDocumentSchema>;

@@ -1,0 +1,4 @@
+import { splitTableRow, type TableRow } from '@seekcost/pricing';
+
+/** Markdown table lines as parsed rows, numbered from 1. */
+export const rows = (...lines: string[]): TableRow[] => lines.map((raw, i) => ({ cells: splitTableRow(raw), line: i + 1, raw }));
