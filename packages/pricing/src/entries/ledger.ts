@@ -19,3 +19,7 @@ export type {
   LedgerWarning,
   LedgerSnapshot,
 } from '../ledger/types.ts';
+export { readOtelSpan, isOtelSpan, isGenAiModelSpan } from '../ledger/records/readOtelSpan.ts';
+export { readLiteLlmLog, isLiteLlmLog } from '../ledger/records/readLiteLlmLog.ts';
+export { usageRecordsOf, otlpSpans } from '../ledger/records/usageRecordsOf.ts';
+export { isReadFailure, type ForeignRecord, type ForeignReadResult } from '../ledger/records/foreignRecord.ts';
