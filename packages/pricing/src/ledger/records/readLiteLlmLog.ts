@@ -101,6 +101,7 @@ function counts(record: Readonly<Record<string, unknown>>): Readonly<Record<stri
 
   const usageObject = readUsageObject(record.metadata);
   let hit = count(source, 'cache_read_input_tokens', 'cache_read_input_tokens', false);
+  let hitField = 'cache_read_input_tokens';
   let reasoning: number | undefined;
   if (usageObject !== undefined) {
     const at = 'metadata.usage_object';
@@ -114,7 +115,6 @@ function counts(record: Readonly<Record<string, unknown>>): Readonly<Record<stri
       [`${at}.prompt_tokens_details.cached_tokens`, details === undefined ? undefined : count(details, 'cached_tokens', `${at}.prompt_tokens_details.cached_tokens`, false)],
       [`${at}.cache_read_input_tokens`, count(usageObject, 'cache_read_input_tokens', `${at}.cache_read_input_tokens`, false)],
     ];
-    let hitField = 'cache_read_input_tokens';
     for (const [field, value] of candidates) {
       if (value === undefined) continue;
       if (hit !== undefined && value !== hit) throw new InvalidUsageError(field, `is ${value} but ${hitField} is ${hit}; they must agree`);
@@ -130,7 +130,7 @@ function counts(record: Readonly<Record<string, unknown>>): Readonly<Record<stri
     if (prompt > 0) throw new InvalidUsageError('metadata.usage_object', 'is missing, so the cache-hit share of prompt_tokens is unknown (LiteLLM logs it as metadata.usage_object.prompt_tokens_details.cached_tokens)');
     hit = 0;
   }
-  if (hit > prompt) throw new InvalidUsageError('metadata.usage_object', `cache hits (${hit}) exceed prompt_tokens (${prompt})`);
+  if (hit > prompt) throw new InvalidUsageError(hitField, `${hit} cache hits exceed prompt_tokens (${prompt}), which include them`);
   const result = { cacheHitInputTokens: hit, cacheMissInputTokens: prompt - hit, outputTokens: completion };
   return reasoning === undefined ? result : { ...result, reasoningTokens: reasoning };
 }
