@@ -182,9 +182,9 @@ function instant(value: unknown, field: string): number | RecordReadFailure {
   return { code: 'invalid-timestamp', field, message: `${field}: must be unix seconds or an ISO string with a zone, got ${describeValue(value)}` };
 }
 
-// time.time() floats carry microseconds; value * 1000 can land a hair under the true millisecond
-// (1767130891.123 * 1000 = 1767130891122.9998). The shortest decimal form of the double is what
-// Python wrote, so the millisecond is cut from those digits: the instant stays in its own millisecond.
+// time.time() floats carry microseconds. The shortest decimal form of the double is what Python
+// wrote, so the millisecond is cut from those digits (floored, keeping the instant inside its own
+// millisecond) rather than from value * 1000, which adds a rounding step of its own.
 function secondsToMs(value: number): number {
   const text = String(value);
   const match = /^(\d+)(?:\.(\d+))?$/.exec(text);
