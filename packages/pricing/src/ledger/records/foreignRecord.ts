@@ -33,7 +33,8 @@ export type ForeignReadResult = ForeignRecord | RecordReadFailure;
  *
  * @example
  * ```ts
- * isReadFailure({ code: 'malformed', field: undefined, message: 'x' }); // true
+ * import { isReadFailure } from '@seekcost/pricing/ledger';
+ * isReadFailure({ code: 'malformed', field: undefined, message: 'x' }); // => true
  * ```
  */
 export function isReadFailure(result: ForeignReadResult): result is RecordReadFailure {
