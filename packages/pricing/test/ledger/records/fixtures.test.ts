@@ -74,3 +74,46 @@ describe('record fixtures, priced through the ledger', () => {
     expect(issues.map((i) => [i.ref, i.code, i.field])).toEqual([['litellm-spend-logs.jsonl:4', 'invalid-usage', 'metadata.usage_object.prompt_tokens_details.cached_tokens']]);
   });
 });
+
+describe('every record format, property', () => {
+  it('a record in each format is priced to the same exact amount as priceRequest on its counts, or excluded when priceRequest throws', async () => {
+    const fc = (await import('fast-check')).default;
+    const { instantArb, MODEL_IDS } = await import('../support.ts');
+    const count = fc.integer({ min: 0, max: 2_000_000 });
+    fc.assert(
+      fc.property(fc.constantFrom(...MODEL_IDS), instantArb, count, count, count, fc.integer({ min: 0, max: 999_999 }), (model, atMs, hit, miss, out, subMsNanos) => {
+        const usage = { cacheHitInputTokens: hit, cacheMissInputTokens: miss, outputTokens: out };
+        let expected: string | undefined;
+        try {
+          expected = priceRequest({ model, usage, at: atMs }).total.toFixed();
+        } catch {
+          expected = undefined;
+        }
+        const records = [
+          {
+            spanId: 's',
+            endTimeUnixNano: (BigInt(atMs) * 1_000_000n + BigInt(subMsNanos)).toString(),
+            attributes: [
+              { key: 'gen_ai.request.model', value: { stringValue: model } },
+              { key: 'gen_ai.usage.input_tokens', value: { intValue: String(hit + miss) } },
+              { key: 'gen_ai.usage.cache_read.input_tokens', value: { intValue: hit } },
+              { key: 'gen_ai.usage.output_tokens', value: { intValue: String(out) } },
+            ],
+          },
+          { model, at: atMs, totalUsage: { inputTokens: hit + miss, inputTokenDetails: { noCacheTokens: miss, cacheReadTokens: hit }, outputTokens: out, totalTokens: hit + miss + out } },
+          { model: `deepseek/${model}`, endTime: atMs / 1000, prompt_tokens: hit + miss, completion_tokens: out, metadata: { usage_object: { prompt_tokens_details: { cached_tokens: hit } } } },
+        ];
+        for (const record of records) {
+          const ledger = createLedger({ dedupe: false });
+          const issue = ledger.add(record);
+          if (expected === undefined) expect(issue).toBeDefined();
+          else {
+            expect(issue).toBeUndefined();
+            expect(ledger.totals().amount.toFixed()).toBe(expected);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
