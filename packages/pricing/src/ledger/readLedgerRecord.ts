@@ -87,8 +87,12 @@ export function readLedgerRecord(
     return { code: 'malformed', field: undefined, message: `a record must be an object, got ${raw === null ? 'null' : Array.isArray(raw) ? 'an array' : typeof raw}` };
   }
   const record = raw as Raw;
-  const foreign = readForeign(record);
-  if (foreign !== undefined) return intoFields(foreign, record, keyOf, into);
+  // Spans and LiteLLM JSON rows have no `usage` (a LiteLLM CSV row has one, and `endTime`): the
+  // API shapes, almost every record, pass this one test and skip the format checks.
+  if (record.usage === undefined || record.endTime !== undefined) {
+    const foreign = readForeign(record);
+    if (foreign !== undefined) return intoFields(foreign, record, keyOf, into);
+  }
   const wrapped = record.response;
   const body = typeof wrapped === 'object' && wrapped !== null && !Array.isArray(wrapped) ? (wrapped as Raw) : record;
 
