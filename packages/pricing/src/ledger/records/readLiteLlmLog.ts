@@ -96,7 +96,7 @@ function counts(record: Readonly<Record<string, unknown>>): Readonly<Record<stri
   const source = typeof record.usage === 'object' && record.usage !== null && !('prompt_tokens' in record) ? (record.usage as Readonly<Record<string, unknown>>) : record;
   const prompt = count(source, 'prompt_tokens', 'prompt_tokens', true) as number;
   const completion = count(source, 'completion_tokens', 'completion_tokens', true) as number;
-  const total = count(source, 'total_tokens', 'total_tokens', false);
+  const total = count(Object.hasOwn(source, 'total_tokens') ? source : record, 'total_tokens', 'total_tokens', false);
   if (total !== undefined && total !== prompt + completion) throw new InvalidUsageError('total_tokens', `is ${total} but prompt_tokens + completion_tokens = ${prompt + completion}; they must agree`);
 
   const usageObject = readUsageObject(record.metadata);

@@ -25,6 +25,9 @@ import type { ForeignReadResult } from './foreignRecord.ts';
 const INPUT = 'gen_ai.usage.input_tokens';
 const OUTPUT = 'gen_ai.usage.output_tokens';
 const CACHE_READ = 'gen_ai.usage.cache_read.input_tokens';
+// The name before the registry's dotted one, still written by OpenLLMetry and others; read as the
+// same count (both present must agree), since ignoring it would bill every cache hit as a miss.
+const CACHE_READ_OLD = 'gen_ai.usage.cache_read_input_tokens';
 // Agent and tool spans wrap the model calls they make; an agent span's usage (if any) is the sum of
 // its children, so pricing it too would count the same tokens twice.
 const NOT_MODEL_CALLS = new Set(['create_agent', 'invoke_agent', 'execute_tool', 'embeddings']);
@@ -119,8 +122,12 @@ export function readOtelSpan(span: Readonly<Record<string, unknown>>): ForeignRe
   try {
     const input = count(attributes, INPUT, true) as number;
     const output = count(attributes, OUTPUT, true) as number;
-    const cacheRead = count(attributes, CACHE_READ, false) ?? 0;
-    if (cacheRead > input) throw new InvalidUsageError(CACHE_READ, `${cacheRead} exceeds ${INPUT} (${input}), which includes it`);
+    const current = count(attributes, CACHE_READ, false);
+    const old = count(attributes, CACHE_READ_OLD, false);
+    if (current !== undefined && old !== undefined && current !== old) throw new InvalidUsageError(CACHE_READ_OLD, `is ${old} but ${CACHE_READ} is ${current}; they must agree`);
+    const cacheRead = current ?? old ?? 0;
+    const cacheField = current !== undefined || old === undefined ? CACHE_READ : CACHE_READ_OLD;
+    if (cacheRead > input) throw new InvalidUsageError(cacheField, `${cacheRead} exceeds ${INPUT} (${input}), which includes it`);
     usage = { cacheHitInputTokens: cacheRead, cacheMissInputTokens: input - cacheRead, outputTokens: output };
   } catch (error) {
     if (error instanceof InvalidUsageError) return { code: 'invalid-usage', field: error.field, message: error.message };

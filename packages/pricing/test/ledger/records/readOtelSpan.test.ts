@@ -26,6 +26,15 @@ describe('readOtelSpan', () => {
     });
   });
 
+  it('reads the older gen_ai.usage.cache_read_input_tokens too, and refuses it when it disagrees with the current name', () => {
+    expect(readOtelSpan(span([...chat, int('gen_ai.usage.cache_read_input_tokens', '700')]))).toMatchObject({ usage: { cacheHitInputTokens: 700, cacheMissInputTokens: 200 } });
+    expect(readOtelSpan(span([...chat, int('gen_ai.usage.cache_read_input_tokens', '700'), int('gen_ai.usage.cache_read.input_tokens', '701')]))).toEqual({
+      code: 'invalid-usage',
+      field: 'gen_ai.usage.cache_read_input_tokens',
+      message: 'gen_ai.usage.cache_read_input_tokens: is 700 but gen_ai.usage.cache_read.input_tokens is 701; they must agree',
+    });
+  });
+
   it('falls back to trace/span ids for de-duplication when there is no gen_ai.response.id', () => {
     expect(readOtelSpan(span(chat))).toMatchObject({ id: 'span:t1/s1' });
   });
