@@ -72,7 +72,7 @@ export const registerLedger: RegisterCommand = (program, { io, exit }) => {
   withInputOptions(
     program
       .command('ledger')
-      .description('exact totals over JSONL/CSV usage logs or API responses (plain or gzip; - for stdin)')
+      .description('exact totals over JSONL/CSV usage logs, API responses, OpenTelemetry GenAI spans, AI SDK usage or LiteLLM logs (plain or gzip; - for stdin)')
       .argument('[files...]', 'input files; none or - reads stdin (unless --merge-state is given)')
       .option('--group-by <dims>', 'comma-separated: day,hour,model,resolved-model,period,tier,currency,key', '')
       .option('--tz <zone>', 'IANA time zone for day/hour groups', 'UTC')
