@@ -40,6 +40,7 @@ export { buildTariff } from './buildTariff.ts';
 export { parseTariffJson } from './parseTariffJson.ts';
 export { getBundledTariff } from './getBundledTariff.ts';
 export { deepseekTariffDocument } from './generated/deepseekTariff.ts';
+export { readAiSdkUsage, isAiSdkUsage } from './readAiSdkUsage.ts';
 export { normalizeUsage, validateTokenCount, type TokenCounts, type UsageInput, type PlainUsage, type UsageFormat, type NormalizedUsage } from './normalizeUsage.ts';
 export { resolveModel, nearestIds, type ResolvedModel } from './resolveModel.ts';
 export { resolvePrice, type ResolvedPrice, type ResolvePriceOptions, type Provenance, type PriceWarning } from './resolvePrice.ts';

@@ -1,4 +1,5 @@
 import { InvalidUsageError } from './errors.ts';
+import { isAiSdkUsage, readAiSdkUsage } from './readAiSdkUsage.ts';
 import type { PriceWarning } from './resolvePrice.ts';
 
 /**
@@ -26,7 +27,7 @@ export interface TokenCounts {
  * normalizeUsage({ input_tokens: 90, output_tokens: 15 }).format; // => 'responses'
  * ```
  */
-export type UsageFormat = 'openai-chat' | 'responses' | 'anthropic' | 'counts';
+export type UsageFormat = 'openai-chat' | 'responses' | 'anthropic' | 'ai-sdk' | 'counts';
 
 /**
  * {@link TokenCounts} plus the shape they were read from and anything worth flagging.
@@ -83,6 +84,7 @@ const ANTHROPIC_WARNING: readonly PriceWarning[] = Object.freeze([
  *   where a proxy adds it (must agree with the hit count when both are present).
  * - Responses API: `input_tokens` (all input) with `input_tokens_details.cached_tokens`, `output_tokens`.
  * - Anthropic format: `input_tokens` (excluding cache), `cache_read_input_tokens`, `cache_creation_input_tokens`, `output_tokens`.
+ * - Vercel AI SDK `usage` / `totalUsage`, v5 and v6 shapes (see {@link readAiSdkUsage}).
  * - Plain counts: `{ cacheHitInputTokens, cacheMissInputTokens, outputTokens }` or `{ inputTokens, cacheHitInputTokens?, outputTokens }`.
  *
  * Metered items (search, fetch, OCR pages, TTS characters) are not read from usage: no DeepSeek
@@ -112,6 +114,9 @@ export function normalizeUsage(usage: UsageInput, field = 'usage'): NormalizedUs
   if ('input_tokens' in u || 'output_tokens' in u) {
     return { counts: fromResponses(u, field), format: 'responses', warnings: NO_WARNINGS };
   }
+  // Before plain counts: the AI SDK shares their inputTokens/outputTokens, and read as plain counts
+  // its cachedInputTokens would be ignored, billing every cache hit as a miss.
+  if (isAiSdkUsage(u)) return { counts: readAiSdkUsage(u, field), format: 'ai-sdk', warnings: NO_WARNINGS };
   if ('cacheMissInputTokens' in u || 'inputTokens' in u || 'cacheHitInputTokens' in u || 'outputTokens' in u) {
     return { counts: fromPlain(u, field), format: 'counts', warnings: NO_WARNINGS };
   }

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { SeekcostError, type Currency } from '@seekcost/pricing';
-import { createLedger, type LedgerDimension, type LedgerSnapshot, type LedgerTotals } from '@seekcost/pricing/ledger';
+import { createLedger, usageRecordsOf, type LedgerDimension, type LedgerSnapshot, type LedgerTotals } from '@seekcost/pricing/ledger';
 import { Option } from 'commander';
 import { currencyOption, parseNonNegative, withInputOptions, type RegisterCommand } from '../command.ts';
 import { EXIT, type ExitCode } from '../exitCodes.ts';
@@ -72,7 +72,7 @@ export const registerLedger: RegisterCommand = (program, { io, exit }) => {
   withInputOptions(
     program
       .command('ledger')
-      .description('exact totals over JSONL/CSV usage logs or API responses (plain or gzip; - for stdin)')
+      .description('exact totals over JSONL/CSV usage logs, API responses, OpenTelemetry GenAI spans, AI SDK usage or LiteLLM logs (plain or gzip; - for stdin)')
       .argument('[files...]', 'input files; none or - reads stdin (unless --merge-state is given)')
       .option('--group-by <dims>', 'comma-separated: day,hour,model,resolved-model,period,tier,currency,key', '')
       .option('--tz <zone>', 'IANA time zone for day/hour groups', 'UTC')
@@ -165,6 +165,15 @@ export async function runLedger(inputs: readonly string[], options: LedgerComman
     }
   }
   let strictStop: string | undefined;
+  let skippedSpans = 0;
+  const addOne = (record: unknown, ref: string): boolean => {
+    const issue = ledger.add(record, ref);
+    if (options.strict && issue !== undefined && issue.code !== 'duplicate-id') {
+      strictStop = `${ref}: ${issue.message}`;
+      return false;
+    }
+    return true;
+  };
   let inputError: InputError | undefined;
   try {
     // With only --merge-state, there is nothing to read (stdin is not read either).
@@ -176,11 +185,12 @@ export async function runLedger(inputs: readonly string[], options: LedgerComman
         io,
         options.progress,
         (record, ref) => {
-          const issue = ledger.add(record, ref);
-          if (options.strict && issue !== undefined && issue.code !== 'duplicate-id') {
-            strictStop = `${ref}: ${issue.message}`;
-            return false;
-          }
+          // OTLP exports hold many spans a line, and non-GenAI spans are skipped; other records go
+          // straight in (the check keeps the common path free of allocations).
+          if (typeof record !== 'object' || record === null || !(Object.hasOwn(record, 'resourceSpans') || Object.hasOwn(record, 'attributes'))) return addOne(record, ref);
+          const { records, skipped } = usageRecordsOf(record);
+          skippedSpans += skipped;
+          for (const [i, span] of records.entries()) if (!addOne(span, records.length > 1 ? `${ref}#${i + 1}` : ref)) return false;
           return true;
         },
         (bad) => {
@@ -207,12 +217,13 @@ export async function runLedger(inputs: readonly string[], options: LedgerComman
     io.stderr.write(terminalLines(`seekcost ledger: ${inputError.message}\n`));
     return EXIT.INPUT;
   }
+  const skippedLine = skippedSpans > 0 ? `skipped: ${count(skippedSpans)} OpenTelemetry span(s) that are not GenAI model calls (HTTP, agent, tool...)\n` : '';
   if (options.out === 'table') {
     io.stdout.write(terminalLines(ledgerTable(totals)));
-    io.stdout.write(terminalLines(ledgerReport(totals)));
+    io.stdout.write(terminalLines(`${skippedLine}${ledgerReport(totals)}`));
   } else {
     io.stdout.write(options.out === 'json' ? jsonText(totals) : ledgerCsv(totals));
-    io.stderr.write(terminalLines(`${summaryLines(totals).join('\n')}\n${ledgerReport(totals)}`));
+    io.stderr.write(terminalLines(`${summaryLines(totals).join('\n')}\n${skippedLine}${ledgerReport(totals)}`));
   }
   if (inputError !== undefined) {
     io.stderr.write(terminalLines(`seekcost ledger: ${inputError.message}\nThe totals above cover only what was read before the error.\n`));

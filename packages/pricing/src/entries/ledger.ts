@@ -23,3 +23,7 @@ export { parseLedgerSnapshot, type ValidLedgerSnapshot } from '../ledger/parseLe
 export { tariffFingerprint } from '../ledger/tariffFingerprint.ts';
 export { InvalidLedgerStateError, DuplicateShardError } from '../ledger/ledgerStateErrors.ts';
 export type { LedgerSnapshotUnits, LedgerSnapshotTokens } from '../ledger/types.ts';
+export { readOtelSpan, isOtelSpan, isGenAiModelSpan } from '../ledger/records/readOtelSpan.ts';
+export { readLiteLlmLog, isLiteLlmLog } from '../ledger/records/readLiteLlmLog.ts';
+export { usageRecordsOf, otlpSpans } from '../ledger/records/usageRecordsOf.ts';
+export { isReadFailure, type ForeignRecord, type ForeignReadResult } from '../ledger/records/foreignRecord.ts';

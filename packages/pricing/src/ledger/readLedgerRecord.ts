@@ -1,6 +1,10 @@
 import { InvalidInstantError } from '../errors.ts';
 import type { InstantBasis } from '../priceRequest.ts';
 import { toEpochMs } from '../toEpochMs.ts';
+import { type ForeignReadResult, isReadFailure } from './records/foreignRecord.ts';
+import { isLiteLlmLog, readLiteLlmLog } from './records/readLiteLlmLog.ts';
+import { isGenAiModelSpan, isOtelSpan, readOtelSpan } from './records/readOtelSpan.ts';
+import { otlpSpans } from './records/usageRecordsOf.ts';
 import type { LedgerIssueCode } from './types.ts';
 
 /**
@@ -55,7 +59,11 @@ type Raw = Readonly<Record<string, unknown>>;
  *   (`completed_at` is the completion time and wins when present);
  * - a wrapper `{ at?, key?, response }` around any response, e.g. an Anthropic-format message, which
  *   carries no timestamp of its own;
- * - logs that store the usage as `response_usage` and the id as `response_id`.
+ * - logs that store the usage as `response_usage` and the id as `response_id`;
+ * - Vercel AI SDK records `{ model, at, usage | totalUsage }` (`totalUsage`, all steps, wins);
+ * - an OpenTelemetry GenAI span in OTLP/JSON, priced at its end time (see readOtelSpan), or an OTLP
+ *   export holding exactly one GenAI model-call span (split larger ones with usageRecordsOf);
+ * - a LiteLLM spend-log row or StandardLoggingPayload, priced at `endTime` (see readLiteLlmLog).
  *
  * Timestamps in the wrong unit (milliseconds in `created`, seconds in `at`) and dates past 2100 are
  * refused with their own codes rather than guessed at. Every instant is read by {@link toEpochMs}:
@@ -79,6 +87,12 @@ export function readLedgerRecord(
     return { code: 'malformed', field: undefined, message: `a record must be an object, got ${raw === null ? 'null' : Array.isArray(raw) ? 'an array' : typeof raw}` };
   }
   const record = raw as Raw;
+  // Spans and LiteLLM JSON rows have no `usage` (a LiteLLM CSV row has one, and `endTime`): the
+  // API shapes, almost every record, pass this one test and skip the format checks.
+  if (record.usage === undefined || record.endTime !== undefined) {
+    const foreign = readForeign(record);
+    if (foreign !== undefined) return intoFields(foreign, record, keyOf, into);
+  }
   const wrapped = record.response;
   const body = typeof wrapped === 'object' && wrapped !== null && !Array.isArray(wrapped) ? (wrapped as Raw) : record;
 
@@ -86,7 +100,7 @@ export function readLedgerRecord(
   if (typeof model !== 'string' || model.length === 0) {
     return { code: 'missing-model', field: 'model', message: model === undefined ? 'model: is missing' : `model: must be a non-empty string, got ${describe(model)}` };
   }
-  const usage = record.usage ?? record.response_usage ?? body.usage;
+  const usage = record.totalUsage ?? record.usage ?? record.response_usage ?? body.usage;
   if (typeof usage !== 'object' || usage === null || Array.isArray(usage)) {
     return { code: 'missing-usage', field: 'usage', message: usage === undefined ? 'usage: is missing' : `usage: must be an object, got ${describe(usage)}` };
   }
@@ -99,6 +113,37 @@ export function readLedgerRecord(
   into.model = model;
   into.usage = usage as Raw;
   into.id = typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
+  into.key = key === undefined || key === null ? undefined : String(key);
+  return undefined;
+}
+
+// Formats other tools log in; undefined for the API and ledger shapes read below.
+function readForeign(record: Raw): ForeignReadResult | undefined {
+  if (isOtelSpan(record)) return readOtelSpan(record);
+  if (Object.hasOwn(record, 'resourceSpans')) {
+    const spans = otlpSpans(record);
+    if (spans === undefined) return { code: 'malformed', field: 'resourceSpans', message: 'resourceSpans: not an OTLP/JSON export (expected resourceSpans[].scopeSpans[].spans[])' };
+    const genAi = spans.filter((span) => isGenAiModelSpan(span));
+    if (genAi.length === 1) return readOtelSpan(genAi[0] as Raw);
+    return {
+      code: 'malformed',
+      field: 'resourceSpans',
+      message: `resourceSpans: an OTLP export with ${genAi.length} GenAI model-call spans (of ${spans.length}); add each span (usageRecordsOf splits an export)`,
+    };
+  }
+  if (isLiteLlmLog(record)) return readLiteLlmLog(record);
+  return undefined;
+}
+
+function intoFields(read: ForeignReadResult, record: Raw, keyOf: ((record: Raw) => unknown) | undefined, into: RecordFields): RecordReadFailure | undefined {
+  if (isReadFailure(read)) return read;
+  if (!(read.atMs < LATEST_PLAUSIBLE_MS)) return { code: 'absurd-timestamp', field: read.atField, message: `${read.atField}: ${isoOf(read.atMs)} is after 2100; the clock or the unit is wrong` };
+  const key = keyOf === undefined ? record.key : keyOf(record);
+  into.model = read.model;
+  into.atMs = read.atMs;
+  into.basis = 'completion';
+  into.usage = read.usage;
+  into.id = read.id;
   into.key = key === undefined || key === null ? undefined : String(key);
   return undefined;
 }
