@@ -42,7 +42,7 @@ describe('diffTariffs', { timeout: 120_000 }, () => {
     const after = mutated((doc) => {
       const period = flashPeriod(doc);
       period.limits.maxOutputTokens = 8192;
-      period.confidence = 'official';
+      period.confidence = 'secondary';
       period.tiers[0]!.prices.USD!.confidence = 'unconfirmed';
       doc.ids['deepseek-v4-flash']!.routes[1]!.confidence = 'unconfirmed';
       for (const id of ['constructor', 'toString']) doc.ids[id] = { routes: [{ from: '2026-09-10T04:00Z', to: null, model: 'deepseek-flash' }] };
@@ -50,9 +50,9 @@ describe('diffTariffs', { timeout: 120_000 }, () => {
     const changes = diffTariffs(bundled, after);
     const text = summaries(changes);
     expect(text).toContain(`models.deepseek-flash.periods[${FLASH}].limits.maxOutputTokens: 393216 -> 8192`);
-    expect(text).toContain(`models.deepseek-flash.periods[${FLASH}].confidence: "secondary" -> "official"`);
+    expect(text).toContain(`models.deepseek-flash.periods[${FLASH}].confidence: "official" -> "secondary"`);
     expect(text).toContain(`models.deepseek-flash.periods[${FLASH}].tiers[0].prices.USD.confidence: (absent) -> "unconfirmed"`);
-    expect(text).toContain('ids.deepseek-v4-flash.routes[1].confidence: "secondary" -> "unconfirmed"');
+    expect(text).toContain('ids.deepseek-v4-flash.routes[1].confidence: "official" -> "unconfirmed"');
     expect(text).toContain('id constructor: added');
     expect(text).toContain('id toString: added');
     const quote = (subject: string) => changes.filter((c) => c.kind === 'quote-changed' && c.subject === subject);
