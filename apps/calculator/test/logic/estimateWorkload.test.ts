@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { estimateWorkload, type WorkloadResult } from '../../src/logic/estimateWorkload.ts';
 import type { Workload } from '../../src/logic/parseWorkload.ts';
@@ -57,5 +58,23 @@ describe('estimateWorkload with per-call items', () => {
     const search = { inputTokens: 0, cacheHitShare: '0', outputTokens: 0, requestsPerDay: 1, metered: { search: 1 } };
     expect(cost(estimateWorkload('deepseek-flash', '2026-10-31T15:59:59.999Z', search, 'CNY')).estimate.perRequest.toString()).toBe('0');
     expect(cost(estimateWorkload('deepseek-flash', '2026-10-31T16:00:00.000Z', search, 'CNY')).estimate.perRequest.toString()).toBe('0.005');
+  });
+
+  it('adds exactly the sum of its per-call lines to the token cost, per request, per day and per 30 days (property)', () => {
+    const count = fc.integer({ min: 0, max: 1_000_000 });
+    fc.assert(
+      fc.property(count, count, count, count, fc.integer({ min: 0, max: 100_000 }), (search, fetch, ocrPages, ttsCharacters, requestsPerDay) => {
+        const tokens: Workload = { ...TOKENS_ONLY, requestsPerDay };
+        const base = cost(estimateWorkload('deepseek-flash', AT, tokens, 'CNY'));
+        const c = cost(estimateWorkload('deepseek-flash', AT, { ...tokens, metered: { search, fetch, ocrPages, ttsCharacters } }, 'CNY'));
+        const lines = c.metered.reduce((sum, m) => sum.plus(m.perRequest), base.estimate.perRequest);
+        expect(c.estimate.perRequest.toString()).toBe(lines.toString());
+        expect(c.perDay.toString()).toBe(c.metered.reduce((sum, m) => sum.plus(m.perDay), base.perDay).toString());
+        expect(c.per30Days.toString()).toBe(c.metered.reduce((sum, m) => sum.plus(m.per30Days), base.per30Days).toString());
+        // Zero counts add no line.
+        expect(c.metered.map((m) => m.item)).toEqual((['search', 'fetch', 'ocrPages', 'ttsCharacters'] as const).filter((item) => ({ search, fetch, ocrPages, ttsCharacters })[item] > 0));
+      }),
+      { numRuns: 50 },
+    );
   });
 });
