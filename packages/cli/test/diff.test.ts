@@ -39,7 +39,9 @@ describe('seekcost diff: per-call prices', { timeout: 120_000 }, () => {
     const result = await run(['diff', 'old.json', 'new.json', '--fail-on-change'], { cwd: dir });
     expect(result.code).toBe(5);
     expect(result.stdout).toContain('per-call prices quoted (search, fetch, OCR pages, TTS characters) (2):\n');
-    expect(result.stdout).toContain('  search tool-call CNY: price 5/1000 -> 6/1000 at 11 probed instant(s) from 2026-10-31T16:00:00.000Z to 2026-11-13T16:00:00.001Z\n');
+    expect(result.stdout).toContain(
+      '  search tool-call CNY: price 5/1000 -> 6/1000 at 11 probed instant(s) from 2026-10-31T16:00:00.000Z to 2026-11-13T16:00:00.001Z\n',
+    );
     expect(result.stdout).toContain('  search api CNY: price 5/1000 -> 6/1000 at 11 probed instant(s)');
     expect(result.stdout).toContain('  meteredItems.search.periods[search/2026-10-31].prices.CNY.price: "5" -> "6"\n');
     expect(result.stdout).not.toContain('token prices quoted');
@@ -62,7 +64,16 @@ describe('seekcost diff: per-call prices', { timeout: 120_000 }, () => {
     const dir = variant('discount', (period) => {
       const tts = period('ttsCharacters', 'ttsCharacters/2026-11-13');
       delete tts.pendingDiscount;
-      tts.discounts = [{ id: 'ttsCharacters/half-price', from: '2026-11-12T16:00Z', to: '2026-12-31T16:00Z', prices: { CNY: { price: '1.5' } }, source: tts.source, confidence: 'official' }];
+      tts.discounts = [
+        {
+          id: 'ttsCharacters/half-price',
+          from: '2026-11-12T16:00Z',
+          to: '2026-12-31T16:00Z',
+          prices: { CNY: { price: '1.5' } },
+          source: tts.source,
+          confidence: 'official',
+        },
+      ];
     });
     const result = await run(['diff', 'old.json', 'discount.json', '--fail-on-change'], { cwd: dir });
     expect(result.code).toBe(5);

@@ -79,7 +79,11 @@ export function diffTariffMetered(before: Tariff, after: Tariff): TariffChange[]
 function meteredProbeInstants(before: Tariff, after: Tariff): number[] {
   const instants = new Set<number>();
   const add = (edge: number) => {
-    if (Number.isFinite(edge)) instants.add(edge - 1).add(edge).add(edge + 1);
+    if (Number.isFinite(edge))
+      instants
+        .add(edge - 1)
+        .add(edge)
+        .add(edge + 1);
   };
   for (const tariff of [before, after]) {
     for (const entry of tariff.meteredItems.values()) {
@@ -114,7 +118,15 @@ function outcomeAt(tariff: Tariff, name: string, via: MeteredVia, currency: Curr
   if ((discount ?? period).prices[currency] === undefined) return 'METERED_PRICE_NOT_PUBLISHED';
   const r = resolveMeteredPrice({ item: name, at, via, currency, tariff, acceptSecondaryPrices: true });
   const warnings = r.warnings.length === 0 ? 'none' : r.warnings.map((w) => w.code).join(',');
-  return [r.period.id, r.provenance.discountId ?? 'none', `${r.price.price.toString()}/${r.price.unitSize}`, r.unit, r.provenance.confidence, String(r.provenance.published), warnings].join('\u0000');
+  return [
+    r.period.id,
+    r.provenance.discountId ?? 'none',
+    `${r.price.price.toString()}/${r.price.unitSize}`,
+    r.unit,
+    r.provenance.confidence,
+    String(r.provenance.published),
+    warnings,
+  ].join('\u0000');
 }
 
 function periodAt(entry: CompiledMeteredItem, via: MeteredVia, at: number): CompiledMeteredPeriod | undefined {

@@ -26,7 +26,12 @@ describe('diffTariffMetered', () => {
       'search tool-call CNY: price 5/1000 -> 6/1000 at 11 probed instant(s) from 2026-10-31T16:00:00.000Z to 2026-11-13T16:00:00.001Z',
       'search api CNY: price 5/1000 -> 6/1000 at 11 probed instant(s) from 2026-10-31T16:00:00.000Z to 2026-11-13T16:00:00.001Z',
     ]);
-    expect(changes[0]).toMatchObject({ kind: 'metered-changed', subject: 'search tool-call CNY', before: { price: '5/1000', period: 'search/2026-10-31' }, after: { price: '6/1000' } });
+    expect(changes[0]).toMatchObject({
+      kind: 'metered-changed',
+      subject: 'search tool-call CNY',
+      before: { price: '5/1000', period: 'search/2026-10-31' },
+      after: { price: '6/1000' },
+    });
   });
 
   it('reports a moved start of billed search, to the millisecond', () => {
@@ -50,7 +55,16 @@ describe('diffTariffMetered', () => {
     const after = mutated((doc) => {
       const period = periodOf(doc, 'ttsCharacters', 'ttsCharacters/2026-11-13');
       delete period.pendingDiscount;
-      period.discounts = [{ id: 'ttsCharacters/half-price', from: '2026-11-12T16:00Z', to: '2026-12-31T16:00Z', prices: { CNY: { price: '1.5' } }, source: period.source, confidence: 'official' }];
+      period.discounts = [
+        {
+          id: 'ttsCharacters/half-price',
+          from: '2026-11-12T16:00Z',
+          to: '2026-12-31T16:00Z',
+          prices: { CNY: { price: '1.5' } },
+          source: period.source,
+          confidence: 'official',
+        },
+      ];
     });
     const changes = diffTariffMetered(bundled, after).filter((c) => c.subject.startsWith('ttsCharacters'));
     expect(summaries(changes.filter((c) => c.subject === 'ttsCharacters tool-call CNY'))).toEqual([
@@ -72,6 +86,8 @@ describe('diffTariffMetered', () => {
     });
     const changes = diffTariffs(bundled, after).filter((c) => c.kind === 'metered-changed');
     expect([...new Set(changes.map((c) => c.subject))]).toEqual(['ttsCharacters tool-call USD', 'ttsCharacters api USD']);
-    expect(changes[0]?.summary).toMatch(/^ttsCharacters tool-call USD: no price \(METERED_PRICE_NOT_PUBLISHED\) -> 0\.42\/10000 \(ttsCharacters\/2026-11-13\) at /);
+    expect(changes[0]?.summary).toMatch(
+      /^ttsCharacters tool-call USD: no price \(METERED_PRICE_NOT_PUBLISHED\) -> 0\.42\/10000 \(ttsCharacters\/2026-11-13\) at /,
+    );
   });
 });

@@ -40,9 +40,10 @@ export function costSchedule(model: string, from: number, to: number, workload: 
   const ids = new Map<object, number>();
   const idOf = (o: object | undefined) => {
     if (o === undefined) return -1;
-    let id = ids.get(o);
-    if (id === undefined) ids.set(o, (id = ids.size));
-    return id;
+    const known = ids.get(o);
+    if (known !== undefined) return known;
+    ids.set(o, ids.size);
+    return ids.size - 1;
   };
   const byPrices = new Map<string, Decimal | null>();
   const costed: CostedSegment[] = [];

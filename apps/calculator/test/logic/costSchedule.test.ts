@@ -18,7 +18,13 @@ describe('costSchedule with per-call items', () => {
   });
 
   it('leaves out the stretch before a counted item existed instead of pricing it without the item', () => {
-    const schedule = costSchedule('deepseek-flash', Date.parse('2026-11-12T12:00:00Z'), Date.parse('2026-11-12T20:00:00Z'), { ...WORKLOAD, metered: { ocrPages: 10 } }, 'CNY');
+    const schedule = costSchedule(
+      'deepseek-flash',
+      Date.parse('2026-11-12T12:00:00Z'),
+      Date.parse('2026-11-12T20:00:00Z'),
+      { ...WORKLOAD, metered: { ocrPages: 10 } },
+      'CNY',
+    );
     expect(schedule[0]?.segment.from.toISOString()).toBe('2026-11-12T16:00:00.000Z');
   });
 });

@@ -18,12 +18,20 @@ describe('estimateWorkload with per-call items', () => {
     expect(withSearch.estimate.perRequest.minus(base.estimate.perRequest).toString()).toBe('0.015');
     expect(withSearch.perDay.minus(base.perDay).toString()).toBe('15');
     expect(withSearch.per30Days.minus(base.per30Days).toString()).toBe('450');
-    expect(withSearch.metered.map((m) => [m.item, m.perRequest.toString(), m.perDay.toString(), m.per30Days.toString()])).toEqual([['search', '0.015', '15', '450']]);
+    expect(withSearch.metered.map((m) => [m.item, m.perRequest.toString(), m.perDay.toString(), m.per30Days.toString()])).toEqual([
+      ['search', '0.015', '15', '450'],
+    ]);
     expect(base.metered).toEqual([]);
   });
 
   it('prices every item in CNY exactly, one line each in the order given', () => {
-    const workload: Workload = { inputTokens: 0, cacheHitShare: '0', outputTokens: 0, requestsPerDay: 7, metered: { search: 3, fetch: 1, ocrPages: 12, ttsCharacters: 5400 } };
+    const workload: Workload = {
+      inputTokens: 0,
+      cacheHitShare: '0',
+      outputTokens: 0,
+      requestsPerDay: 7,
+      metered: { search: 3, fetch: 1, ocrPages: 12, ttsCharacters: 5400 },
+    };
     const c = cost(estimateWorkload('deepseek-flash', AT, workload, 'CNY'));
     // 3 x 5/1000, 1 x 5/1000, 12 x 1.5/1000, 5400 x 3/10000
     expect(c.estimate.meteredLines.map((l) => [l.item, l.count, l.unitPrice.toString(), l.unitSize, l.amount.toString()])).toEqual([
@@ -40,7 +48,9 @@ describe('estimateWorkload with per-call items', () => {
   });
 
   it('uses the third-party USD search price with a secondary-price warning: $0.00225 for 3 searches', () => {
-    const c = cost(estimateWorkload('deepseek-flash', AT, { inputTokens: 0, cacheHitShare: '0', outputTokens: 0, requestsPerDay: 1, metered: { search: 3 } }, 'USD'));
+    const c = cost(
+      estimateWorkload('deepseek-flash', AT, { inputTokens: 0, cacheHitShare: '0', outputTokens: 0, requestsPerDay: 1, metered: { search: 3 } }, 'USD'),
+    );
     expect(c.estimate.perRequest.toString()).toBe('0.00225');
     expect(c.estimate.meteredLines[0]?.provenance.published).toBe(false);
     expect(c.estimate.warnings.map((w) => w.code)).toEqual(['secondary-price']);
@@ -72,7 +82,9 @@ describe('estimateWorkload with per-call items', () => {
         expect(c.perDay.toString()).toBe(c.metered.reduce((sum, m) => sum.plus(m.perDay), base.perDay).toString());
         expect(c.per30Days.toString()).toBe(c.metered.reduce((sum, m) => sum.plus(m.per30Days), base.per30Days).toString());
         // Zero counts add no line.
-        expect(c.metered.map((m) => m.item)).toEqual((['search', 'fetch', 'ocrPages', 'ttsCharacters'] as const).filter((item) => ({ search, fetch, ocrPages, ttsCharacters })[item] > 0));
+        expect(c.metered.map((m) => m.item)).toEqual(
+          (['search', 'fetch', 'ocrPages', 'ttsCharacters'] as const).filter((item) => ({ search, fetch, ocrPages, ttsCharacters })[item] > 0),
+        );
       }),
       { numRuns: 50 },
     );

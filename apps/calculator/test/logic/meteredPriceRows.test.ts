@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { meteredPriceRows, type MeteredPriceRow } from '../../src/logic/meteredPriceRows.ts';
 
 const text = (rows: readonly MeteredPriceRow[]) =>
-  rows.map((r) => (r.status === 'priced' ? `${r.item} ${r.price.toString()}/${r.unitSize} ${r.unit} ${r.confidence}${r.published ? '' : ' third-party'}${r.discountPending ? ' discount-pending' : ''}` : `${r.item} ${r.status}`));
+  rows.map((r) =>
+    r.status === 'priced'
+      ? `${r.item} ${r.price.toString()}/${r.unitSize} ${r.unit} ${r.confidence}${r.published ? '' : ' third-party'}${r.discountPending ? ' discount-pending' : ''}`
+      : `${r.item} ${r.status}`,
+  );
 
 describe('meteredPriceRows', () => {
   it('shows the CNY per-call prices of 2026-11-20 with their confidence', () => {
