@@ -239,7 +239,8 @@ describe('seekcost tariff and diff', () => {
     expect(changed.stdout).toContain(`${flash.id} ${flash.tiers[1].tier} USD: hit/miss/output per 1M ${before} -> ${usd.cacheHit}/${usd.cacheMiss}/123.45`);
     const invalid = await run(['diff', 'old.json', 'missing.json'], { cwd: dir });
     expect(invalid.code).toBe(4);
-  });
+    // Two diffs, each probing every id on a dense grid: seconds on a shared machine.
+  }, 120_000);
 });
 
 describe('seekcost tokens and prompt', () => {
@@ -336,8 +337,8 @@ describe('hostile input (issue 8): escaped outputs, own-property keys, a diff th
     const other = JSON.parse(original);
     const flash = other.models['deepseek-flash'].periods[0];
     flash.limits.maxOutputTokens = 8192;
-    flash.confidence = 'official';
-    other.ids['deepseek-v4-flash'].routes[1].confidence = 'official';
+    flash.confidence = 'secondary';
+    other.ids['deepseek-v4-flash'].routes[1].confidence = 'unconfirmed';
     flash.tiers[1].prices.CNY.confidence = 'unconfirmed';
     for (const id of ['constructor', 'toString']) other.ids[id] = { routes: [{ from: '2026-09-10T04:00Z', to: null, model: 'deepseek-flash' }] };
     writeFileSync(join(dir, 'other.json'), JSON.stringify(other));

@@ -18,7 +18,7 @@ describe('diffTariffDocuments', () => {
       d.models['deepseek-v4-pro']!.periods[0]!.source.checked = '2027-01-02';
     });
     expect(diffTariffDocuments(doc, after).map((c) => c.summary)).toEqual([
-      'checked: "2026-11-22" -> "2027-01-01"',
+      'checked: "2026-12-03" -> "2027-01-01"',
       'calendars.cn-public-holidays.dates[0].name: "New Year\'s Day" -> "New Year"',
       'models.deepseek-v4-pro.periods[deepseek-v4-pro/2026-04-24].source.checked: "2026-11-22" -> "2027-01-02"',
     ]);
