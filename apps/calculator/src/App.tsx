@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { CompareModels } from './components/CompareModels.tsx';
+import { MeteredPriceTable } from './components/MeteredPriceTable.tsx';
 import { PageHeader } from './components/PageHeader.tsx';
 import { PowerModes } from './components/PowerModes.tsx';
 import { PriceTable } from './components/PriceTable.tsx';
@@ -49,6 +50,7 @@ export function App({ counter, languages }: AppProps): JSX.Element {
             {view.price === null ? null : (
               <PriceTable t={t} lang={view.lang} at={view.at} period={view.price.period} provenance={view.price.provenance} currency={currency} dataChecked={view.dataChecked} />
             )}
+            <MeteredPriceTable t={t} rows={view.meteredPrices} currency={currency} />
           </div>
         </div>
         <CompareModels t={t} rows={view.comparison} currency={currency} selected={view.compareSelected} formatWhen={view.formatWhen} />

@@ -239,12 +239,69 @@ describe('calculator page', () => {
   it('keeps keyboard focus order the same as the visual order of the form, with no positive tabindex', () => {
     open(CHAT_2025);
     const order = [...document.querySelectorAll('form input, form select, form textarea, form button')].map((el) => el.id || el.textContent);
-    expect(order).toEqual(['model', 'when', 'Now', 'prompt', 'inputTokens', 'cacheHit', 'outputTokens', 'requestsPerDay', 'currency']);
+    expect(order).toEqual([
+      'model',
+      'when',
+      'Now',
+      'prompt',
+      'inputTokens',
+      'cacheHit',
+      'outputTokens',
+      'requestsPerDay',
+      'searchesPerRequest',
+      'fetchesPerRequest',
+      'ocrPagesPerRequest',
+      'ttsCharactersPerRequest',
+      'currency',
+    ]);
     expect(document.querySelectorAll('[tabindex]:not([tabindex="0"]):not([tabindex="-1"])').length).toBe(0);
-    for (const id of order.slice(0, 9)) {
+    for (const id of order) {
       if (id === 'Now') continue;
       expect(document.querySelector(`label[for="${id}"]`), id).not.toBeNull();
     }
   });
-});
 
+  it('labels the per-call inputs in both languages and keeps them in the URL', () => {
+    open('?model=deepseek-flash&at=2026-11-20T12:00Z&in=0&out=0&cur=CNY');
+    for (const label of ['Web searches per request', 'Pages fetched per request', 'OCR pages per request', 'TTS characters per request']) expect(input(label).value).toBe('0');
+    fireEvent.input(input('Web searches per request'), { target: { value: '3' } });
+    expect(new URLSearchParams(window.location.search).get('search')).toBe('3');
+    cleanup();
+    open('?model=deepseek-flash&at=2026-11-20T12:00Z&search=3&fetch=1&ocr=12&tts=5400', ['zh-CN']);
+    expect(input('每次请求的网页搜索次数').value).toBe('3');
+    expect(input('每次请求抓取的网页数').value).toBe('1');
+    expect(input('每次请求的 OCR 页数').value).toBe('12');
+    expect(input('每次请求的 TTS 字符数').value).toBe('5400');
+  });
+
+  it('adds 3 searches on 2026-11-20 as a line of exactly ¥0.015 per request, ¥15 a day and ¥450 per 30 days', () => {
+    open('?model=deepseek-flash&at=2026-11-20T12:00Z&in=0&out=0&cur=CNY&search=3');
+    expect(status().textContent).toBe('Total per request: ¥0.015');
+    expect(document.querySelector('[data-line="search"]')?.textContent).toBe('Web search3 requests¥5.00 per 1,000 requests¥0.015');
+    expect(document.querySelector('[data-metered="search"]')?.textContent).toBe('Web search¥15.00¥450.00');
+    expect(screen.getByTestId('per-day').textContent).toBe('¥15.00');
+    expect(screen.getByTestId('per-30-days').textContent).toBe('¥450.00');
+  });
+
+  it('shows the per-call prices with their confidence, marking USD search as third-party and USD OCR as not published', () => {
+    open('?model=deepseek-flash&at=2026-11-20T12:00Z&cur=USD');
+    const row = (item: string) => document.querySelector(`[data-metered-price="${item}"]`)?.textContent;
+    expect(row('search')).toBe('Web search$0.75 per 1,000 requeststhird-party figure, not published by DeepSeeksecondary source');
+    expect(row('ocrPages')).toBe('File parsing / OCRnot published by DeepSeek—');
+    expect(row('asr')).toBe('Speech recognition (ASR)offered, but no price is published—');
+    cleanup();
+    open('?model=deepseek-flash&at=2026-11-20T12:00Z&cur=CNY', ['zh-CN']);
+    expect(row('ttsCharacters')).toBe('语音合成（TTS）每 10,000 字符 ¥3.00刊例价；已公布限时折扣，但折扣价未知未确认');
+  });
+
+  it('names the secondary-price warning, and explains a USD OCR count in Chinese at the total', () => {
+    open('?model=deepseek-flash&at=2026-11-20T12:00Z&cur=USD&search=2');
+    // The tokens' $0.001512 plus 2 searches at the third-party $0.75 per 1,000.
+    expect(status().textContent).toBe('Total per request: $0.003012');
+    expect(document.querySelector('[data-line="search"]')?.textContent).toBe('Web search2 requests$0.75 per 1,000 requests$0.0015');
+    expect(screen.getByText(/^Third-party price: search: DeepSeek publishes no USD price/)).toBeTruthy();
+    cleanup();
+    open('?model=deepseek-flash&at=2026-11-20T12:00Z&cur=USD&ocr=3', ['zh-CN']);
+    expect(status().textContent).toBe('每次请求的 OCR 页数：DeepSeek 没有公布文件解析 / OCR的 USD 价格（价格期 ocrPages/2026-11-13）');
+  });
+});

@@ -27,6 +27,10 @@ describe('URL state', () => {
       cacheHit: field,
       outputTokens: field,
       requestsPerDay: field,
+      searchesPerRequest: field,
+      fetchesPerRequest: field,
+      ocrPagesPerRequest: field,
+      ttsCharactersPerRequest: field,
       currency: fc.constantFrom('USD', 'CNY', null),
       lang: fc.constantFrom('en', 'zh', null),
       zone: fc.constantFrom('local', 'utc', 'beijing'),
@@ -48,6 +52,27 @@ describe('URL state', () => {
     const state = readUrlState('?at=yesterday&cur=EUR&lang=fr&zone=mars&theme=pink');
     expect(state).toEqual(DEFAULT_STATE);
   });
+
+  it('keeps the per-call counts in the link under short keys, and only when not zero', () => {
+    const state = { ...DEFAULT_STATE, searchesPerRequest: '3', fetchesPerRequest: '1', ocrPagesPerRequest: '12', ttsCharactersPerRequest: '5400' };
+    expect(writeUrlState(state)).toBe('?search=3&fetch=1&ocr=12&tts=5400');
+    expect(readUrlState('?search=3&fetch=1&ocr=12&tts=5400')).toEqual(state);
+    expect(writeUrlState({ ...DEFAULT_STATE, searchesPerRequest: '0' })).toBe('');
+  });
+
+  it('keeps hostile per-call values as text, capped, so the form flags them: never NaN, never a guess', () => {
+    const state = readUrlState(`?search=NaN&fetch=-1&ocr=1e3&tts=${'9'.repeat(100)}`);
+    expect(state.searchesPerRequest).toBe('NaN');
+    expect(state.ttsCharactersPerRequest).toBe('9'.repeat(64));
+    expect(parseWorkload(state)).toEqual({
+      ok: false,
+      errors: { searchesPerRequest: 'wholeNumber', fetchesPerRequest: 'wholeNumber', ocrPagesPerRequest: 'wholeNumber', ttsCharactersPerRequest: 'wholeNumber' },
+    });
+    expect(parseWorkload(readUrlState('?search=%3Cscript%3E&fetch=Infinity&ocr=0x10&tts=1.5'))).toEqual({
+      ok: false,
+      errors: { searchesPerRequest: 'wholeNumber', fetchesPerRequest: 'wholeNumber', ocrPagesPerRequest: 'wholeNumber', ttsCharactersPerRequest: 'wholeNumber' },
+    });
+  });
 });
 
 describe('parseWorkload', () => {
@@ -56,6 +81,16 @@ describe('parseWorkload', () => {
       ok: true,
       workload: { inputTokens: 10_000, cacheHitShare: '0.333', outputTokens: 1_000, requestsPerDay: 0 },
     });
+  });
+
+  it('reads per-call counts: only non-zero ones reach the workload, an emptied one counts as none', () => {
+    const tokens = { inputTokens: '0', cacheHit: '0', outputTokens: '0', requestsPerDay: '10' };
+    expect(parseWorkload({ ...tokens, searchesPerRequest: '3', fetchesPerRequest: ' ', ocrPagesPerRequest: '0', ttsCharactersPerRequest: '5,400' })).toEqual({
+      ok: true,
+      workload: { inputTokens: 0, cacheHitShare: '0', outputTokens: 0, requestsPerDay: 10, metered: { search: 3, ttsCharacters: 5400 } },
+    });
+    expect(parseWorkload({ ...tokens, searchesPerRequest: '0' })).toEqual({ ok: true, workload: { inputTokens: 0, cacheHitShare: '0', outputTokens: 0, requestsPerDay: 10 } });
+    expect(parseWorkload({ ...tokens, fetchesPerRequest: '9007199254740992' })).toEqual({ ok: false, errors: { fetchesPerRequest: 'wholeNumber' } });
   });
 
   it('names each bad field', () => {

@@ -19,7 +19,7 @@ const entries = <T,>(record: Readonly<Record<string, T>>): Map<string, T> => new
  * @example
  * ```ts
  * const doc = getBundledTariff().document;
- * diffTariffDocuments(doc, { ...doc, checked: '2027-01-01' }).map((c) => c.summary); // ['checked: "2026-11-22" -> "2027-01-01"']
+ * diffTariffDocuments(doc, { ...doc, checked: '2027-01-01' }).map((c) => c.summary); // ['checked: "2026-12-03" -> "2027-01-01"']
  * ```
  */
 export function diffTariffDocuments(before: TariffDocument, after: TariffDocument): TariffChange[] {

@@ -3,6 +3,9 @@
  *
  * - `quote-changed`: what the tariffs quote differs (price, tier, period, route, confidence,
  *   warnings, limits, or a price where there was none); `instants` says where.
+ * - `metered-changed`: a per-call price quoted differs (search, fetch, OCR pages, TTS characters,
+ *   ASR; subject `item via currency`): price, period, discount, confidence, publication, warnings,
+ *   or a price where there was none; `instants` says where.
  * - `field-changed`: a field that shapes no price changed (a source, a checked date, a note, a
  *   confidence, a limit, a holiday's name...): provenance.
  * - the other kinds summarise a change of the price data's structure for people.
@@ -32,12 +35,13 @@ export interface TariffChange {
     | 'model-added'
     | 'model-removed'
     | 'field-changed'
-    | 'quote-changed';
-  /** What changed: a period id, a model id, a calendar id, a field path, or `id currency` for quotes. */
+    | 'quote-changed'
+    | 'metered-changed';
+  /** What changed: a period id, a model id, a calendar id, a field path, `id currency` for quotes, or `item via currency` for per-call prices. */
   readonly subject: string;
   readonly before: unknown;
   readonly after: unknown;
-  /** For `quote-changed`: the first and last probed instant with this difference, and how many. */
+  /** For `quote-changed` and `metered-changed`: the first and last probed instant with this difference, and how many. */
   readonly instants?: { readonly first: string; readonly last: string; readonly count: number };
   /** One line for people. */
   readonly summary: string;

@@ -23,9 +23,10 @@ export interface ResultPanelProps {
 }
 
 /**
- * The answer: one request line by line (cache-hit input, cache-miss input, output), its total in a
- * live `role="status"` element, the cost per day and per 30 days, and the tier in force with when it
- * next changes.
+ * The answer: one request line by line (cache-hit input, cache-miss input, output, then each
+ * per-call charge: searches, fetched pages, OCR pages, TTS characters), its total in a live
+ * `role="status"` element, the cost per day and per 30 days (and each per-call charge's share of
+ * them), and the tier in force with when it next changes.
  *
  * @example
  * ```tsx
@@ -64,6 +65,17 @@ export function ResultPanel({ t, cost, problem, currency, nextChange, formatWhen
                     <td class="num">{formatMoney(line.amount, currency)}</td>
                   </tr>
                 ))}
+                {estimate.meteredLines.map((line) => {
+                  const unit = t.meteredUnits[line.unit] ?? line.unit;
+                  return (
+                    <tr key={line.item} data-line={line.item}>
+                      <th scope="row">{t.meteredNames[line.item]}</th>
+                      <td class="num wrap">{t.meteredCount(formatTokens(String(line.count)), unit)}</td>
+                      <td class="num wrap">{t.meteredUnitPrice(formatMoney(line.unitPrice, currency), formatTokens(String(line.unitSize)), unit)}</td>
+                      <td class="num">{formatMoney(line.amount, currency)}</td>
+                    </tr>
+                  );
+                })}
               </tbody>
               <tfoot>
                 <tr>
@@ -92,6 +104,31 @@ export function ResultPanel({ t, cost, problem, currency, nextChange, formatWhen
               </dd>
             </div>
           </dl>
+          {cost === null || cost.metered.length === 0 ? null : (
+            <div class="scroll">
+              <table class="lines metered">
+                <caption>{t.meteredTitle}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">
+                      <span class="sr-only">{t.lineItem}</span>
+                    </th>
+                    <th scope="col" class="num">{t.perDay}</th>
+                    <th scope="col" class="num">{t.per30Days}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {cost.metered.map((m) => (
+                    <tr key={m.item} data-metered={m.item}>
+                      <th scope="row">{t.meteredNames[m.item]}</th>
+                      <td class="num">{formatMoney(m.perDay, currency)}</td>
+                      <td class="num">{formatMoney(m.per30Days, currency)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
         </>
       ) : null}
     </section>

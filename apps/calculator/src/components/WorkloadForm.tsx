@@ -19,6 +19,10 @@ const NUMBER_FIELDS: readonly { readonly field: WorkloadField; readonly suffix?:
   { field: 'cacheHit', suffix: '%', inputMode: 'decimal' },
   { field: 'outputTokens', inputMode: 'numeric' },
   { field: 'requestsPerDay', inputMode: 'numeric' },
+  { field: 'searchesPerRequest', inputMode: 'numeric' },
+  { field: 'fetchesPerRequest', inputMode: 'numeric' },
+  { field: 'ocrPagesPerRequest', inputMode: 'numeric' },
+  { field: 'ttsCharactersPerRequest', inputMode: 'numeric' },
 ];
 
 /**
@@ -38,7 +42,8 @@ export interface WorkloadFormProps {
 }
 
 /**
- * The inputs: model, instant, prompt, token counts, requests per day and currency, each labelled,
+ * The inputs: model, instant, prompt, token counts, requests per day, per-call counts (web
+ * searches, fetched pages, OCR pages, TTS characters per request) and currency, each labelled,
  * with its problem tied to it. Focus order follows the visual order.
  *
  * @example

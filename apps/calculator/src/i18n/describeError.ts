@@ -1,4 +1,6 @@
-import type { Language } from './messages.ts';
+import type { MeteredItem } from '@seekcost/pricing';
+import { METERED_FIELDS, type MeteredField } from '../logic/parseWorkload.ts';
+import { MESSAGES, type Language } from './messages.ts';
 
 /**
  * An error from @seekcost/pricing or @seekcost/tokenizer-estimate in the page's language. English
@@ -42,7 +44,21 @@ export function describeError(error: unknown, lang: Language, formatWhen: (epoch
       return `货币：价格期 ${text('periodId')} 没有公布 ${text('currency')} 价格`;
     case 'INVALID_USAGE':
     case 'INVALID_ARGUMENT':
-      return `${text('field')}：${zhReason(text('reason'))}`;
+      return `${zhField(text('field'))}：${zhReason(text('reason'))}`;
+    case 'UNKNOWN_METERED_ITEM': {
+      const known = Array.isArray(e.known) ? (e.known as string[]).join('、') : '';
+      return `${zhField(text('field'))}：${JSON.stringify(text('item'))} 不是价格数据中的按次计费项目（已知：${known === '' ? '无' : known}）`;
+    }
+    case 'UNPRICED_METERED_ITEM':
+      return `${zhField(text('field'))}：${zhItem(text('item'))}已推出，但 DeepSeek 没有公布价格，无法计价（不会按 0 计）`;
+    case 'METERED_ITEM_NOT_AVAILABLE': {
+      const from = e.availableFrom instanceof Date ? `它从 ${when('availableFrom')} 起计价` : '这种调用方式没有价格';
+      return `${zhField(text('field'))}：${zhItem(text('item'))}在 ${when('at')} 没有价格；${from}`;
+    }
+    case 'METERED_PRICE_NOT_PUBLISHED': {
+      const secondary = e.secondaryAvailable === true ? '；只有第三方报价' : '';
+      return `${zhField(text('field'))}：DeepSeek 没有公布${zhItem(text('item'))}的 ${text('currency')} 价格（价格期 ${text('periodId')}）${secondary}`;
+    }
     case 'INVALID_PRICE_DATA':
       return `价格数据无效（${message}）`;
     case 'INVALID_TYPE':
@@ -60,12 +76,27 @@ export function describeError(error: unknown, lang: Language, formatWhen: (epoch
   }
 }
 
+const METERED_LABELS: ReadonlyMap<string, MeteredField> = new Map((Object.keys(METERED_FIELDS) as MeteredField[]).map((field) => [`metered.${METERED_FIELDS[field]}`, field]));
+
+/** A field path of the packages, as the form labels it where it is one of the form's per-call counts. */
+function zhField(field: string): string {
+  const label = METERED_LABELS.get(field);
+  return label === undefined ? field : MESSAGES.zh[label];
+}
+
+function zhItem(item: string): string {
+  return Object.hasOwn(MESSAGES.zh.meteredNames, item) ? MESSAGES.zh.meteredNames[item as MeteredItem] : `'${item}'`;
+}
+
 // The reasons the packages word in English, as far as their wording is known; anything else is
 // quoted after a Chinese lead-in rather than dropped, so no detail is lost.
 const REASONS: readonly [RegExp, (m: RegExpExecArray) => string][] = [
   [/^must be a non-negative integer, got (.+)$/, (m) => `必须是非负整数，实际为 ${zhValue(m[1])}`],
   [/^must be a whole number of tokens, got (.+)$/, (m) => `必须是整数个 token，实际为 ${m[1]}`],
   [/^is too large to count exactly/, () => '数值太大，无法精确计数'],
+  [/^must be a non-negative whole number, got (.+)$/, (m) => `必须是非负整数，实际为 ${zhValue(m[1])}`],
+  [/^must be a whole number, got (.+)$/, (m) => `必须是整数，实际为 ${m[1]}`],
+  [/^must be non-negative, got (.+)$/, (m) => `不能为负数，实际为 ${m[1]}`],
   [/^the input token total is too large to count exactly$/, () => '输入 token 总数太大，无法精确计数'],
   [/^is missing$/, () => '缺失'],
   [/^is missing \(and so is (.+)\)$/, (m) => `缺失（${m[1]} 也缺失）`],

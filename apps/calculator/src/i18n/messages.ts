@@ -1,3 +1,5 @@
+import type { MeteredItem } from '@seekcost/pricing';
+
 /**
  * The two languages the calculator speaks.
  *
@@ -28,6 +30,26 @@ export interface Messages {
   readonly cacheHit: string;
   readonly outputTokens: string;
   readonly requestsPerDay: string;
+  /** Labels of the per-call count fields (issue 10 fixes the English ones). */
+  readonly searchesPerRequest: string;
+  readonly fetchesPerRequest: string;
+  readonly ocrPagesPerRequest: string;
+  readonly ttsCharactersPerRequest: string;
+  /** A metered item's name as a result line. */
+  readonly meteredNames: Readonly<Record<MeteredItem, string>>;
+  /** A metered unit (the price data's `unit`: request, page, character) in the plural. */
+  readonly meteredUnits: Readonly<Record<string, string>>;
+  readonly meteredCount: (count: string, unit: string) => string;
+  readonly meteredUnitPrice: (price: string, size: string, unit: string) => string;
+  readonly meteredTitle: string;
+  readonly meteredPricesTitle: string;
+  /** Caption of the per-call prices table (read by screen readers). */
+  readonly meteredPricesCaption: string;
+  readonly price: string;
+  readonly notPublished: string;
+  readonly thirdPartyPrice: string;
+  readonly discountPending: string;
+  readonly noPublishedPrice: string;
   readonly currency: string;
   readonly language: string;
   readonly theme: string;
@@ -121,6 +143,22 @@ const en: Messages = {
   cacheHit: 'Cache hit',
   outputTokens: 'Output tokens',
   requestsPerDay: 'Requests per day',
+  searchesPerRequest: 'Web searches per request',
+  fetchesPerRequest: 'Pages fetched per request',
+  ocrPagesPerRequest: 'OCR pages per request',
+  ttsCharactersPerRequest: 'TTS characters per request',
+  meteredNames: { search: 'Web search', fetch: 'Page fetch', ocrPages: 'File parsing / OCR', ttsCharacters: 'Speech synthesis (TTS)', asr: 'Speech recognition (ASR)' },
+  meteredUnits: { request: 'requests', page: 'pages', character: 'characters' },
+  meteredCount: (count, unit) => `${count} ${unit}`,
+  meteredUnitPrice: (price, size, unit) => `${price} per ${size} ${unit}`,
+  meteredTitle: 'Per-call charges',
+  meteredPricesTitle: 'Per-call prices in force',
+  meteredPricesCaption: 'Price of each per-call item at the chosen time, with its confidence',
+  price: 'Price',
+  notPublished: 'not published by DeepSeek',
+  thirdPartyPrice: 'third-party figure, not published by DeepSeek',
+  discountPending: 'list price; a limited-time discount is announced but its value is not known',
+  noPublishedPrice: 'offered, but no price is published',
   currency: 'Currency',
   language: 'Language',
   theme: 'Theme',
@@ -181,7 +219,7 @@ const en: Messages = {
   warningsTitle: 'Warnings',
   retiredWarning: (model, when) => `${model} was retired on ${when}; requests to it are rejected`,
   retiresWarning: (model, when) => `${model} is retired on ${when}; requests after that are rejected`,
-  warningNames: {},
+  warningNames: { 'secondary-price': 'Third-party price', 'pending-discount': 'Discount pending' },
   powerTitle: 'Power-user modes',
   requestBody: 'Chat request body (JSON)',
   requestBodyHint: 'Paste a /chat/completions request body to predict its prompt tokens.',
@@ -210,6 +248,22 @@ const zh: Messages = {
   cacheHit: '缓存命中',
   outputTokens: '输出 tokens',
   requestsPerDay: '每天请求数',
+  searchesPerRequest: '每次请求的网页搜索次数',
+  fetchesPerRequest: '每次请求抓取的网页数',
+  ocrPagesPerRequest: '每次请求的 OCR 页数',
+  ttsCharactersPerRequest: '每次请求的 TTS 字符数',
+  meteredNames: { search: '网页搜索', fetch: '网页抓取', ocrPages: '文件解析 / OCR', ttsCharacters: '语音合成（TTS）', asr: '语音识别（ASR）' },
+  meteredUnits: { request: '次请求', page: '页', character: '字符' },
+  meteredCount: (count, unit) => `${count} ${unit}`,
+  meteredUnitPrice: (price, size, unit) => `每 ${size} ${unit} ${price}`,
+  meteredTitle: '按次计费项目',
+  meteredPricesTitle: '当前按次计费价格',
+  meteredPricesCaption: '所选时间各按次计费项目的价格及其可信度',
+  price: '价格',
+  notPublished: 'DeepSeek 未公布',
+  thirdPartyPrice: '第三方报价，DeepSeek 未公布',
+  discountPending: '刊例价；已公布限时折扣，但折扣价未知',
+  noPublishedPrice: '已推出，但未公布价格',
   currency: '货币',
   language: '语言',
   theme: '主题',
@@ -277,6 +331,8 @@ const zh: Messages = {
     'request-time-basis': '按请求发送时间计价',
     'exceeds-limits': '超出上下文长度或最大输出',
     'unconfirmed-price': '价格未确认',
+    'secondary-price': '第三方价格（DeepSeek 未公布）',
+    'pending-discount': '折扣待定',
   },
   powerTitle: '高级模式',
   requestBody: '聊天请求体（JSON）',

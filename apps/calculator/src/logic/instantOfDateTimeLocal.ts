@@ -1,4 +1,4 @@
-import { epochDayOf, isoDateOfEpochDay } from '@seekcost/pricing';
+import { epochDayOf, InvalidInstantError } from '@seekcost/pricing';
 import { instantOfWallClock } from './zoneClock.ts';
 
 /**
@@ -16,9 +16,16 @@ export function instantOfDateTimeLocal(value: string, timeZone: string): string 
   const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})/.exec(value);
   if (match === null) return null;
   const [, date = '', hours, minutes] = match;
-  const day = epochDayOf(date);
-  // A hand-typed '2026-02-30' or '25:00' would roll over into another instant: refuse it instead.
-  if (isoDateOfEpochDay(day) !== date || Number(hours) > 23 || Number(minutes) > 59) return null;
+  // A hand-typed '2026-02-30' or '25:00' would roll over into another instant: refuse it instead
+  // (epochDayOf throws for a date that does not exist or lies outside 1970-9999).
+  let day: number;
+  try {
+    day = epochDayOf(date);
+  } catch (error) {
+    if (error instanceof InvalidInstantError) return null;
+    throw error;
+  }
+  if (Number(hours) > 23 || Number(minutes) > 59) return null;
   const instant = instantOfWallClock(day, Number(hours) * 60 + Number(minutes), timeZone);
   return new Date(instant).toISOString().replace(':00.000Z', 'Z');
 }

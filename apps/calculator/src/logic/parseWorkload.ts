@@ -1,4 +1,4 @@
-import { Decimal } from '@seekcost/pricing';
+import { Decimal, type MeteredCounts, type MeteredItem } from '@seekcost/pricing';
 import type { CalculatorState } from '../state/calculatorState.ts';
 
 /**
@@ -15,6 +15,8 @@ export interface Workload {
   readonly cacheHitShare: string;
   readonly outputTokens: number;
   readonly requestsPerDay: number;
+  /** Per-call items per request (searches, fetched pages, OCR pages, TTS characters); present only when one is not zero. */
+  readonly metered?: MeteredCounts;
 }
 
 /**
@@ -25,7 +27,33 @@ export interface Workload {
  * const field: WorkloadField = 'cacheHit';
  * ```
  */
-export type WorkloadField = 'inputTokens' | 'cacheHit' | 'outputTokens' | 'requestsPerDay';
+export type WorkloadField = 'inputTokens' | 'cacheHit' | 'outputTokens' | 'requestsPerDay' | MeteredField;
+
+/**
+ * The per-request counts of metered (per-call) items, by form key.
+ *
+ * @example
+ * ```ts
+ * const field: MeteredField = 'searchesPerRequest';
+ * METERED_FIELDS.searchesPerRequest; // 'search'
+ * ```
+ */
+export type MeteredField = 'searchesPerRequest' | 'fetchesPerRequest' | 'ocrPagesPerRequest' | 'ttsCharactersPerRequest';
+
+/**
+ * Each metered form field and the @seekcost/pricing item it counts, in form order.
+ *
+ * @example
+ * ```ts
+ * METERED_FIELDS.ttsCharactersPerRequest; // 'ttsCharacters'
+ * ```
+ */
+export const METERED_FIELDS: Readonly<Record<MeteredField, MeteredItem>> = {
+  searchesPerRequest: 'search',
+  fetchesPerRequest: 'fetch',
+  ocrPagesPerRequest: 'ocrPages',
+  ttsCharactersPerRequest: 'ttsCharacters',
+};
 
 /**
  * What is wrong with a field: not a whole number, or not a percentage.
@@ -50,18 +78,21 @@ export type ParsedWorkload =
   | { readonly ok: false; readonly errors: Readonly<Partial<Record<WorkloadField, FieldProblem>>> };
 
 /**
- * Reads the form's numeric fields: token counts and requests must be whole numbers (thousands
- * separators and spaces allowed), the cache hit a percentage from 0 to 100. Each bad field is
- * reported by name so the form can flag it; nothing is guessed.
+ * Reads the form's numeric fields: token counts, requests and per-call counts must be whole numbers
+ * (thousands separators and spaces allowed), the cache hit a percentage from 0 to 100. Each bad
+ * field is reported by name so the form can flag it; nothing is guessed. Per-call counts that are
+ * absent count as 0, and only the non-zero ones reach `metered`.
  *
  * @example
  * ```ts
  * const parsed = parseWorkload({ ...DEFAULT_STATE, inputTokens: '10,000', cacheHit: '40' });
  * parsed.ok && parsed.workload.cacheHitShare; // '0.4'
  * parseWorkload({ ...DEFAULT_STATE, outputTokens: '1.5' }); // { ok: false, errors: { outputTokens: 'wholeNumber' } }
+ * const withSearch = parseWorkload({ ...DEFAULT_STATE, searchesPerRequest: '3' });
+ * withSearch.ok && withSearch.workload.metered; // { search: 3 }
  * ```
  */
-export function parseWorkload(state: Pick<CalculatorState, WorkloadField>): ParsedWorkload {
+export function parseWorkload(state: Pick<CalculatorState, Exclude<WorkloadField, MeteredField>> & Partial<Pick<CalculatorState, MeteredField>>): ParsedWorkload {
   const errors: Partial<Record<WorkloadField, FieldProblem>> = {};
   const inputTokens = wholeNumber(state.inputTokens);
   const outputTokens = wholeNumber(state.outputTokens);
@@ -71,8 +102,17 @@ export function parseWorkload(state: Pick<CalculatorState, WorkloadField>): Pars
   if (cacheHitShare === null) errors.cacheHit = 'percent';
   if (outputTokens === null) errors.outputTokens = 'wholeNumber';
   if (requestsPerDay === null) errors.requestsPerDay = 'wholeNumber';
-  if (inputTokens === null || cacheHitShare === null || outputTokens === null || requestsPerDay === null) return { ok: false, errors };
-  return { ok: true, workload: { inputTokens, cacheHitShare, outputTokens, requestsPerDay } };
+  const metered: Partial<Record<MeteredItem, number>> = {};
+  for (const field of Object.keys(METERED_FIELDS) as MeteredField[]) {
+    // An emptied optional count means none, unlike an emptied token count.
+    const text = state[field] ?? '';
+    const count = text.trim() === '' ? 0 : wholeNumber(text);
+    if (count === null) errors[field] = 'wholeNumber';
+    else if (count > 0) metered[METERED_FIELDS[field]] = count;
+  }
+  if (inputTokens === null || cacheHitShare === null || outputTokens === null || requestsPerDay === null || Object.keys(errors).length > 0) return { ok: false, errors };
+  const workload = { inputTokens, cacheHitShare, outputTokens, requestsPerDay };
+  return { ok: true, workload: Object.keys(metered).length === 0 ? workload : { ...workload, metered } };
 }
 
 function wholeNumber(text: string): number | null {

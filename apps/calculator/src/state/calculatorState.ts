@@ -39,6 +39,14 @@ export interface CalculatorState {
   readonly cacheHit: string;
   readonly outputTokens: string;
   readonly requestsPerDay: string;
+  /** Server-side web searches per request (billed per 1,000 since 2026-10-31T16:00Z). */
+  readonly searchesPerRequest: string;
+  /** Server-side page fetches per request. */
+  readonly fetchesPerRequest: string;
+  /** File-parsing / OCR pages per request. */
+  readonly ocrPagesPerRequest: string;
+  /** Speech-synthesis (TTS) characters per request. */
+  readonly ttsCharactersPerRequest: string;
   /** null means the language's default (CNY in Chinese, USD otherwise). */
   readonly currency: 'USD' | 'CNY' | null;
   /** null means the browser's language. */
@@ -62,6 +70,10 @@ export const DEFAULT_STATE: CalculatorState = {
   cacheHit: '40',
   outputTokens: '1000',
   requestsPerDay: '1000',
+  searchesPerRequest: '0',
+  fetchesPerRequest: '0',
+  ocrPagesPerRequest: '0',
+  ttsCharactersPerRequest: '0',
   currency: null,
   lang: null,
   zone: 'local',

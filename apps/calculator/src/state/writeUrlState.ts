@@ -17,6 +17,10 @@ export function writeUrlState(state: CalculatorState): string {
   if (state.cacheHit !== DEFAULT_STATE.cacheHit) params.set('hit', state.cacheHit);
   if (state.outputTokens !== DEFAULT_STATE.outputTokens) params.set('out', state.outputTokens);
   if (state.requestsPerDay !== DEFAULT_STATE.requestsPerDay) params.set('rpd', state.requestsPerDay);
+  if (state.searchesPerRequest !== DEFAULT_STATE.searchesPerRequest) params.set('search', state.searchesPerRequest);
+  if (state.fetchesPerRequest !== DEFAULT_STATE.fetchesPerRequest) params.set('fetch', state.fetchesPerRequest);
+  if (state.ocrPagesPerRequest !== DEFAULT_STATE.ocrPagesPerRequest) params.set('ocr', state.ocrPagesPerRequest);
+  if (state.ttsCharactersPerRequest !== DEFAULT_STATE.ttsCharactersPerRequest) params.set('tts', state.ttsCharactersPerRequest);
   if (state.currency !== null) params.set('cur', state.currency);
   if (state.lang !== null) params.set('lang', state.lang);
   if (state.zone !== DEFAULT_STATE.zone) params.set('zone', state.zone);

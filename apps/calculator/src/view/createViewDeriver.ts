@@ -8,6 +8,7 @@ import { compareModels, type ModelComparison } from '../logic/compareModels.ts';
 import { costSchedule, type CostedSegment } from '../logic/costSchedule.ts';
 import { estimateWorkload, type WorkloadCost, type WorkloadResult } from '../logic/estimateWorkload.ts';
 import { formatMoney } from '../logic/formatMoney.ts';
+import { meteredPriceRows, type MeteredPriceRow } from '../logic/meteredPriceRows.ts';
 import { nextTierChange, type NextChange } from '../logic/nextTierChange.ts';
 import { parseWorkload, type FieldProblem, type Workload, type WorkloadField } from '../logic/parseWorkload.ts';
 import { LOOK_AHEAD_MS } from '../logic/timeUnits.ts';
@@ -75,6 +76,8 @@ export interface CalculatorView {
   /** The model the comparison highlights (an alias highlights the model it bills as). */
   readonly compareSelected: string;
   readonly price: ResolvedPrice | null;
+  /** Per-call prices at `at` in the page's currency, one row per metered item. */
+  readonly meteredPrices: readonly MeteredPriceRow[];
   readonly dataChecked: string;
   readonly warnings: readonly string[];
 }
@@ -99,9 +102,11 @@ const WHEN_CODES = new Set(['BEFORE_HISTORY', 'INVALID_INSTANT']);
  */
 export function createViewDeriver(): (inputs: ViewInputs) => CalculatorView {
   const listAt = memoLast((at: number) => listModels({ at }));
-  const parse = memoLast((inputTokens: string, cacheHit: string, outputTokens: string, requestsPerDay: string) =>
-    parseWorkload({ inputTokens, cacheHit, outputTokens, requestsPerDay }),
+  const parse = memoLast(
+    (inputTokens: string, cacheHit: string, outputTokens: string, requestsPerDay: string, searchesPerRequest: string, fetchesPerRequest: string, ocrPagesPerRequest: string, ttsCharactersPerRequest: string) =>
+      parseWorkload({ inputTokens, cacheHit, outputTokens, requestsPerDay, searchesPerRequest, fetchesPerRequest, ocrPagesPerRequest, ttsCharactersPerRequest }),
   );
+  const meteredPricesOf = memoLast((at: number, currency: Currency) => meteredPriceRows(at, currency));
   const estimate = memoLast((model: string, at: number, workload: Workload | null, currency: Currency): WorkloadResult | null =>
     workload === null ? null : estimateWorkload(model, at, workload, currency),
   );
@@ -140,7 +145,16 @@ export function createViewDeriver(): (inputs: ViewInputs) => CalculatorView {
     const listings = listAt(at);
     const model = state.model ?? listings.find((m) => m.available && !m.isAlias)?.id ?? listings[0]?.id ?? 'deepseek-chat';
     const listing = listings.find((m) => m.id === model);
-    const parsed = parse(state.inputTokens, state.cacheHit, state.outputTokens, state.requestsPerDay);
+    const parsed = parse(
+      state.inputTokens,
+      state.cacheHit,
+      state.outputTokens,
+      state.requestsPerDay,
+      state.searchesPerRequest,
+      state.fetchesPerRequest,
+      state.ocrPagesPerRequest,
+      state.ttsCharactersPerRequest,
+    );
     const workload = parsed.ok ? parsed.workload : null;
     const result = estimate(model, at, workload, currency);
     const cost = result?.ok === true ? result.cost : null;
@@ -151,7 +165,8 @@ export function createViewDeriver(): (inputs: ViewInputs) => CalculatorView {
 
     const ahead = scheduleAhead(model, at, workload, currency, cost !== null);
     const cheapest = cheapestSegment(ahead);
-    const warnings = cost === null ? [] : cost.estimate.warnings.map((w) => (t.warningNames[w.code] === undefined ? w.message : `${t.warningNames[w.code]}：${w.message}`));
+    const nameSeparator = lang === 'zh' ? '：' : ': ';
+    const warnings = cost === null ? [] : cost.estimate.warnings.map((w) => (t.warningNames[w.code] === undefined ? w.message : `${t.warningNames[w.code]}${nameSeparator}${w.message}`));
     if (listing?.retiredAt != null && cost !== null) {
       const retiredAt = listing.retiredAt.getTime();
       warnings.push((retiredAt <= at ? t.retiredWarning : t.retiresWarning)(model, formatWhen(retiredAt)));
@@ -181,6 +196,7 @@ export function createViewDeriver(): (inputs: ViewInputs) => CalculatorView {
       comparison: compareAt(at, workload, currency),
       compareSelected: listing?.billsAs ?? model,
       price: priceOf(model, at, currency, cost !== null),
+      meteredPrices: meteredPricesOf(at, currency),
       dataChecked: getBundledTariff().checked,
       warnings,
     };

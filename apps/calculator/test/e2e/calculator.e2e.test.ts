@@ -94,6 +94,36 @@ describe.skipIf(!hasChromium)('calculator in Chromium (built site, served from a
     await page.context().close();
   });
 
+  it('fills the per-call inputs by their labels in both languages, keeps them in the URL and prices them exactly', async () => {
+    const page = await openPage('?model=deepseek-flash&at=2026-11-20T12:00Z&in=0&out=0&cur=CNY');
+    await page.getByLabel('Web searches per request').fill('3');
+    // 3 searches at CNY 5 per 1,000 on 2026-11-20: exactly 0.015 per request.
+    await expect.poll(() => total(page)).toBe('Total per request: ¥0.015');
+    expect(await page.locator('[data-metered="search"]').textContent()).toBe('Web search¥15.00¥450.00');
+    await page.getByLabel('Pages fetched per request').fill('1');
+    await page.getByLabel('OCR pages per request').fill('12');
+    await page.getByLabel('TTS characters per request').fill('5400');
+    // 0.015 + 0.005 + 12 x 1.5/1000 + 5400 x 3/10000
+    await expect.poll(() => total(page)).toBe('Total per request: ¥1.658');
+    const params = new URL(page.url()).searchParams;
+    expect([params.get('search'), params.get('fetch'), params.get('ocr'), params.get('tts')]).toEqual(['3', '1', '12', '5400']);
+    await page.getByLabel('Language').selectOption('zh');
+    await expect.poll(() => total(page)).toBe('每次请求合计：¥1.658');
+    expect(await page.getByLabel('每次请求的网页搜索次数').inputValue()).toBe('3');
+    expect(await page.getByLabel('每次请求抓取的网页数').inputValue()).toBe('1');
+    expect(await page.getByLabel('每次请求的 OCR 页数').inputValue()).toBe('12');
+    expect(await page.getByLabel('每次请求的 TTS 字符数').inputValue()).toBe('5400');
+    expect(await page.locator('[data-metered-price="ttsCharacters"]').textContent()).toBe('语音合成（TTS）每 10,000 字符 ¥3.00刊例价；已公布限时折扣，但折扣价未知未确认');
+    await page.getByLabel('每次请求的网页搜索次数').fill('1.5');
+    await expect.poll(() => total(page)).toBe('每次请求的网页搜索次数: 请输入 0 或更大的整数。');
+    await page.context().close();
+
+    // A hostile link: the value is shown back and flagged, never priced as NaN or 0.
+    const hostile = await openPage('?model=deepseek-flash&at=2026-11-20T12:00Z&search=NaN&tts=-5');
+    expect(await total(hostile)).toBe('Web searches per request: Enter a whole number of 0 or more. TTS characters per request: Enter a whole number of 0 or more.');
+    await hostile.context().close();
+  });
+
   it('switches currency and language', async () => {
     const page = await openPage('?model=deepseek-chat&at=2025-03-01T12:00Z&in=6000&hit=0&out=800');
     await page.getByLabel('Currency').selectOption('CNY');
@@ -264,7 +294,27 @@ describe.skipIf(!hasChromium)('calculator in Chromium (built site, served from a
         }),
       }));
       expect(layout.scrollWidth, lang).toBeLessThanOrEqual(390);
-      expect(layout.tables.map((t) => t.table).sort(), lang).toEqual(['compare', 'heatmap', 'lines', 'prices']);
+      expect(layout.tables.map((t) => t.table).sort(), lang).toEqual(['compare', 'heatmap', 'lines', 'metered-prices', 'prices']);
+      for (const box of layout.tables) {
+        expect(box.left, `${lang} ${box.table}`).toBeGreaterThanOrEqual(0);
+        expect(box.right, `${lang} ${box.table}`).toBeLessThanOrEqual(390);
+      }
+      await page.context().close();
+    }
+  });
+
+  it('fits a 390 px phone with every per-call line, in both languages', async () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const page = await openPage(`?model=deepseek-flash&at=2026-11-20T12:00Z&lang=${lang}&cur=CNY&rpd=123456&search=3&fetch=1&ocr=12&tts=5400`, { width: 390, height: 844 });
+      const layout = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        tables: [...document.querySelectorAll('table')].map((table) => {
+          const box = table.getBoundingClientRect();
+          return { table: table.className, left: box.left, right: box.right };
+        }),
+      }));
+      expect(layout.scrollWidth, lang).toBeLessThanOrEqual(390);
+      expect(layout.tables.map((t) => t.table).sort(), lang).toEqual(['compare', 'heatmap', 'lines', 'lines metered', 'metered-prices', 'prices']);
       for (const box of layout.tables) {
         expect(box.left, `${lang} ${box.table}`).toBeGreaterThanOrEqual(0);
         expect(box.right, `${lang} ${box.table}`).toBeLessThanOrEqual(390);
@@ -292,6 +342,12 @@ describe.skipIf(!hasChromium)('calculator in Chromium (built site, served from a
         await page.locator('#api-response').fill('{"usage": ');
         await page.getByTestId('api-response-error').waitFor();
         expect(await audit(), `${lang} ${theme} with errors`).toEqual([]);
+        // Every per-call line and the per-call price table, on a phone.
+        await page.goto(`${site.baseUrl}?model=deepseek-flash&at=2026-11-20T12:00Z&lang=${lang}&theme=${theme}&cur=CNY&search=3&fetch=1&ocr=12&tts=5400`);
+        await page.getByRole('status').waitFor();
+        await page.addScriptTag({ content: AXE_SOURCE });
+        await page.setViewportSize({ width: 390, height: 900 });
+        expect(await audit(), `${lang} ${theme} per-call lines`).toEqual([]);
         await page.context().close();
       }
     }

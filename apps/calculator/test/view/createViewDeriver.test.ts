@@ -60,6 +60,18 @@ describe('createViewDeriver (the view model, without a DOM)', () => {
     expect(view.comparison).toEqual([]);
   });
 
+  it('prices per-call counts exactly and lists per-call prices, in yuan by default for Chinese', () => {
+    const view = createViewDeriver()({ ...inputs('?model=deepseek-flash&at=2026-11-20T12:00Z&in=0&out=0&rpd=1000&search=3&tts=5400'), languages: ['zh-CN'] });
+    expect(view.currency).toBe('CNY');
+    expect(view.cost?.metered.map((m) => [m.item, m.perRequest.toString(), m.perDay.toString(), m.per30Days.toString()])).toEqual([
+      ['search', '0.015', '15', '450'],
+      ['ttsCharacters', '1.62', '1620', '48600'],
+    ]);
+    expect(view.cost?.estimate.perRequest.toString()).toBe('1.635');
+    expect(view.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/^折扣待定：ttsCharacters: /)]));
+    expect(view.meteredPrices.map((r) => `${r.item}:${r.status}`)).toEqual(['search:priced', 'fetch:priced', 'ocrPages:priced', 'ttsCharacters:priced', 'asr:unpriced']);
+  });
+
   it('recomputes only what a change touches: a new clock redraws the heatmap, not the comparison', () => {
     const derive = createViewDeriver();
     const utc = derive(inputs(`${CHAT_2025}&zone=utc`));
@@ -81,10 +93,13 @@ describe('createViewDeriver (the view model, without a DOM)', () => {
       compare: v.comparison.map((r) => `${r.id}:${r.now.toString()}:${r.cheapest.toString()}`),
       warnings: v.warnings,
       price: v.price?.period.id ?? null,
+      metered: v.cost?.metered.map((m) => `${m.item}:${m.perRequest.toString()}:${m.per30Days.toString()}`) ?? null,
+      meteredPrices: v.meteredPrices.map((r) => (r.status === 'priced' ? `${r.item}:${r.price.toString()}:${r.confidence}` : `${r.item}:${r.status}`)),
     });
     const query = fc.record({
-      model: fc.constantFrom('deepseek-chat', 'deepseek-v4-flash', 'deepseek-v4-pro', 'nope'),
-      at: fc.constantFrom('2025-03-01T12:00Z', '2026-09-01T02:00Z', '2026-07-24T15:00Z'),
+      model: fc.constantFrom('deepseek-chat', 'deepseek-v4-flash', 'deepseek-flash', 'deepseek-v4-pro', 'nope'),
+      at: fc.constantFrom('2025-03-01T12:00Z', '2026-09-01T02:00Z', '2026-07-24T15:00Z', '2026-11-20T12:00Z'),
+      search: fc.constantFrom('0', '3', 'x'),
       in: fc.constantFrom('6000', '10000', 'x'),
       rpd: fc.constantFrom('1', '1000'),
       zone: fc.constantFrom('utc', 'beijing', 'local'),
@@ -98,7 +113,7 @@ describe('createViewDeriver (the view model, without a DOM)', () => {
           expect(summary(derive(input))).toEqual(summary(createViewDeriver()(input)));
         }
       }),
-      { numRuns: 15 },
+      { numRuns: 20 },
     );
   });
 });

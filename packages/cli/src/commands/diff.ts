@@ -41,10 +41,19 @@ export const registerDiff: RegisterCommand = (program, { io, exit }) => {
     });
 };
 
+// The text output groups the changes so a per-call price change is not lost among field paths.
+const SECTIONS: readonly (readonly [string, (kind: string) => boolean])[] = [
+  ['price data', (kind) => kind !== 'quote-changed' && kind !== 'metered-changed'],
+  ['token prices quoted', (kind) => kind === 'quote-changed'],
+  ['per-call prices quoted (search, fetch, OCR pages, TTS characters)', (kind) => kind === 'metered-changed'],
+];
+
 /**
  * `seekcost diff OLD NEW`: what changed between two price-data files (both are validated first):
- * every difference in what they quote, on a dense grid of instants, and every field that differs
- * (see diffTariffs in @seekcost/pricing). With `--fail-on-change`, exits 5 when anything changed: a
+ * every difference in what they quote, on a dense grid of instants (token prices of every id, and
+ * per-call prices of every metered item, way of calling it and currency), and every field that
+ * differs (see diffTariffs in @seekcost/pricing). The text output lists them in three sections:
+ * the price data, the token prices quoted, the per-call prices quoted. With `--fail-on-change`, exits 5 when anything changed: a
  * pricing-table regression check for CI.
  *
  * @example
@@ -59,7 +68,11 @@ export async function runDiff(oldPath: string, newPath: string, options: DiffCom
   if (options.json) io.stdout.write(jsonText({ changes }));
   else if (changes.length === 0) io.stdout.write(terminalText(`no changes (${oldPath} checked ${before.checked}, ${newPath} checked ${after.checked})`) + '\n');
   else {
-    const lines = [`${changes.length} change(s) from ${oldPath} (checked ${before.checked}) to ${newPath} (checked ${after.checked}):`, ...changes.map((c) => `  ${c.summary}`)];
+    const lines = [`${changes.length} change(s) from ${oldPath} (checked ${before.checked}) to ${newPath} (checked ${after.checked}):`];
+    for (const [heading, kinds] of SECTIONS) {
+      const section = changes.filter((c) => kinds(c.kind));
+      if (section.length > 0) lines.push(`${heading} (${section.length}):`, ...section.map((c) => `  ${c.summary}`));
+    }
     io.stdout.write(`${lines.map(terminalText).join('\n')}\n`);
   }
   return changes.length > 0 && options.failOnChange ? EXIT.CHANGED : EXIT.OK;
