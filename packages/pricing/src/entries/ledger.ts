@@ -1,8 +1,12 @@
 // @seekcost/pricing/ledger: exact totals over any number of DeepSeek API records, mergeable across
 // shards. Pure, like the rest of the package. (The tariff table and warehouse SQL: ./warehouse.)
+// A dashboard creates a ledger, adds records, reads totals, saves a snapshot and validates one read
+// back (parseLedgerSnapshot, tariffFingerprint). test/publicSurface.test.ts holds the list.
+//
+// Deliberately not exported: the record readers (readLedgerRecord, readUsageCounts and their
+// scratch types) and the ledger's parts (price-plan cache, buckets, totals, snapshot/merge, issue
+// bookkeeping). They are the hot path's internals; createLedger's `add` is the way in.
 export { createLedger } from '../ledger/createLedger.ts';
-export { readLedgerRecord, type RecordFields, type RecordReadFailure } from '../ledger/readLedgerRecord.ts';
-export { readUsageCounts, type CountsScratch } from '../ledger/readUsageCounts.ts';
 export type {
   Ledger,
   LedgerOptions,
