@@ -1,10 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileTariff, PriceDataError, parseTariffJson, resolvePrice, UnknownMeteredItemError, type TariffDocument } from '@seekcost/pricing';
-// Internals, tested directly: not part of the public surface.
-import { priceMetered } from '../packages/pricing/src/priceMetered.ts';
-import { resolveMeteredPrice } from '../packages/pricing/src/resolveMeteredPrice.ts';
+import { compileTariff, PriceDataError, parseTariffJson, priceMetered, resolveMeteredPrice, resolvePrice, UnknownMeteredItemError, type TariffDocument } from '@seekcost/pricing';
 
 // pricing-data/deepseek.json itself: valid, and the integrity checks reject every kind of damage
 // (overlap, gap, windows that do not tile the day, missing sources) with the path of the bad field.

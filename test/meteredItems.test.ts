@@ -7,16 +7,15 @@ import {
   InvalidUsageError,
   MeteredItemNotAvailableError,
   MeteredPriceNotPublishedError,
+  priceMetered,
   priceRequest,
+  resolveMeteredPrice,
   resolvePrice,
   tariffSegments,
   UnknownMeteredItemError,
   type Currency,
   type MeteredVia,
 } from '@seekcost/pricing';
-// Internals, tested directly: not part of the public surface.
-import { priceMetered } from '../packages/pricing/src/priceMetered.ts';
-import { resolveMeteredPrice } from '../packages/pricing/src/resolveMeteredPrice.ts';
 import { CANCELLED_PRO_REROUTE, METERED, UNPRICED_ITEMS, VERSIONS, type MeteredEra } from './deepseekFacts.ts';
 
 // Charges that are not tokens, against the hand-written facts in deepseekFacts.ts: every period edge

@@ -10,9 +10,9 @@
 // - tariff building blocks: buildTariff, tierAt, quoteFrom, exactAmount, fromScaledInteger,
 //   weakerConfidence, resolveModel/nearestIds, validateTokenCount, the zod schemas and the raw
 //   bundled document (parseTariffJson, compileTariff and getBundledTariff are the way in);
-// - metered internals: compileMeteredItems, meteredAmount, priceMetered, validateMeteredCount,
-//   resolveMeteredPrice (metered items are priced by priceRequest/estimateCost/priceRecord through
-//   their `metered` option, and resolved by resolvePrice through `meteredItems`).
+// - metered internals: compileMeteredItems, meteredAmount, validateMeteredCount (priceMetered and
+//   resolveMeteredPrice are the public way to price metered counts, e.g. stand-alone Search API
+//   calls that have no model and so no priceRequest).
 //
 // Kept on purpose although they look like helpers:
 // - toEpochMs is the one strict instant parser. The CLI reads `--at` with it and a dashboard reads
@@ -50,8 +50,8 @@ export type {
   SourceRef,
 } from './schema/tariffSchema.ts';
 export type { Tariff, UnitPrices, CompiledPeriod, CompiledRates, CompiledLimits, CompiledModel, CompiledTier, CompiledMeteredItem, CompiledMeteredPeriod, CompiledMeteredPrice } from './tariff.ts';
-export type { ResolvedMeteredPrice, MeteredProvenance } from './resolveMeteredPrice.ts';
-export type { MeteredCounts, MeteredLine } from './priceMetered.ts';
+export { resolveMeteredPrice, type ResolvedMeteredPrice, type ResolveMeteredPriceOptions, type MeteredProvenance } from './resolveMeteredPrice.ts';
+export { priceMetered, type MeteredCounts, type MeteredLine, type MeteredQuote, type PriceMeteredOptions } from './priceMetered.ts';
 export { compileTariff } from './compileTariff.ts';
 export { parseTariffJson } from './parseTariffJson.ts';
 export { getBundledTariff } from './getBundledTariff.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidUsageError } from '@seekcost/pricing';
-import { priceMetered, validateMeteredCount } from '../src/priceMetered.ts';
+import { InvalidUsageError, priceMetered } from '@seekcost/pricing';
+import { validateMeteredCount } from '../src/priceMetered.ts';
 
 describe('priceMetered', () => {
   it('prices stand-alone API calls and sums the lines', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError, InvalidInstantError, MeteredItemNotAvailableError, UnknownMeteredItemError } from '@seekcost/pricing';
-import { resolveMeteredPrice } from '../src/resolveMeteredPrice.ts';
+import { InvalidArgumentError, InvalidInstantError, MeteredItemNotAvailableError, resolveMeteredPrice, UnknownMeteredItemError } from '@seekcost/pricing';
 
 describe('resolveMeteredPrice', () => {
   it('defaults to server-side tool calls and reports the period, source and confidence', () => {
