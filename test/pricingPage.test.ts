@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkPricingPage, compileTariff, getBundledTariff, parsePricingPage, type TariffDocument } from '@seekcost/pricing';
+import { compileTariff, getBundledTariff, type TariffDocument } from '@seekcost/pricing';
+import { checkPricingPage, parsePricingPage } from '@seekcost/pricing/pricingPage';
 import { PAGE_DIR, pageCopies, UNDATED_RANGES } from './pricingPageCopies.ts';
 
 // The data checks itself: every saved copy of DeepSeek's pricing page must agree with

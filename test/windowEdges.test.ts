@@ -84,7 +84,8 @@ describe('Monday-Friday in Beijing time, and Chinese public holidays', () => {
   it('weekdays are read in Asia/Shanghai, not UTC', async () => {
     // A tariff whose peak window wraps UTC midnight shows the difference: 23:00 UTC Friday is
     // Saturday 07:00 in Beijing (weekend), and 23:00 UTC Sunday is Monday 07:00 in Beijing.
-    const { compileTariff, deepseekTariffDocument } = await import('@seekcost/pricing');
+    const { compileTariff } = await import('@seekcost/pricing');
+    const { deepseekTariffDocument } = await import('../packages/pricing/src/generated/deepseekTariff.ts');
     const doc = structuredClone(deepseekTariffDocument);
     const period = doc.models['deepseek-flash']?.periods[0];
     const peak = period?.tiers[0];

@@ -17,8 +17,8 @@ import {
   estimateCompletionTokens,
   estimatePromptTokens,
   loadTokenizers,
-  normalizeChatBody,
 } from '../../packages/tokenizer-estimate/src/index.ts';
+import { normalizeChatBody } from '../../packages/tokenizer-estimate/src/prompt/chatBody.ts';
 
 const RUNS = 10_000;
 const SEED = 20_261_203;

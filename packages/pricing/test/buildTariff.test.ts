@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildTariff, compileTariff, deepseekTariffDocument, parseTariffJson, PriceDataError, priceRequest, type PriceDataIssue } from '../src/index.ts';
+import { buildTariff } from '../src/buildTariff.ts';
+import { deepseekTariffDocument } from '../src/generated/deepseekTariff.ts';
+import { compileTariff, parseTariffJson, PriceDataError, priceRequest, type PriceDataIssue } from '../src/index.ts';
 
 // Price data: every instant and date goes through the strict parsers (issue 8, section 4), and a
 // price too precise to hold names its own path (issue 8, "Smaller").

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compileMeteredItems, deepseekTariffDocument, type PriceDataIssue } from '@seekcost/pricing';
+import type { PriceDataIssue } from '@seekcost/pricing';
+import { compileMeteredItems } from '../src/compileMeteredItems.ts';
+import { deepseekTariffDocument } from '../src/generated/deepseekTariff.ts';
 
 describe('compileMeteredItems', () => {
   it('builds one timeline per way of calling; a period without via belongs to both', () => {

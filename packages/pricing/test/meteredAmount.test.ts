@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Decimal, meteredAmount, type CompiledMeteredPrice } from '@seekcost/pricing';
+import { Decimal, type CompiledMeteredPrice } from '@seekcost/pricing';
+import { meteredAmount } from '../src/meteredAmount.ts';
 
 function priceOf(price: string, unitSize: number): CompiledMeteredPrice {
   const [whole = '0', fraction = ''] = price.split('.');

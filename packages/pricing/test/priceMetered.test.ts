@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidUsageError, priceMetered, validateMeteredCount } from '@seekcost/pricing';
+import { InvalidUsageError, priceMetered } from '@seekcost/pricing';
+import { validateMeteredCount } from '../src/priceMetered.ts';
 
 describe('priceMetered', () => {
   it('prices stand-alone API calls and sums the lines', () => {

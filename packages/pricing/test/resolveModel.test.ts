@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BeforeHistoryError, getBundledTariff, ModelNotAvailableError, nearestIds, resolveModel, UnknownModelError } from '../src/index.ts';
+import { BeforeHistoryError, getBundledTariff, ModelNotAvailableError, UnknownModelError } from '../src/index.ts';
+import { nearestIds, resolveModel } from '../src/resolveModel.ts';
 
 const tariff = getBundledTariff();
 const at = (iso: string) => Date.parse(iso);

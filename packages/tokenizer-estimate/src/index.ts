@@ -8,6 +8,12 @@
  * ~1.1 MB gzipped); `await loadTokenizers({ exact, fast })` loads several. Bundlers emit both as
  * separate chunks that are fetched only when their loader is called.
  *
+ * This entry is what an app that counts or predicts tokens uses; test/publicSurface.test.ts holds
+ * the list. Deliberately not exported: the prompt pipeline's steps (normalizeChatBody,
+ * anthropicToChatBody, resolveTemplate and their result types): `estimatePromptTokens` takes
+ * OpenAI- and Anthropic-format bodies itself and picks the template of the request's era, so a
+ * caller never runs the steps one by one. The vocabularies live in the `/exact` and `/fast` entries.
+ *
  * @packageDocumentation
  */
 export { countTokens, type CountMethod, type CountTokensOptions } from './countTokens.ts';
@@ -26,9 +32,8 @@ export {
 export type { PromptPart } from './prompt/promptPiece.ts';
 export type { PartCount } from './prompt/countPromptPieces.ts';
 export { IMAGE_TOKENS_MAX } from './prompt/imageTokens.ts';
-export { anthropicToChatBody } from './prompt/anthropicBody.ts';
-export { resolveTemplate, type TemplateEra, type TemplateOptions, type ResolvedTemplate } from './prompt/resolveTemplate.ts';
-export { normalizeChatBody, type ChatRequestBody, type ChatMessage, type ChatContent, type ChatTool, type ChatToolCall, type NormalizedChatBody, type ToolChoice } from './prompt/chatBody.ts';
+export type { TemplateEra, TemplateOptions } from './prompt/resolveTemplate.ts';
+export type { ChatRequestBody, ChatMessage, ChatContent, ChatTool, ChatToolCall, ToolChoice } from './prompt/chatBody.ts';
 export { estimateCompletionTokens, type CompletionText, type EstimateCompletionOptions } from './estimateCompletionTokens.ts';
 export {
   TokenizerEstimateError,

@@ -9,16 +9,16 @@ import {
   MalformedBodyError,
   UnknownRoleError,
   IMAGE_TOKENS_MAX,
-  anthropicToChatBody,
   estimateCompletionTokens,
   estimatePromptTokens,
   estimatePromptTokensDetailed,
   loadExactTokenizer,
   loadFastTokenizer,
-  resolveTemplate,
-  normalizeChatBody,
   type TokenizerEstimateError,
 } from '../src/index.ts';
+import { anthropicToChatBody } from '../src/prompt/anthropicBody.ts';
+import { normalizeChatBody } from '../src/prompt/chatBody.ts';
+import { resolveTemplate } from '../src/prompt/resolveTemplate.ts';
 
 const SIMPLE = {
   model: 'deepseek-chat',

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { checkPricingPage, getBundledTariff, parsePricingPage, toEpochMs, type PageCheck, type PageCheckOptions } from '@seekcost/pricing';
+import { getBundledTariff, toEpochMs } from '@seekcost/pricing';
+import { checkPricingPage, parsePricingPage, type PageCheck, type PageCheckOptions } from '@seekcost/pricing/pricingPage';
 import type { RegisterCommand } from '../command.ts';
 import { EXIT, type ExitCode } from '../exitCodes.ts';
 import type { CliIo } from '../io.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPricingPage, parsePricingPage } from '@seekcost/pricing';
+import { checkPricingPage, parsePricingPage } from '@seekcost/pricing/pricingPage';
 
 const PRO = [
   '| MODEL | deepseek-v4-pro |',

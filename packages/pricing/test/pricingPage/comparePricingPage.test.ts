@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compareModel, comparePricingPage, getBundledTariff, parsePricingPage } from '@seekcost/pricing';
+import { getBundledTariff } from '@seekcost/pricing';
+import { comparePricingPage, parsePricingPage } from '@seekcost/pricing/pricingPage';
+import { compareModel } from '../../src/pricingPage/comparePricingPage.ts';
 
 const tariff = getBundledTariff();
 const at = (iso: string) => Date.parse(iso);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMeteredTable } from '@seekcost/pricing';
+import { parseMeteredTable } from '../../src/pricingPage/parseMeteredTable.ts';
 import { rows } from './rows.ts';
 
 describe('parseMeteredTable', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseModelTable } from '@seekcost/pricing';
+import { parseModelTable } from '../../src/pricingPage/parseModelTable.ts';
 import { rows } from './rows.ts';
 
 const HEAD = [

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parsePageAmount } from '@seekcost/pricing';
+import { parsePageAmount } from '../../src/pricingPage/parsePageAmount.ts';
 
 describe('parsePageAmount', () => {
   it('reads USD and CNY cells exactly, as printed', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePageInstant } from '@seekcost/pricing';
+import { parsePageInstant } from '../../src/pricingPage/parsePageInstant.ts';
 
 describe('parsePageInstant', () => {
   it('reads the English UTC sentence to the millisecond', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePeakHours } from '@seekcost/pricing';
+import { parsePeakHours } from '../../src/pricingPage/parsePeakHours.ts';
 
 describe('parsePeakHours', () => {
   it('reads the English UTC sentence, every day', () => {

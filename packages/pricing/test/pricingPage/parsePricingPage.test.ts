@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parsePricingPage } from '@seekcost/pricing';
+import { parsePricingPage } from '@seekcost/pricing/pricingPage';
 
 const MODEL_TABLE = [
   '| MODEL | deepseek-flash(1) | deepseek-v4-pro | ||',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseScheduledTable } from '@seekcost/pricing';
+import { parseScheduledTable } from '../../src/pricingPage/parseScheduledTable.ts';
 import { rows } from './rows.ts';
 
 describe('parseScheduledTable', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTokenLimit } from '@seekcost/pricing';
+import { parseTokenLimit } from '../../src/pricingPage/parseTokenLimit.ts';
 
 describe('parseTokenLimit', () => {
   it('reads K as 1024 and M as 1024 K, with the English and Chinese prefixes', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitTableRow } from '@seekcost/pricing';
+import { splitTableRow } from '../../src/pricingPage/splitTableRow.ts';
 
 describe('splitTableRow', () => {
   it('drops the outer pipes, links, footnote marks and full-width brackets', () => {

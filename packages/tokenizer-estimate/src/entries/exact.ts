@@ -9,6 +9,9 @@
  * self.onmessage = (e) => self.postMessage(tokenizer.count(e.data));
  * ```
  *
+ * Deliberately not exported: the BPE merge tables and pre-tokenizer, which are the tokenizer's
+ * internals; `ExactTokenizer`'s methods are the way in. test/publicSurface.test.ts holds the list.
+ *
  * @packageDocumentation
  */
 import { ExactTokenizer, createExactTokenizer } from '../exact/exactTokenizer.ts';

@@ -9,6 +9,10 @@
  * countFastTokens('Hello, world!'); // 4
  * ```
  *
+ * `createFastPieceCounter` is public because the main entry's `loadFastTokenizer` loads this
+ * module as its chunk and builds its counter with it. Deliberately not exported: the per-token
+ * table and calibration constants. test/publicSurface.test.ts holds the list.
+ *
  * @packageDocumentation
  */
 export { countFastTokens } from '../fast/fastTokenEstimate.ts';
