@@ -31,8 +31,8 @@ import type { Tariff } from './tariff.ts';
  * const doc = structuredClone(before.document);
  * doc.calendars['cn-public-holidays']!.timeZone = 'America/Los_Angeles';
  * const changes = diffTariffs(before, compileTariff(doc));
- * changes.some((c) => c.kind === 'quote-changed' && c.subject === 'deepseek-flash USD'); // true
- * diffTariffs(before, before); // []
+ * changes.some((c) => c.kind === 'quote-changed' && c.subject === 'deepseek-flash USD'); // => true
+ * diffTariffs(before, before); // => []
  * ```
  */
 export function diffTariffs(before: Tariff, after: Tariff): TariffChange[] {

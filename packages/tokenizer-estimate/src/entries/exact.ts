@@ -27,7 +27,7 @@ let shared: ExactTokenizer | undefined;
  * @example
  * ```ts
  * import { getExactTokenizer } from '@seekcost/tokenizer-estimate/exact';
- * getExactTokenizer().count('Hello, world!'); // 4
+ * getExactTokenizer().count('Hello, world!'); // => 4
  * ```
  */
 export function getExactTokenizer(): ExactTokenizer {
@@ -41,7 +41,7 @@ export function getExactTokenizer(): ExactTokenizer {
  * @example
  * ```ts
  * import { countExactTokens } from '@seekcost/tokenizer-estimate/exact';
- * countExactTokens('你好，世界'); // 3
+ * countExactTokens('你好，世界'); // => 3
  * ```
  */
 export function countExactTokens(text: string): number {
