@@ -1,6 +1,6 @@
 import type { Tariff } from './tariff.ts';
 import { DAY_MS, HOUR_MS, MINUTE_MS, UNCERTAIN_CUTOVER_MS } from './rules.ts';
-import { epochDayOf, zoneOffsetMinutes } from './zonedTime.ts';
+import { zoneOffsetMinutes } from './zonedTime.ts';
 
 /**
  * The safety-net grid's step: the edges above already find every difference; this catches an edge

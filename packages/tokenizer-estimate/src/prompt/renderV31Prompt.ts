@@ -58,7 +58,6 @@ export function renderV31Prompt(body: NormalizedChatBody, thinking: boolean): Pr
   if (body.jsonMode) out.fitted('responseFormat', FITTED.jsonMode, '(JSON mode instruction)');
   if (body.responseSchema) out.text('responseFormat', responseSchemaBlock(body.responseSchema, system !== '' || (body.tools.length > 0 && body.toolChoice !== 'none')));
   let afterUser = false;
-  let afterTool = false;
   const openAssistant = (think: boolean) => {
     out.special('<｜Assistant｜>').special(think ? '<think>' : '</think>');
   };
@@ -69,11 +68,9 @@ export function renderV31Prompt(body: NormalizedChatBody, thinking: boolean): Pr
       case 'user':
         out.special('<｜User｜>').text('content', message.text);
         afterUser = true;
-        afterTool = false;
         return;
       case 'tool':
         out.special('<｜tool▁output▁begin｜>').text('content', message.text).special('<｜tool▁output▁end｜>');
-        afterTool = true;
         afterUser = false;
         return;
       case 'assistant': {
@@ -90,7 +87,6 @@ export function renderV31Prompt(body: NormalizedChatBody, thinking: boolean): Pr
         }
         if (!message.prefix) out.special('<｜end▁of▁sentence｜>');
         afterUser = false;
-        afterTool = false;
         return;
       }
     }
