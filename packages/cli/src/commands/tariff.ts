@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { getBundledTariff, parseTariffJson, tariffSegments, type Currency, type Tariff } from '@seekcost/pricing';
-import { tariffTable, warehouseSql, type SqlDialect, type TariffTableRow } from '@seekcost/pricing/warehouse';
+import { tariffTable, warehouseSql, type SqlDialect, type TariffMeteredRow, type TariffTableRow } from '@seekcost/pricing/warehouse';
 import { Option } from 'commander';
 import type { RegisterCommand } from '../command.ts';
 import { EXIT, type ExitCode } from '../exitCodes.ts';
@@ -32,6 +32,10 @@ export interface TariffCommandOptions {
   /** A price-data JSON file to use instead of the bundled one. */
   readonly data: string | undefined;
 }
+
+const METERED_COLUMNS: readonly (keyof TariffMeteredRow)[] = [
+  'item', 'via', 'periodId', 'discountId', 'validFrom', 'validTo', 'unit', 'unitSize', 'currency', 'price', 'units', 'exponent', 'published', 'confidence', 'source',
+];
 
 const COLUMNS: readonly (keyof TariffTableRow)[] = [
   'model', 'resolvedModel', 'mode', 'periodId', 'validFrom', 'validTo', 'tier', 'tierRank', 'isDefault',
@@ -123,6 +127,10 @@ export async function runTariff(options: TariffCommandOptions, io: CliIo): Promi
   else if (options.format === 'csv') {
     io.stdout.write(`# seekcost flat tariff, price data checked ${table.checked}; prices per 1M tokens; *Units = price x 10^${table.scale}\n`);
     io.stdout.write(toCsv(COLUMNS, table.rows as unknown as Record<string, unknown>[]));
+    if (table.metered !== undefined && table.metered.length > 0) {
+      io.stdout.write(`\n# per-call (metered) prices: price per unitSize units; units = price x 10^exponent; published false = third-party figure\n`);
+      io.stdout.write(toCsv(METERED_COLUMNS, table.metered as unknown as Record<string, unknown>[]));
+    }
     io.stdout.write(`\n# holidays (tiers with holidayCalendar do not apply on these local dates)\n`);
     io.stdout.write(toCsv(['calendar', 'day', 'name'], table.holidays as unknown as Record<string, unknown>[]));
   } else {

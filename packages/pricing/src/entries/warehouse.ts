@@ -2,4 +2,5 @@
 // (DuckDB, PostgreSQL, ClickHouse, BigQuery) and prices a usage table there. Pure, like the rest of
 // the package: it returns text; running it is the caller's business.
 export { tariffTable, type TariffTable, type TariffTableRow, type HolidayRow, type TariffTableOptions } from '../warehouse/tariffTable.ts';
+export { tariffMeteredRows, type TariffMeteredRow } from '../warehouse/tariffMeteredRows.ts';
 export { warehouseSql, type SqlDialect, type WarehouseSqlOptions } from '../warehouse/warehouseSql.ts';
