@@ -3,6 +3,7 @@ import { currencySchema, type Currency } from '../schema/tariffSchema.ts';
 import { DIALECTS } from './sqlDialects.ts';
 import { sqlText } from './sqlText.ts';
 import type { TariffTable } from './tariffTable.ts';
+import { meteredSql } from './meteredSql.ts';
 import { tariffTableValues } from './tariffTableValues.ts';
 
 /**
@@ -34,6 +35,12 @@ export interface WarehouseSqlOptions {
    * `<prefix>priced_usage`. May be qualified, e.g. `billing.seekcost_` (BigQuery needs a dataset).
    */
   readonly prefix?: string;
+  /**
+   * Also price per-call charges: the usage table then has the count columns `search_count`,
+   * `fetch_count`, `ocr_pages` and `tts_characters` (integers; NULL or 0 for none), made as tool calls
+   * during the request, and the view `<prefix>priced_metered_usage` prices them (default false).
+   */
+  readonly metered?: boolean;
 }
 
 // Names are checked, not quoted: a plain identifier means the same in every dialect.
@@ -164,7 +171,7 @@ priced AS (
 )
 SELECT priced.*, ${d.scaled('amount_units', exponent)} AS amount
 FROM priced;
-`;
+${meteredSql(table, { dialect, d, prefix, usage, currency, priceCounts: options.metered === true })}`;
 }
 
 function insert(table: string, values: readonly string[]): string {
