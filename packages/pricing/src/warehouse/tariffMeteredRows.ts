@@ -49,8 +49,7 @@ const ITEM_ORDER: readonly MeteredItem[] = ['search', 'fetch', 'ocrPages', 'ttsC
  * import { getBundledTariff } from '@seekcost/pricing';
  * import { tariffMeteredRows } from '@seekcost/pricing/warehouse';
  * const rows = tariffMeteredRows(getBundledTariff(), Date.parse('2026-11-20T00:00:00Z'), Date.parse('2026-11-21T00:00:00Z'), 'CNY');
- * rows.filter((r) => r.via === 'tool-call').map((r) => `${r.item} ${r.price}/${r.unitSize}`);
- * // => ['search 5/1000', 'fetch 5/1000', 'ocrPages 1.5/1000', 'ttsCharacters 3/10000']
+ * rows.filter((r) => r.via === 'tool-call').map((r) => `${r.item} ${r.price}/${r.unitSize}`); // => ['search 5/1000', 'fetch 5/1000', 'ocrPages 1.5/1000', 'ttsCharacters 3/10000']
  * ```
  */
 export function tariffMeteredRows(tariff: Tariff, fromMs: number, toMs: number, currency: Currency | undefined): TariffMeteredRow[] {
