@@ -58,8 +58,8 @@ const SURFACES: Readonly<Record<string, { readonly file: string; readonly surfac
       ],
       types: [
         'ForeignReadResult', 'ForeignRecord', 'Ledger', 'LedgerBucket', 'LedgerDimension', 'LedgerGroup', 'LedgerGroupKey',
-        'LedgerIssue', 'LedgerIssueCode', 'LedgerOptions', 'LedgerRecord', 'LedgerSnapshot',
-        'LedgerSnapshotTokens', 'LedgerSnapshotUnits', 'LedgerTokens', 'LedgerTotals',
+        'LedgerIssue', 'LedgerIssueCode', 'LedgerMeteredBucket', 'LedgerMeteredLine', 'LedgerOptions', 'LedgerRecord', 'LedgerSnapshot',
+        'LedgerSnapshotMeteredBucket', 'LedgerSnapshotTokens', 'LedgerSnapshotUnits', 'LedgerTokens', 'LedgerTotals',
         'LedgerWarning', 'NearEdgeRecord', 'ValidLedgerSnapshot',
       ],
     },
@@ -79,10 +79,10 @@ const SURFACES: Readonly<Record<string, { readonly file: string; readonly surfac
     file: 'packages/pricing/src/entries/warehouse.ts',
     surface: {
       runtime: [
-        'tariffTable', 'warehouseSql',
+        'tariffMeteredRows', 'tariffTable', 'warehouseSql',
       ],
       types: [
-        'HolidayRow', 'SqlDialect', 'TariffTable', 'TariffTableOptions', 'TariffTableRow',
+        'HolidayRow', 'SqlDialect', 'TariffMeteredRow', 'TariffTable', 'TariffTableOptions', 'TariffTableRow',
         'WarehouseSqlOptions',
       ],
     },

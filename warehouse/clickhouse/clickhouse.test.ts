@@ -1,5 +1,5 @@
 import { afterAll, describe, it } from 'vitest';
-import { checkEqualsLedger, checkHostilePriceFile, checkHostileRoundTrip, type SqlEngine } from '../../packages/cli/test/warehouseChecks.ts';
+import { checkEqualsLedger, checkMeteredEqualsLedger, checkHostilePriceFile, checkHostileRoundTrip, type SqlEngine } from '../../packages/cli/test/warehouseChecks.ts';
 
 // The ClickHouse warehouse SQL on chDB (embedded ClickHouse, npm `chdb`), through the same checks
 // DuckDB and PGlite pass in `npm test`. chDB is not in the root install: if it is missing this file
@@ -39,6 +39,10 @@ describe(`warehouse SQL on ClickHouse (chDB ${session.query('SELECT version()', 
   it('equals the ledger to the last decimal on 100,000 generated records, USD and CNY, overall and per model, period and tier', async () => {
     await checkEqualsLedger(clickhouse(), 100_000, 20261122);
   }, 600_000);
+
+  it('prices per-call counts (search, fetch, OCR pages, TTS characters) like the ledger, per item, to the last decimal', async () => {
+    await checkMeteredEqualsLedger(clickhouse(), 600, 20261203);
+  }, 120_000);
 
   it('reads back every hostile string in every string field exactly, and the usage table survives', async () => {
     await checkHostileRoundTrip(clickhouse());

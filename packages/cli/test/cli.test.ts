@@ -244,6 +244,8 @@ describe('seekcost tariff and diff', () => {
     expect(csv.code).toBe(0);
     expect(csv.stdout).toContain('deepseek-v4-pro,deepseek-v4-pro,,deepseek-v4-pro/2026-08-22,2026-08-22T16:00:00.000Z,2026-09-10T04:00:00.000Z,peak,0,false,60,240,UTC,0,"1,2,3,4,5",31,Asia/Shanghai,480,,,USD,0.044,1.32,3.96,44000,1320000,3960000,6,');
     expect(csv.stdout).toMatch(/calendar,day,name\ncn-public-holidays,2026-01-01,/);
+    expect(csv.stdout).toContain('\nitem,via,periodId,discountId,validFrom,validTo,unit,unitSize,currency,price,units,exponent,published,confidence,source\n');
+    expect(csv.stdout).toMatch(/\nsearch,tool-call,search\/tool-call\/2026-08-12,,2026-08-12T00:00:00\.000Z,2026-10-31T16:00:00\.000Z,request,1000,USD,0,0,\d+,true,/);
     const segments = await run(['tariff', '--segments', '--model', 'deepseek-v4-pro', '--from', '2026-09-01T00:00:00Z', '--to', '2026-09-01T05:00:00Z', '--format', 'json']);
     expect(JSON.parse(segments.stdout).map((s: { from: string; tier: string }) => `${s.from} ${s.tier}`)).toEqual([
       '2026-09-01T00:00:00.000Z off-peak',

@@ -1,7 +1,7 @@
 import { DuckDBInstance, DuckDBTimestampValue } from '@duckdb/node-api';
 import { afterEach, describe, expect, it } from 'vitest';
 import { run } from './support.ts';
-import { checkEqualsLedger, checkHostilePriceFile, checkHostileRoundTrip, type SqlEngine } from './warehouseChecks.ts';
+import { checkEqualsLedger, checkMeteredEqualsLedger, checkHostilePriceFile, checkHostileRoundTrip, type SqlEngine } from './warehouseChecks.ts';
 
 // The DuckDB warehouse SQL on embedded DuckDB (a devDependency, so `npm test` always has it: if it
 // cannot load, this file fails to import and the suite fails; it never skips).
@@ -46,6 +46,10 @@ describe('warehouse SQL on embedded DuckDB', () => {
   it('equals the ledger to the last decimal on 100,000 generated records, USD and CNY, overall and per model, period and tier', async () => {
     await checkEqualsLedger(await duckdb(), 100_000, 20261122);
   }, 180_000);
+
+  it('prices per-call counts (search, fetch, OCR pages, TTS characters) like the ledger, per item, to the last decimal', async () => {
+    await checkMeteredEqualsLedger(await duckdb(), 600, 20261203);
+  }, 60_000);
 
   it('reads back every hostile string in every string field exactly, and the usage table survives', async () => {
     await checkHostileRoundTrip(await duckdb());

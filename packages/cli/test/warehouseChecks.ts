@@ -5,6 +5,8 @@ import { Decimal, getBundledTariff, parseTariffJson, type Currency } from '@seek
 import { tariffTable, warehouseSql, type SqlDialect, type TariffTable, type TariffTableRow } from '@seekcost/pricing/warehouse';
 import { sqlText } from '../../pricing/src/warehouse/sqlText.ts';
 import { run, tempDir } from './support.ts';
+import { createLedger } from '@seekcost/pricing/ledger';
+import { mulberry32 } from '../../../test/support/mulberry32.ts';
 import { generateUsage, HOLIDAY_AND_MAKE_UP_DAYS, ledgerExpectation, type UsageRow } from './warehouseUsage.ts';
 
 export type { UsageRow };
@@ -158,4 +160,45 @@ export async function checkHostilePriceFile(engine: SqlEngine): Promise<void> {
   expect(calendar).toBeDefined();
   const names = await engine.rows(`SELECT DISTINCT name FROM seekcost_holidays`);
   expect(new Set(names.map((r) => r.name))).toEqual(new Set(calendar?.dates.map((d) => d.name)));
+}
+
+const METERED_USAGE_COLUMNS: Record<SqlDialect, string> = {
+  duckdb: 'request_id VARCHAR, model VARCHAR, completed_at TIMESTAMP, cache_hit_tokens BIGINT, cache_miss_tokens BIGINT, output_tokens BIGINT, search_count BIGINT, fetch_count BIGINT, ocr_pages BIGINT, tts_characters BIGINT',
+  postgres: 'request_id TEXT, model TEXT, completed_at TIMESTAMP, cache_hit_tokens BIGINT, cache_miss_tokens BIGINT, output_tokens BIGINT, search_count BIGINT, fetch_count BIGINT, ocr_pages BIGINT, tts_characters BIGINT',
+  clickhouse: "request_id String, model String, completed_at DateTime64(3, 'UTC'), cache_hit_tokens Int64, cache_miss_tokens Int64, output_tokens Int64, search_count Nullable(Int64), fetch_count Nullable(Int64), ocr_pages Nullable(Int64), tts_characters Nullable(Int64)",
+  bigquery: 'request_id STRING, model STRING, completed_at TIMESTAMP, cache_hit_tokens INT64, cache_miss_tokens INT64, output_tokens INT64, search_count INT64, fetch_count INT64, ocr_pages INT64, tts_characters INT64',
+};
+
+/**
+ * The per-call view prices generated search, fetch, OCR and TTS counts exactly like the ledger, in
+ * CNY (where every item is published): per item, count and amount, to the last decimal, across the
+ * 2026-10-31T16:00Z edge where server-side search goes from free to billed.
+ */
+export async function checkMeteredEqualsLedger(engine: SqlEngine, count: number, seed: number): Promise<void> {
+  const next = mulberry32(seed);
+  const start = Date.parse('2026-08-12T00:00:00Z');
+  const edges = [Date.parse('2026-10-31T16:00:00Z'), Date.parse('2026-11-12T16:00:00Z')];
+  const ocrFrom = edges[1] as number;
+  const amount = () => (next() < 0.3 ? 0 : next() < 0.05 ? Math.floor(next() * 2 ** 40) : Math.floor(next() * 5000));
+  const rows = Array.from({ length: count }, (_, i) => {
+    const at = next() < 0.3 ? (edges[Math.floor(next() * 2)] as number) + Math.floor((next() - 0.5) * 20) : start + Math.floor(next() * 200 * 86_400_000);
+    const late = at >= ocrFrom;
+    return { id: `m${i}`, at, search: amount(), fetch: amount(), ocrPages: late ? amount() : 0, ttsCharacters: late ? amount() : 0 };
+  });
+  await engine.run(`CREATE TABLE metered_usage (${METERED_USAGE_COLUMNS[engine.dialect]})${engine.dialect === 'clickhouse' ? ' ENGINE = MergeTree ORDER BY tuple()' : ''}`);
+  const values = rows.map((r) => `('${r.id}', 'deepseek-v4-flash', '${new Date(r.at).toISOString().replace('T', ' ').replace('Z', '')}', 0, 0, 0, ${r.search}, ${r.fetch}, ${r.ocrPages}, ${r.ttsCharacters})`);
+  await engine.run(`INSERT INTO metered_usage VALUES ${values.join(', ')}`);
+  await engine.run(warehouseSql(tariffTable({ currency: 'CNY' }), { dialect: engine.dialect, currency: 'CNY', usageTable: 'metered_usage', prefix: 'm_', metered: true }));
+  const ledger = createLedger({ currency: 'CNY', nearEdgeMs: 0 });
+  for (const r of rows) {
+    ledger.add({ id: r.id, model: 'deepseek-v4-flash', at: r.at, usage: { cacheHitInputTokens: 0, cacheMissInputTokens: 0, outputTokens: 0 }, metered: { search: r.search, fetch: r.fetch, ocrPages: r.ocrPages, ttsCharacters: r.ttsCharacters } });
+  }
+  const totals = ledger.totals();
+  expect(totals.records.excluded).toBe(0);
+  expect(totals.metered.map((l) => l.item)).toEqual(['search', 'fetch', 'ocrPages', 'ttsCharacters']);
+  const text = engine.text;
+  const got = await engine.rows(`SELECT item, ${text('sum(item_count)')} AS n, ${text('sum(amount)')} AS amount FROM m_priced_metered_usage GROUP BY item`);
+  expect(got.map((g) => `${g.item} ${g.n} ${new Decimal(g.amount ?? 'NaN').toFixed()}`).sort()).toEqual(totals.metered.map((l) => `${l.item} ${l.count} ${l.amount.toFixed()}`).sort());
+  const free = await engine.rows(`SELECT ${text('count(*)')} AS n FROM m_priced_metered_usage WHERE period_id = 'search/tool-call/2026-08-12' AND amount = 0`);
+  expect(Number(free[0]?.n)).toBeGreaterThan(0);
 }

@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkEqualsLedger, checkHostilePriceFile, checkHostileRoundTrip, type SqlEngine } from './warehouseChecks.ts';
+import { checkEqualsLedger, checkMeteredEqualsLedger, checkHostilePriceFile, checkHostileRoundTrip, type SqlEngine } from './warehouseChecks.ts';
 
 // The PostgreSQL warehouse SQL on PGlite: real PostgreSQL compiled to WebAssembly, a root
 // devDependency, so it runs in `npm test` on a fresh clone (a missing PGlite fails the import).
@@ -34,6 +34,10 @@ describe('warehouse SQL on PostgreSQL (PGlite)', () => {
   it('equals the ledger to the last decimal on 100,000 generated records, USD and CNY, overall and per model, period and tier', async () => {
     await checkEqualsLedger(await postgres(), 100_000, 20261122);
   }, 300_000);
+
+  it('prices per-call counts (search, fetch, OCR pages, TTS characters) like the ledger, per item, to the last decimal', async () => {
+    await checkMeteredEqualsLedger(await postgres(), 600, 20261203);
+  }, 60_000);
 
   it('reads back every hostile string in every string field exactly, and the usage table survives', async () => {
     await checkHostileRoundTrip(await postgres());

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { SeekcostError, type Currency } from '@seekcost/pricing';
-import { createLedger, usageRecordsOf, type LedgerDimension, type LedgerSnapshot, type LedgerTotals } from '@seekcost/pricing/ledger';
+import { createLedger, usageRecordsOf, type LedgerDimension, type LedgerGroup, type LedgerSnapshot, type LedgerTotals } from '@seekcost/pricing/ledger';
 import { Option } from 'commander';
 import { currencyOption, parseNonNegative, withInputOptions, type RegisterCommand } from '../command.ts';
 import { EXIT, type ExitCode } from '../exitCodes.ts';
@@ -18,7 +18,7 @@ import { UsageError } from '../usageError.ts';
  *
  * @example
  * ```ts
- * const o: LedgerCommandOptions = { groupBy: ['day'], timeZone: 'UTC', currency: 'USD', out: 'table', format: 'auto', strict: false, dedupe: true, keyField: undefined, nearEdgeMinutes: 10, basis: 'completion', progress: true, maxDetails: 100, saveState: undefined, mergeStates: [] };
+ * const o: LedgerCommandOptions = { groupBy: ['day'], timeZone: 'UTC', currency: 'USD', out: 'table', format: 'auto', strict: false, dedupe: true, keyField: undefined, nearEdgeMinutes: 10, basis: 'completion', progress: true, maxDetails: 100, saveState: undefined, mergeStates: [], acceptSecondaryPrices: false };
  * ```
  */
 export interface LedgerCommandOptions {
@@ -38,6 +38,8 @@ export interface LedgerCommandOptions {
   readonly saveState: string | undefined;
   /** Snapshots of other shards to merge in (same options). */
   readonly mergeStates: readonly string[];
+  /** `--accept-secondary-prices`: price per-call charges with third-party figures where DeepSeek published none (USD search/fetch). */
+  readonly acceptSecondaryPrices?: boolean;
 }
 
 const DIMENSIONS = new Set<string>(['day', 'hour', 'model', 'resolved-model', 'period', 'tier', 'currency', 'key']);
@@ -58,6 +60,7 @@ interface LedgerFlags {
   readonly maxDetails: number;
   readonly saveState?: string;
   readonly mergeState: string[];
+  readonly acceptSecondaryPrices: boolean;
 }
 
 /**
@@ -84,6 +87,7 @@ export const registerLedger: RegisterCommand = (program, { io, exit }) => {
       .addOption(new Option('--basis <basis>', "what a record's `at` is").choices(['completion', 'request']).default('completion'))
       .option('--max-details <n>', 'bad, duplicate and near-edge records listed in full (all are counted)', parseNonNegative, 100)
       .option('--save-state <file>', "write the ledger's state (JSON) to merge with other shards later")
+      .option('--accept-secondary-prices', 'price per-call charges (metered) with third-party figures where DeepSeek published none (USD search/fetch)', false)
       .option('--merge-state <file>', 'merge a saved shard state (same options; repeatable)', (value: string, previous: string[]) => [...previous, value], [] as string[]),
   ).action(async (files: string[], o: LedgerFlags) => {
     const options: LedgerCommandOptions = {
@@ -101,6 +105,7 @@ export const registerLedger: RegisterCommand = (program, { io, exit }) => {
       maxDetails: Math.floor(o.maxDetails),
       saveState: o.saveState,
       mergeStates: o.mergeState,
+      acceptSecondaryPrices: o.acceptSecondaryPrices,
     };
     exit(await runLedger(files, options, io));
   });
@@ -143,6 +148,7 @@ export async function runLedger(inputs: readonly string[], options: LedgerComman
     instant: options.basis,
     nearEdgeMs: Math.round(options.nearEdgeMinutes * 60_000),
     maxDetails: options.maxDetails,
+    acceptSecondaryPrices: options.acceptSecondaryPrices === true,
     ...(keyPath === undefined ? {} : { keyOf: (record: Readonly<Record<string, unknown>>) => pickOwn(record, keyPath) }),
   });
   // Every state is read and parsed before any is merged, and each merge checks its state whole
@@ -222,7 +228,7 @@ export async function runLedger(inputs: readonly string[], options: LedgerComman
     io.stdout.write(terminalLines(ledgerTable(totals)));
     io.stdout.write(terminalLines(`${skippedLine}${ledgerReport(totals)}`));
   } else {
-    io.stdout.write(options.out === 'json' ? jsonText(totals) : ledgerCsv(totals));
+    io.stdout.write(options.out === 'json' ? jsonText(ledgerJson(totals)) : ledgerCsv(totals));
     io.stderr.write(terminalLines(`${summaryLines(totals).join('\n')}\n${skippedLine}${ledgerReport(totals)}`));
   }
   if (inputError !== undefined) {
@@ -274,14 +280,22 @@ const DIMENSION_HEADERS: Record<LedgerDimension, string> = {
  */
 export function ledgerTable(totals: LedgerTotals): string {
   const dims = totals.groupBy;
-  const header = [...dims.map((d) => DIMENSION_HEADERS[d]), 'records', 'cache-hit in', 'cache-miss in', 'output', `amount (${totals.currency})`];
+  const items = totals.metered.map((l) => l.item);
+  const meteredHeader = items.flatMap((item) => [METERED_HEADERS[item] ?? item, `${METERED_HEADERS[item] ?? item} (${totals.currency})`]);
+  const header = [...dims.map((d) => DIMENSION_HEADERS[d]), 'records', 'cache-hit in', 'cache-miss in', 'output', ...meteredHeader, `amount (${totals.currency})`];
   const numeric = new Set(header.map((_, i) => i).filter((i) => i >= dims.length));
+  const meteredCells = (lines: LedgerGroup['metered']): string[] =>
+    items.flatMap((item) => {
+      const line = lines.find((l) => l.item === item);
+      return line === undefined ? ['0', '0'] : [count(line.count), line.amount.toFixed()];
+    });
   const rows = totals.groups.map((g) => [
     ...dims.map((d) => (d === 'key' && g.key.key === '' ? '(none)' : (g.key[d] ?? ''))),
     count(g.records),
     count(g.tokens.cacheHitInputTokens),
     count(g.tokens.cacheMissInputTokens),
     count(g.tokens.outputTokens),
+    ...meteredCells(g.metered),
     g.amount.toFixed(),
   ]);
   if (dims.length > 0) {
@@ -292,6 +306,7 @@ export function ledgerTable(totals: LedgerTotals): string {
       count(totals.tokens.cacheHitInputTokens),
       count(totals.tokens.cacheMissInputTokens),
       count(totals.tokens.outputTokens),
+      ...meteredCells(totals.metered),
       totals.amount.toFixed(),
     ]);
   } else if (rows.length === 0) {
@@ -325,9 +340,14 @@ function summaryLines(totals: LedgerTotals): string[] {
  * ```
  */
 export function ledgerCsv(totals: LedgerTotals): string {
-  const header = [...totals.groupBy, 'records', 'cache_hit_tokens', 'cache_miss_tokens', 'output_tokens', 'reasoning_tokens', 'currency', 'amount'];
+  const items = totals.metered.map((l) => l.item);
+  const header = [...totals.groupBy, 'records', 'cache_hit_tokens', 'cache_miss_tokens', 'output_tokens', 'reasoning_tokens', ...items.flatMap((item) => [`${METERED_CSV[item] ?? item}_count`, `${METERED_CSV[item] ?? item}_amount`]), 'currency', 'amount'];
   const lines = [csvLine(header)];
   for (const g of totals.groups) {
+    const metered = items.flatMap((item) => {
+      const line = g.metered.find((l) => l.item === item);
+      return line === undefined ? [0, '0'] : [line.count, line.amount.toFixed()];
+    });
     lines.push(
       csvLine([
         ...totals.groupBy.map((d) => g.key[d] ?? ''),
@@ -336,6 +356,7 @@ export function ledgerCsv(totals: LedgerTotals): string {
         g.tokens.cacheMissInputTokens,
         g.tokens.outputTokens,
         g.tokens.reasoningTokens,
+        ...metered,
         totals.currency,
         g.amount.toFixed(),
       ]),
@@ -368,6 +389,28 @@ export function ledgerReport(totals: LedgerTotals): string {
     );
   }
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+}
+
+// Column names of the per-call charges: shown only when some record has them.
+const METERED_HEADERS: Readonly<Record<string, string>> = { search: 'searches', fetch: 'fetches', ocrPages: 'OCR pages', ttsCharacters: 'TTS chars', asr: 'ASR' };
+const METERED_CSV: Readonly<Record<string, string>> = { search: 'search', fetch: 'fetch', ocrPages: 'ocr_pages', ttsCharacters: 'tts_characters', asr: 'asr' };
+
+/**
+ * The totals as `--out json` prints them: the per-call fields (`metered`, `meteredBuckets`, each
+ * group's `metered`) only when some record had per-call charges, so token-only output is unchanged.
+ *
+ * @example
+ * ```ts
+ * 'metered' in ledgerJson(createLedger().totals()); // false
+ * ```
+ */
+export function ledgerJson(totals: LedgerTotals): LedgerTotals | Omit<LedgerTotals, 'metered' | 'meteredBuckets' | 'groups'> {
+  if (totals.metered.length > 0) return totals;
+  // Rebuilt key by key so the fields keep their order.
+  const entries = Object.entries(totals)
+    .filter(([name]) => name !== 'metered' && name !== 'meteredBuckets')
+    .map(([name, value]) => [name, name === 'groups' ? totals.groups.map(({ metered: _lines, ...group }) => group) : value]);
+  return Object.fromEntries(entries) as Omit<LedgerTotals, 'metered' | 'meteredBuckets' | 'groups'>;
 }
 
 function count(n: number): string {

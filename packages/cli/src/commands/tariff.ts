@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { getBundledTariff, parseTariffJson, tariffSegments, type Currency, type Tariff } from '@seekcost/pricing';
-import { tariffTable, warehouseSql, type SqlDialect, type TariffTableRow } from '@seekcost/pricing/warehouse';
+import { tariffTable, warehouseSql, type SqlDialect, type TariffMeteredRow, type TariffTableRow } from '@seekcost/pricing/warehouse';
 import { Option } from 'commander';
 import type { RegisterCommand } from '../command.ts';
 import { EXIT, type ExitCode } from '../exitCodes.ts';
@@ -29,9 +29,15 @@ export interface TariffCommandOptions {
   /** Prefix of the created tables and view (may be qualified: `mydataset.seekcost_`). */
   readonly prefix: string;
   readonly segments: boolean;
+  /** `--metered`: the usage table has per-call count columns; the SQL prices them too. */
+  readonly metered?: boolean;
   /** A price-data JSON file to use instead of the bundled one. */
   readonly data: string | undefined;
 }
+
+const METERED_COLUMNS: readonly (keyof TariffMeteredRow)[] = [
+  'item', 'via', 'periodId', 'discountId', 'validFrom', 'validTo', 'unit', 'unitSize', 'currency', 'price', 'units', 'exponent', 'published', 'confidence', 'source',
+];
 
 const COLUMNS: readonly (keyof TariffTableRow)[] = [
   'model', 'resolvedModel', 'mode', 'periodId', 'validFrom', 'validTo', 'tier', 'tierRank', 'isDefault',
@@ -60,12 +66,13 @@ export const registerTariff: RegisterCommand = (program, { io, exit }) => {
     .addOption(new Option('--dialect <dialect>', 'SQL dialect: duckdb, postgres and clickhouse are run on DuckDB, PGlite and chDB in the tests; bigquery is generated, not run on BigQuery').choices(['duckdb', 'postgres', 'clickhouse', 'bigquery']).default('duckdb'))
     .option('--usage-table <name>', 'the usage table the SQL prices', 'usage')
     .option('--prefix <prefix>', 'prefix of the created tables and view, may be qualified (BigQuery: mydataset.seekcost_)', 'seekcost_')
+    .option('--metered', 'SQL: also price per-call counts (usage columns search_count, fetch_count, ocr_pages, tts_characters)', false)
     .option('--segments', 'constant-price segments of --model between --from and --to', false)
     .option('--data <file>', 'price-data JSON to use instead of the bundled history')
     .action(async (o: TariffFlags) => {
       exit(
         await runTariff(
-          { model: o.model, from: o.from, to: o.to, currency: o.currency, format: o.format, dialect: o.dialect, usageTable: o.usageTable, prefix: o.prefix, segments: o.segments, data: o.data },
+          { model: o.model, from: o.from, to: o.to, currency: o.currency, format: o.format, dialect: o.dialect, usageTable: o.usageTable, prefix: o.prefix, segments: o.segments, data: o.data, metered: o.metered === true },
           io,
         ),
       );
@@ -123,10 +130,14 @@ export async function runTariff(options: TariffCommandOptions, io: CliIo): Promi
   else if (options.format === 'csv') {
     io.stdout.write(`# seekcost flat tariff, price data checked ${table.checked}; prices per 1M tokens; *Units = price x 10^${table.scale}\n`);
     io.stdout.write(toCsv(COLUMNS, table.rows as unknown as Record<string, unknown>[]));
+    if (table.metered !== undefined && table.metered.length > 0) {
+      io.stdout.write(`\n# per-call (metered) prices: price per unitSize units; units = price x 10^exponent; published false = third-party figure\n`);
+      io.stdout.write(toCsv(METERED_COLUMNS, table.metered as unknown as Record<string, unknown>[]));
+    }
     io.stdout.write(`\n# holidays (tiers with holidayCalendar do not apply on these local dates)\n`);
     io.stdout.write(toCsv(['calendar', 'day', 'name'], table.holidays as unknown as Record<string, unknown>[]));
   } else {
-    io.stdout.write(warehouseSql(table, { dialect: options.dialect, usageTable: options.usageTable, prefix: options.prefix, currency: options.currency ?? 'USD' }));
+    io.stdout.write(warehouseSql(table, { dialect: options.dialect, usageTable: options.usageTable, prefix: options.prefix, currency: options.currency ?? 'USD', metered: options.metered === true }));
   }
   return EXIT.OK;
 }

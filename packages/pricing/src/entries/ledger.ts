@@ -26,7 +26,7 @@ export type {
 export { parseLedgerSnapshot, type ValidLedgerSnapshot } from '../ledger/parseLedgerSnapshot.ts';
 export { tariffFingerprint } from '../ledger/tariffFingerprint.ts';
 export { InvalidLedgerStateError, DuplicateShardError } from '../ledger/ledgerStateErrors.ts';
-export type { LedgerSnapshotUnits, LedgerSnapshotTokens } from '../ledger/types.ts';
+export type { LedgerSnapshotUnits, LedgerSnapshotTokens, LedgerMeteredLine, LedgerMeteredBucket, LedgerSnapshotMeteredBucket } from '../ledger/types.ts';
 // Splits a line that holds several usage records (an OTLP export with many GenAI spans) into records
 // for `add`; the format readers behind it (OpenTelemetry, LiteLLM, AI SDK) stay internal.
 export { usageRecordsOf } from '../ledger/records/usageRecordsOf.ts';

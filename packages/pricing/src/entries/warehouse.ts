@@ -4,4 +4,5 @@
 // holds the list. Deliberately not exported: the SQL text helpers (quoting, literal rendering) and
 // the per-dialect renderers; warehouseSql picks the dialect, so a caller never quotes by hand.
 export { tariffTable, type TariffTable, type TariffTableRow, type HolidayRow, type TariffTableOptions } from '../warehouse/tariffTable.ts';
+export { tariffMeteredRows, type TariffMeteredRow } from '../warehouse/tariffMeteredRows.ts';
 export { warehouseSql, type SqlDialect, type WarehouseSqlOptions } from '../warehouse/warehouseSql.ts';

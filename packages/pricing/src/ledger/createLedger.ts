@@ -1,4 +1,4 @@
-import { InvalidArgumentError, InvalidUsageError } from '../errors.ts';
+import { InvalidArgumentError, InvalidUsageError, SeekcostError } from '../errors.ts';
 import { getBundledTariff } from '../getBundledTariff.ts';
 import type { InstantBasis } from '../priceRequest.ts';
 import { REQUEST_BASIS_HORIZON_MS } from '../rules.ts';
@@ -12,6 +12,8 @@ import { ledgerSnapshot } from './ledgerSnapshot.ts';
 import { DuplicateShardError } from './ledgerStateErrors.ts';
 import { ledgerTotals } from './ledgerTotals.ts';
 import { mergeSnapshot } from './mergeSnapshot.ts';
+import { addMeteredCount, LedgerMeteredBuckets, meteredSpecOf } from './meteredBuckets.ts';
+import { priceMetered, type MeteredCounts, type MeteredQuote } from '../priceMetered.ts';
 import { PricePlanCache, type Slot, type TimeGrouping } from './pricePlanCache.ts';
 import { readLedgerRecord, type RecordFields } from './readLedgerRecord.ts';
 import { readUsageCounts, type CountsScratch } from './readUsageCounts.ts';
@@ -69,6 +71,8 @@ class LedgerImpl implements Ledger, LedgerCore {
   readonly shards: Set<string>;
   readonly plans: PricePlanCache;
   readonly buckets = new LedgerBuckets();
+  readonly meteredBuckets = new LedgerMeteredBuckets();
+  readonly acceptSecondaryPrices: boolean;
   readonly issues: LedgerIssues;
   readonly seenIds: SeenIds | undefined;
   seen = 0;
@@ -76,7 +80,7 @@ class LedgerImpl implements Ledger, LedgerCore {
   requestBasis = 0;
   anthropicFormat = 0;
 
-  readonly #fields: RecordFields = { model: '', atMs: 0, basis: 'completion', usage: {}, id: undefined, key: undefined };
+  readonly #fields: RecordFields = { model: '', atMs: 0, basis: 'completion', usage: {}, id: undefined, key: undefined, metered: undefined, meteredVia: undefined };
   readonly #counts: CountsScratch = { hit: 0, miss: 0, output: 0, reasoning: 0, format: 'counts' };
 
   constructor(options: LedgerOptions) {
@@ -106,6 +110,8 @@ class LedgerImpl implements Ledger, LedgerCore {
     if (typeof shardId !== 'string' || shardId.length < 1 || shardId.length > 200) throw new InvalidArgumentError('shardId', 'must be a string of 1 to 200 characters');
     this.shardId = shardId;
     this.shards = new Set([shardId]);
+    this.acceptSecondaryPrices = options.acceptSecondaryPrices ?? false;
+    if (typeof this.acceptSecondaryPrices !== 'boolean') throw new InvalidArgumentError('acceptSecondaryPrices', 'must be true or false');
     this.keyOf = options.keyOf;
     this.byKey = this.groupBy.includes('key');
     this.timeGrouping = this.groupBy.includes('hour') ? 'hour' : this.groupBy.includes('day') ? 'day' : 'none';
@@ -135,6 +141,12 @@ class LedgerImpl implements Ledger, LedgerCore {
     const slot = atMs >= cursor.from && atMs < cursor.to ? (cursor.slot as Slot) : plans.seek(state, cursor, atMs);
     const entry = slot.entry;
     if (entry === undefined) return issues.excludeUnpriced(fields, ref, slot.errorCode ?? 'malformed');
+    let metered: MeteredQuote | undefined;
+    if (fields.metered !== undefined) {
+      const priced = this.#priceMetered(fields, ref);
+      if (!('lines' in priced)) return priced;
+      metered = priced;
+    }
 
     const id = fields.id;
     const seenIds = this.seenIds;
@@ -153,6 +165,7 @@ class LedgerImpl implements Ledger, LedgerCore {
       bucket = slot.bucket ??= this.buckets.bucketFor(state.model, entry, slot.timeKey, '');
     }
     addCounts(bucket, counts);
+    if (metered !== undefined) this.#addMetered(bucket, metered);
     this.priced++;
     if (fields.basis === 'request') this.requestBasis++;
     if (counts.format === 'anthropic') this.anthropicFormat++;
@@ -172,6 +185,37 @@ class LedgerImpl implements Ledger, LedgerCore {
     return undefined;
   }
 
+  // The same rules as priceRequest's `metered` (priceMetered); a typed error excludes the record.
+  #priceMetered(fields: RecordFields, ref: string | undefined): MeteredQuote | LedgerIssue {
+    const via = fields.meteredVia;
+    if (via !== undefined && via !== 'tool-call' && via !== 'api') {
+      return this.issues.exclude(ref, 'malformed', 'meteredVia', `meteredVia: must be 'tool-call' or 'api', got ${typeof via === 'string' ? JSON.stringify(via.slice(0, 40)) : via === null ? 'null' : typeof via}`);
+    }
+    try {
+      return priceMetered({
+        counts: fields.metered as MeteredCounts,
+        at: fields.atMs,
+        ...(via === undefined ? {} : { via }),
+        currency: this.currency,
+        acceptSecondaryPrices: this.acceptSecondaryPrices,
+        tariff: this.tariff,
+      });
+    } catch (error) {
+      if (!(error instanceof SeekcostError)) throw error;
+      const field = (error as { field?: unknown }).field;
+      return this.issues.exclude(ref, meteredIssueCode(error.code), typeof field === 'string' ? field : 'metered', error.message);
+    }
+  }
+
+  #addMetered(bucket: Bucket, quote: MeteredQuote): void {
+    const codes = quote.warnings.map((w) => w.code);
+    for (const line of quote.lines) {
+      // Warnings are per item; a line carries those naming its item (their messages start with it).
+      const own = quote.warnings.length === 0 ? codes : quote.warnings.filter((w) => w.message.startsWith(`${line.item}:`)).map((w) => w.code);
+      addMeteredCount(this.meteredBuckets.bucketFor(bucket, meteredSpecOf(line, own)), line.count);
+    }
+  }
+
   reject(ref: string | undefined, code: LedgerIssueCode, message: string): LedgerIssue {
     this.seen++;
     return this.issues.exclude(ref, code, undefined, message);
@@ -188,5 +232,19 @@ class LedgerImpl implements Ledger, LedgerCore {
 
   totals(): LedgerTotals {
     return ledgerTotals(this);
+  }
+}
+
+function meteredIssueCode(code: string): LedgerIssueCode {
+  switch (code) {
+    case 'UNKNOWN_METERED_ITEM':
+      return 'unknown-metered-item';
+    case 'METERED_ITEM_NOT_AVAILABLE':
+    case 'UNPRICED_METERED_ITEM':
+      return 'metered-not-available';
+    case 'METERED_PRICE_NOT_PUBLISHED':
+      return 'metered-price-not-published';
+    default:
+      return 'invalid-usage';
   }
 }

@@ -2,6 +2,7 @@ import type { Currency } from '../schema/tariffSchema.ts';
 import type { Tariff } from '../tariff.ts';
 import type { LedgerBuckets } from './ledgerBuckets.ts';
 import type { LedgerIssues } from './ledgerIssues.ts';
+import type { LedgerMeteredBuckets } from './meteredBuckets.ts';
 import type { PricePlanCache, TimeGrouping } from './pricePlanCache.ts';
 import type { SeenIds } from './seenIds.ts';
 import type { LedgerDimension } from './types.ts';
@@ -30,6 +31,9 @@ export interface LedgerCore {
   readonly shards: Set<string>;
   readonly plans: PricePlanCache;
   readonly buckets: LedgerBuckets;
+  /** Per-call counts, each with the token bucket of its records. */
+  readonly meteredBuckets: LedgerMeteredBuckets;
+  readonly acceptSecondaryPrices: boolean;
   readonly issues: LedgerIssues;
   readonly seenIds: SeenIds | undefined;
   seen: number;

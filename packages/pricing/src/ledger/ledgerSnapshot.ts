@@ -1,4 +1,5 @@
-import { bucketSums } from './ledgerBuckets.ts';
+import { bucketSums, type Bucket } from './ledgerBuckets.ts';
+import { meteredSum } from './meteredBuckets.ts';
 import type { LedgerCore } from './ledgerCore.ts';
 import { SNAPSHOT_FORMAT } from './parseLedgerSnapshot.ts';
 import type { LedgerIssue, LedgerIssueCode, LedgerSnapshot } from './types.ts';
@@ -15,7 +16,9 @@ import type { LedgerIssue, LedgerIssueCode, LedgerSnapshot } from './types.ts';
  */
 export function ledgerSnapshot(core: LedgerCore): LedgerSnapshot {
   const buckets: LedgerSnapshot['buckets'][number][] = [];
+  const indexOf = new Map<Bucket, number>();
   for (const b of core.buckets.values()) {
+    indexOf.set(b, buckets.length);
     const e = b.entry;
     const [hit, miss, output, reasoning] = bucketSums(b);
     buckets.push({
@@ -34,6 +37,26 @@ export function ledgerSnapshot(core: LedgerCore): LedgerSnapshot {
       tokens: { cacheHit: hit.toString(), cacheMiss: miss.toString(), output: output.toString(), reasoning: reasoning.toString() },
     });
   }
+  const meteredBuckets: LedgerSnapshot['meteredBuckets'][number][] = [];
+  for (const m of core.meteredBuckets.values()) {
+    const s = m.spec;
+    meteredBuckets.push({
+      bucket: indexOf.get(m.bucket) as number,
+      item: s.item,
+      via: s.via,
+      periodId: s.periodId,
+      discountId: s.discountId ?? null,
+      currency: s.currency,
+      published: s.published,
+      confidence: s.confidence,
+      warningCodes: s.warningCodes,
+      units: s.price.units,
+      exponent: s.price.exponent,
+      unitSize: s.price.unitSize,
+      records: m.records,
+      count: meteredSum(m).toString(),
+    });
+  }
   const issues = core.issues;
   const excludedByCode: Partial<Record<LedgerIssueCode, number>> = {};
   for (const [code, count] of issues.excludedByCode) excludedByCode[code] = count;
@@ -50,6 +73,7 @@ export function ledgerSnapshot(core: LedgerCore): LedgerSnapshot {
       nearEdgeMs: core.horizonMs,
       scale: core.tariff.scale,
       tariff: core.tariffFingerprint,
+      acceptSecondaryPrices: core.acceptSecondaryPrices,
     },
     counts: {
       seen: core.seen,
@@ -75,6 +99,7 @@ export function ledgerSnapshot(core: LedgerCore): LedgerSnapshot {
       })),
     },
     buckets,
+    meteredBuckets,
     ids: core.seenIds === undefined ? null : core.seenIds.values(),
   };
 }

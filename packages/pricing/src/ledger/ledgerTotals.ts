@@ -3,15 +3,24 @@ import { SeekcostError } from '../errors.ts';
 import { fromScaledInteger } from '../exactAmount.ts';
 import { isoDateOfEpochDay } from '../zonedTime.ts';
 import { bucketSums, type Bucket } from './ledgerBuckets.ts';
+import { meteredAmount } from '../meteredAmount.ts';
+import type { MeteredItem } from '../schema/tariffSchema.ts';
+import { meteredSum } from './meteredBuckets.ts';
 import type { LedgerCore } from './ledgerCore.ts';
 import type { NearEdgeDetail } from './ledgerIssues.ts';
-import type { LedgerBucket, LedgerDimension, LedgerGroup, LedgerGroupKey, LedgerIssueCode, LedgerTokens, LedgerTotals, LedgerWarning, NearEdgeRecord } from './types.ts';
+import type { LedgerBucket, LedgerDimension, LedgerGroup, LedgerGroupKey, LedgerIssueCode, LedgerMeteredBucket, LedgerMeteredLine, LedgerTokens, LedgerTotals, LedgerWarning, NearEdgeRecord } from './types.ts';
 
 const ENTRY_WARNING_MESSAGES: Readonly<Record<string, string>> = {
   'uncertain-cutover': 'priced within 24 hours of a price change whose exact instant is not official',
   'beyond-holiday-list': 'priced on dates the holiday list does not cover, so whether they were holidays is unknown',
   'unconfirmed-price': 'priced with prices whose confidence is unconfirmed',
+  'secondary-price': 'carry per-call charges priced with a third-party figure (DeepSeek published none in this currency)',
+  'pending-discount': 'carry per-call charges during an announced discount whose values are not known (list price used)',
 };
+
+const METERED_ORDER: readonly MeteredItem[] = ['search', 'fetch', 'ocrPages', 'ttsCharacters', 'asr'];
+
+type MeteredSums = Map<MeteredItem, { count: bigint; amount: Decimal }>;
 
 /**
  * A ledger's totals: one multiplication per bucket (token sums times unit prices, as integers in
@@ -26,7 +35,8 @@ const ENTRY_WARNING_MESSAGES: Readonly<Record<string, string>> = {
  */
 export function ledgerTotals(core: LedgerCore): LedgerTotals {
   const exponent = core.tariff.scale + 6;
-  const groups = new Map<string, { key: LedgerGroupKey; records: number; units: bigint; hit: bigint; miss: bigint; output: bigint; reasoning: bigint }>();
+  const groups = new Map<string, { key: LedgerGroupKey; records: number; units: bigint; hit: bigint; miss: bigint; output: bigint; reasoning: bigint; metered: MeteredSums }>();
+  const groupOfBucket = new Map<Bucket, { key: LedgerGroupKey; metered: MeteredSums }>();
   const buckets: LedgerBucket[] = [];
   let totalUnits = 0n;
   const all = { hit: 0n, miss: 0n, output: 0n, reasoning: 0n };
@@ -46,9 +56,10 @@ export function ledgerTotals(core: LedgerCore): LedgerTotals {
     const groupId = JSON.stringify(core.groupBy.map((d) => key[d] ?? ''));
     let group = groups.get(groupId);
     if (group === undefined) {
-      group = { key, records: 0, units: 0n, hit: 0n, miss: 0n, output: 0n, reasoning: 0n };
+      group = { key, records: 0, units: 0n, hit: 0n, miss: 0n, output: 0n, reasoning: 0n, metered: new Map() };
       groups.set(groupId, group);
     }
+    groupOfBucket.set(bucket, group);
     group.records += bucket.records;
     group.units += units;
     group.hit += hit;
@@ -70,10 +81,43 @@ export function ledgerTotals(core: LedgerCore): LedgerTotals {
       amount: fromScaledInteger(units.toString(), exponent),
     });
   }
+  // Per-call counts: one multiplication per (group, metered price) bucket, summed per item.
+  const allMetered: MeteredSums = new Map();
+  const meteredBuckets: LedgerMeteredBucket[] = [];
+  for (const m of core.meteredBuckets.values()) {
+    const group = groupOfBucket.get(m.bucket);
+    const count = meteredSum(m);
+    if (group === undefined || count === 0n) continue;
+    const spec = m.spec;
+    const amount = meteredAmount(count, spec.price);
+    addMetered(group.metered, spec.item, count, amount);
+    addMetered(allMetered, spec.item, count, amount);
+    for (const code of spec.warningCodes) warningCounts.set(code, (warningCounts.get(code) ?? 0) + m.records);
+    meteredBuckets.push({
+      key: group.key,
+      model: m.bucket.model,
+      item: spec.item,
+      via: spec.via,
+      periodId: spec.periodId,
+      discountId: spec.discountId,
+      currency: spec.currency,
+      unitPrice: spec.price.price,
+      unitSize: spec.price.unitSize,
+      published: spec.published,
+      confidence: spec.confidence,
+      count: toCount(count),
+      amount,
+    });
+  }
   const groupList: LedgerGroup[] = [...groups.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([, g]) => ({ key: g.key, records: g.records, tokens: tokensOf(g.hit, g.miss, g.output, g.reasoning), amount: fromScaledInteger(g.units.toString(), exponent) }));
+    .map(([, g]) => {
+      const metered = meteredLines(g.metered);
+      return { key: g.key, records: g.records, tokens: tokensOf(g.hit, g.miss, g.output, g.reasoning), metered, amount: withMetered(fromScaledInteger(g.units.toString(), exponent), metered) };
+    });
   buckets.sort(compareBuckets);
+  meteredBuckets.sort(compareMeteredBuckets);
+  const metered = meteredLines(allMetered);
 
   const issues = core.issues;
   const byCode: Partial<Record<LedgerIssueCode, number>> = {};
@@ -86,9 +130,11 @@ export function ledgerTotals(core: LedgerCore): LedgerTotals {
     records: { seen: core.seen, priced: core.priced, excluded: issues.excluded, duplicates: issues.duplicates },
     basis: { completion: core.priced - core.requestBasis, request: core.requestBasis },
     tokens: tokensOf(all.hit, all.miss, all.output, all.reasoning),
-    amount: fromScaledInteger(totalUnits.toString(), exponent),
+    metered,
+    amount: withMetered(fromScaledInteger(totalUnits.toString(), exponent), metered),
     groups: groupList,
     buckets,
+    meteredBuckets,
     excluded: { count: issues.excluded, byCode, samples: [...issues.excludedSamples] },
     duplicates: { count: issues.duplicates, acrossMerges: issues.duplicatesAcrossMerges, samples: [...issues.duplicateSamples] },
     nearEdge: {
@@ -175,6 +221,33 @@ function toCount(value: bigint): number {
     throw new SeekcostError('TOKEN_COUNT_OVERFLOW', `a token total (${value}) is beyond 2^53 and cannot be shown as a number; group more finely (the amounts stay exact)`);
   }
   return Number(value);
+}
+
+function addMetered(sums: MeteredSums, item: MeteredItem, count: bigint, amount: Decimal): void {
+  const line = sums.get(item);
+  if (line === undefined) sums.set(item, { count, amount });
+  else sums.set(item, { count: line.count + count, amount: line.amount.plus(amount) });
+}
+
+function meteredLines(sums: MeteredSums): LedgerMeteredLine[] {
+  const lines: LedgerMeteredLine[] = [];
+  for (const item of METERED_ORDER) {
+    const line = sums.get(item);
+    if (line !== undefined) lines.push({ item, count: toCount(line.count), amount: line.amount });
+  }
+  return lines;
+}
+
+function withMetered(tokens: Decimal, lines: readonly LedgerMeteredLine[]): Decimal {
+  let amount = tokens;
+  for (const line of lines) amount = amount.plus(line.amount);
+  return amount;
+}
+
+function compareMeteredBuckets(a: LedgerMeteredBucket, b: LedgerMeteredBucket): number {
+  const ka = JSON.stringify([a.key, a.model, METERED_ORDER.indexOf(a.item), a.via, a.periodId, a.discountId ?? '', a.confidence]);
+  const kb = JSON.stringify([b.key, b.model, METERED_ORDER.indexOf(b.item), b.via, b.periodId, b.discountId ?? '', b.confidence]);
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
 function compareBuckets(a: LedgerBucket, b: LedgerBucket): number {

@@ -1,4 +1,7 @@
-import { addSums } from './ledgerBuckets.ts';
+import { addSums, type Bucket } from './ledgerBuckets.ts';
+import { addMeteredCount, meteredSpecId, type MeteredSpec } from './meteredBuckets.ts';
+import type { Tariff } from '../tariff.ts';
+import type { LedgerSnapshotMeteredBucket } from './types.ts';
 import type { LedgerCore } from './ledgerCore.ts';
 import { describeValue } from '../describeValue.ts';
 import { DuplicateShardError, InvalidLedgerStateError } from './ledgerStateErrors.ts';
@@ -21,7 +24,7 @@ import type { LedgerIssueCode } from './types.ts';
  * ```
  */
 export function mergeSnapshot(core: LedgerCore, state: unknown): void {
-  const { snapshot, sums, stakeUnits } = parseLedgerSnapshot(state);
+  const { snapshot, sums, meteredCounts, stakeUnits } = parseLedgerSnapshot(state);
   const o = snapshot.options;
   const fail = (field: string, reason: string): never => {
     throw new InvalidLedgerStateError(field, reason);
@@ -33,6 +36,7 @@ export function mergeSnapshot(core: LedgerCore, state: unknown): void {
   if (o.nearEdgeMs !== core.horizonMs) fail('options.nearEdgeMs', `reports records within ${o.nearEdgeMs} ms of a price edge, this ledger within ${core.horizonMs} ms`);
   if (o.scale !== core.tariff.scale) fail('options.scale', `prices at scale ${o.scale}, this ledger's price data at ${core.tariff.scale}`);
   if (o.tariff !== core.tariffFingerprint) fail('options.tariff', `was priced with other price data (${o.tariff}); this ledger's price data is ${core.tariffFingerprint}`);
+  if (o.acceptSecondaryPrices !== core.acceptSecondaryPrices) fail('options.acceptSecondaryPrices', `${o.acceptSecondaryPrices ? 'accepts' : 'does not accept'} third-party per-call prices, this ledger ${core.acceptSecondaryPrices ? 'does' : 'does not'}`);
   snapshot.shards.forEach((id, i) => {
     if (core.shards.has(id)) throw new DuplicateShardError(i === 0 ? 'shardId' : `shards[${i}]`, id);
   });
@@ -42,6 +46,11 @@ export function mergeSnapshot(core: LedgerCore, state: unknown): void {
       fail(`buckets[${i}].units`, `was priced with different price data: ${b.periodId.length <= 80 && /^[\w./-]+$/.test(b.periodId) ? b.periodId : describeValue(b.periodId)} ${b.tier} ${b.currency} is not priced ${b.units.cacheHit}/${b.units.cacheMiss}/${b.units.output} here`);
     }
     return entry as PriceEntry;
+  });
+  const meteredSpecs = snapshot.meteredBuckets.map((m, i): MeteredSpec => {
+    const spec = meteredSpecFor(core.tariff, m);
+    if (spec === undefined) fail(`meteredBuckets[${i}].units`, `was priced with different price data: ${m.item} ${m.periodId.length <= 80 && /^[\w./-]+$/.test(m.periodId) ? m.periodId : describeValue(m.periodId)} ${m.currency} is not priced ${m.units}e-${m.exponent} per ${m.unitSize} here`);
+    return spec as MeteredSpec;
   });
   const c = snapshot.counts;
   const issues = core.issues;
@@ -58,8 +67,13 @@ export function mergeSnapshot(core: LedgerCore, state: unknown): void {
   }
 
   // Everything is checked: from here on nothing can fail.
-  snapshot.buckets.forEach((theirs, i) => {
-    addSums(core.buckets.bucketFor(theirs.model, entries[i] as PriceEntry, theirs.timeKey, theirs.key), theirs.records, sums[i] as (typeof sums)[number]);
+  const merged: Bucket[] = snapshot.buckets.map((theirs, i) => {
+    const bucket = core.buckets.bucketFor(theirs.model, entries[i] as PriceEntry, theirs.timeKey, theirs.key);
+    addSums(bucket, theirs.records, sums[i] as (typeof sums)[number]);
+    return bucket;
+  });
+  snapshot.meteredBuckets.forEach((theirs, i) => {
+    addMeteredCount(core.meteredBuckets.bucketFor(merged[theirs.bucket] as Bucket, meteredSpecs[i] as MeteredSpec), meteredCounts[i] as bigint, theirs.records);
   });
   core.seen += c.seen;
   core.priced += c.priced;
@@ -90,4 +104,31 @@ export function mergeSnapshot(core: LedgerCore, state: unknown): void {
     for (const id of ids) if (!core.seenIds.add(id)) issues.duplicatesAcrossMerges++;
   }
   for (const id of snapshot.shards) core.shards.add(id);
+}
+
+// The metered price a snapshot bucket names, from this ledger's own price data, or undefined when
+// the price data has no such price or prices it differently.
+function meteredSpecFor(tariff: Tariff, m: LedgerSnapshotMeteredBucket): MeteredSpec | undefined {
+  const period = tariff.meteredItems.get(m.item)?.timelines[m.via].find((p) => p.id === m.periodId);
+  if (period === undefined) return undefined;
+  let prices = period.prices;
+  if (m.discountId !== null) {
+    const discount = period.discounts.find((d) => d.id === m.discountId);
+    if (discount === undefined) return undefined;
+    prices = { ...period.prices, ...discount.prices };
+  }
+  const price = prices[m.currency];
+  if (price === undefined || price.units !== m.units || price.exponent !== m.exponent || price.unitSize !== m.unitSize || price.secondaryOnly === m.published) return undefined;
+  return {
+    id: meteredSpecId(m.item, m.via, m.periodId, m.discountId ?? undefined, m.currency, m.confidence, m.warningCodes),
+    item: m.item,
+    via: m.via,
+    periodId: m.periodId,
+    discountId: m.discountId ?? undefined,
+    currency: m.currency,
+    published: m.published,
+    confidence: m.confidence,
+    warningCodes: Object.freeze([...m.warningCodes]),
+    price,
+  };
 }

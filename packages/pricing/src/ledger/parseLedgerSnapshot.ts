@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { confidenceSchema, currencySchema, modeSchema, tierNameSchema } from '../schema/tariffSchema.ts';
+import { confidenceSchema, currencySchema, meteredItemSchema, meteredViaSchema, modeSchema, tierNameSchema } from '../schema/tariffSchema.ts';
 import type { BucketSums } from './ledgerBuckets.ts';
 import { describeValue } from '../describeValue.ts';
 import { InvalidLedgerStateError } from './ledgerStateErrors.ts';
@@ -7,7 +7,7 @@ import { SeenIds } from './seenIds.ts';
 import type { LedgerSnapshot } from './types.ts';
 
 /** The snapshot format this version writes and reads. */
-export const SNAPSHOT_FORMAT = 'seekcost-ledger/2';
+export const SNAPSHOT_FORMAT = 'seekcost-ledger/3';
 
 const COUNT = 'must be a non-negative whole number (a JSON number)';
 const SUM = 'must be a non-negative whole number written as a decimal string, like "1500"';
@@ -36,10 +36,16 @@ const issueCodeSchema = z.enum([
   'model-not-available',
   'before-history',
   'currency-not-published',
+  'unknown-metered-item',
+  'metered-not-available',
+  'metered-price-not-published',
   'duplicate-id',
 ]);
 /** The warnings a price entry can carry (resolvePrice's codes); nothing else may ride into a report. */
 const entryWarningSchema = z.enum(['uncertain-cutover', 'beyond-holiday-list', 'unconfirmed-price']);
+/** The warnings a metered price can carry (resolveMeteredPrice's codes). */
+const meteredWarningSchema = z.enum(['pending-discount', 'secondary-price', 'uncertain-cutover']);
+const positiveSum = z.string({ error: 'must be a whole number of at least 1 written as a decimal string, like "3"' }).regex(/^[1-9]\d{0,29}$/, { error: 'must be a whole number of at least 1 written as a decimal string, like "3"' });
 
 const issueSchema = z.strictObject({ ref: text.nullish(), code: issueCodeSchema, field: text.nullish(), message: text });
 
@@ -55,6 +61,7 @@ const snapshotSchema = z.strictObject({
     nearEdgeMs: count,
     scale: count,
     tariff: z.string({ error: 'must be a price-data fingerprint like "sha256:<64 hex digits>"' }).regex(/^sha256:[0-9a-f]{64}$/, { error: 'must be a price-data fingerprint like "sha256:<64 hex digits>"' }),
+    acceptSecondaryPrices: z.boolean({ error: 'must be true or false' }),
   }),
   counts: z.strictObject({ seen: count, priced: count, excluded: count, duplicates: count, duplicatesAcrossMerges: count, requestBasis: count, anthropicFormat: count }),
   excludedByCode: z.partialRecord(issueCodeSchema, positiveCount),
@@ -95,6 +102,24 @@ const snapshotSchema = z.strictObject({
       tokens: z.strictObject({ cacheHit: sum, cacheMiss: sum, output: sum, reasoning: sum }),
     }),
   ),
+  meteredBuckets: z.array(
+    z.strictObject({
+      bucket: count,
+      item: meteredItemSchema,
+      via: meteredViaSchema,
+      periodId: text,
+      discountId: text.nullable(),
+      currency: currencySchema,
+      published: z.boolean({ error: 'must be true or false' }),
+      confidence: confidenceSchema,
+      warningCodes: z.array(meteredWarningSchema),
+      units: count,
+      exponent: count,
+      unitSize: positiveCount,
+      records: positiveCount,
+      count: positiveSum,
+    }),
+  ),
   ids: z.array(text).nullable(),
 });
 
@@ -112,6 +137,8 @@ type ParsedSnapshot = z.output<typeof snapshotSchema>;
 export interface ValidLedgerSnapshot {
   readonly snapshot: LedgerSnapshot;
   readonly sums: readonly BucketSums[];
+  /** Each metered bucket's count. */
+  readonly meteredCounts: readonly bigint[];
   readonly stakeUnits: bigint;
 }
 
@@ -139,7 +166,7 @@ export function parseLedgerSnapshot(value: unknown): ValidLedgerSnapshot {
   const format = typeof value === 'object' && value !== null ? (value as { format?: unknown }).format : undefined;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InvalidLedgerStateError('(root)', `must be a ledger snapshot object, got ${describeValue(value)}`);
   if (format !== SNAPSHOT_FORMAT) {
-    const older = typeof format === 'string' && /^seekcost-ledger\/1$/.test(format);
+    const older = typeof format === 'string' && /^seekcost-ledger\/[12]$/.test(format);
     throw new InvalidLedgerStateError(
       'format',
       older
@@ -169,7 +196,7 @@ export function parseLedgerSnapshot(value: unknown): ValidLedgerSnapshot {
   sums.forEach((s, i) => {
     if (s[3] > s[2]) throw new InvalidLedgerStateError(`buckets[${i}].tokens.reasoning`, `is more than the bucket's output tokens (${s[3]} > ${s[2]}); reasoning tokens are part of output`);
   });
-  return { snapshot: snapshot as LedgerSnapshot, sums, stakeUnits: BigInt(snapshot.nearEdge.stakeUnits) };
+  return { snapshot: snapshot as LedgerSnapshot, sums, meteredCounts: snapshot.meteredBuckets.map((m) => BigInt(m.count)), stakeUnits: BigInt(snapshot.nearEdge.stakeUnits) };
 }
 
 function checkConsistency(s: ParsedSnapshot): void {
@@ -196,6 +223,19 @@ function checkConsistency(s: ParsedSnapshot): void {
     const codes = b.warningCodes;
     if (codes.some((code, j) => j > 0 && (codes[j - 1] as string) >= code)) fail(`buckets[${i}].warningCodes`, 'must be sorted, without repeats');
     records += b.records;
+  });
+  const meteredIds = new Set<string>();
+  s.meteredBuckets.forEach((m, i) => {
+    const owner = s.buckets[m.bucket];
+    if (owner === undefined) fail(`meteredBuckets[${i}].bucket`, `must be the index of a token bucket (0 to ${s.buckets.length - 1}), got ${m.bucket}`);
+    else if (m.records > owner.records) fail(`meteredBuckets[${i}].records`, `is ${m.records}, more than the ${owner.records} record(s) of buckets[${m.bucket}]`);
+    if (m.currency !== s.options.currency) fail(`meteredBuckets[${i}].currency`, `is ${m.currency} in a state that totals in ${s.options.currency}`);
+    if (!m.published && !s.options.acceptSecondaryPrices) fail(`meteredBuckets[${i}].published`, 'is false (a third-party price) in a state that does not accept secondary prices');
+    const codes = m.warningCodes;
+    if (codes.some((code, j) => j > 0 && (codes[j - 1] as string) >= code)) fail(`meteredBuckets[${i}].warningCodes`, 'must be sorted, without repeats');
+    const id = JSON.stringify([m.bucket, m.item, m.via, m.periodId, m.discountId, m.confidence, codes]);
+    if (meteredIds.has(id)) fail(`meteredBuckets[${i}]`, 'repeats an earlier metered bucket (same token bucket and price)');
+    meteredIds.add(id);
   });
   const c = s.counts;
   const safe = (field: string, value: number): void => {

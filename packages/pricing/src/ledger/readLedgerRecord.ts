@@ -24,6 +24,9 @@ export interface RecordFields {
   usage: Readonly<Record<string, unknown>>;
   id: string | undefined;
   key: string | undefined;
+  /** The record's `metered` counts and `meteredVia`, unread (the ledger prices and checks them). */
+  metered?: unknown;
+  meteredVia?: unknown;
 }
 
 /**
@@ -114,6 +117,8 @@ export function readLedgerRecord(
   into.usage = usage as Raw;
   into.id = typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
   into.key = key === undefined || key === null ? undefined : String(key);
+  into.metered = record.metered;
+  into.meteredVia = record.meteredVia;
   return undefined;
 }
 

@@ -1,7 +1,10 @@
 import type { Decimal } from '../decimal.ts';
 import type { InstantBasis } from '../priceRequest.ts';
-import type { Confidence, Currency, Mode, TierName } from '../schema/tariffSchema.ts';
+import type { Confidence, Currency, MeteredItem, MeteredVia, Mode, TierName } from '../schema/tariffSchema.ts';
 import type { Tariff, UnitPrices } from '../tariff.ts';
+import type { LedgerMeteredBucket, LedgerMeteredLine, LedgerSnapshotMeteredBucket } from './meteredTypes.ts';
+
+export type { LedgerMeteredBucket, LedgerMeteredLine, LedgerSnapshotMeteredBucket } from './meteredTypes.ts';
 
 /**
  * A dimension a ledger can group by. `day` and `hour` are local to the ledger's time zone; `model` is
@@ -32,6 +35,10 @@ export interface LedgerRecord {
   readonly id?: string;
   readonly key?: string;
   readonly basis?: InstantBasis;
+  /** Counts of per-call charges, priced like priceRequest's `metered`: `{ search: 3, fetch: 1 }`. */
+  readonly metered?: Readonly<Partial<Record<MeteredItem, number>>>;
+  /** How those calls were made: `tool-call` (default) or `api`. */
+  readonly meteredVia?: MeteredVia;
 }
 
 /**
@@ -57,6 +64,9 @@ export type LedgerIssueCode =
   | 'model-not-available'
   | 'before-history'
   | 'currency-not-published'
+  | 'unknown-metered-item'
+  | 'metered-not-available'
+  | 'metered-price-not-published'
   | 'duplicate-id';
 
 /**
@@ -104,6 +114,8 @@ export interface LedgerOptions {
   /** Reads the caller key from a raw record when it is not in `key` (e.g. `(r) => r.metadata?.team`). */
   readonly keyOf?: (record: Readonly<Record<string, unknown>>) => unknown;
   readonly tariff?: Tariff;
+  /** Price metered items with a third-party figure where DeepSeek published none in the currency (USD search/fetch). */
+  readonly acceptSecondaryPrices?: boolean;
   /**
    * This ledger's identity in snapshots (1-200 characters), so merging the same shard twice is
    * refused. Default: a random UUID from Web Crypto. Give each shard its own (e.g. a file name and
@@ -149,6 +161,9 @@ export interface LedgerGroup {
   readonly key: LedgerGroupKey;
   readonly records: number;
   readonly tokens: LedgerTokens;
+  /** Per-call charges of the group, one line per item counted (empty when none). */
+  readonly metered: readonly LedgerMeteredLine[];
+  /** Tokens plus metered lines. */
   readonly amount: Decimal;
 }
 
@@ -245,9 +260,13 @@ export interface LedgerTotals {
   /** Which instant the priced records were priced at. */
   readonly basis: { readonly completion: number; readonly request: number };
   readonly tokens: LedgerTokens;
+  /** Per-call charges over all groups, one line per item counted (empty when none). */
+  readonly metered: readonly LedgerMeteredLine[];
+  /** Tokens plus metered lines. */
   readonly amount: Decimal;
   readonly groups: readonly LedgerGroup[];
   readonly buckets: readonly LedgerBucket[];
+  readonly meteredBuckets: readonly LedgerMeteredBucket[];
   readonly excluded: { readonly count: number; readonly byCode: Readonly<Partial<Record<LedgerIssueCode, number>>>; readonly samples: readonly LedgerIssue[] };
   readonly duplicates: { readonly count: number; readonly acrossMerges: number; readonly samples: readonly LedgerIssue[] };
   readonly nearEdge: { readonly horizonMs: number; readonly count: number; readonly atStake: Decimal; readonly records: readonly NearEdgeRecord[] };
@@ -334,7 +353,7 @@ export interface LedgerSnapshotTokens {
  * ```
  */
 export interface LedgerSnapshot {
-  readonly format: 'seekcost-ledger/2';
+  readonly format: 'seekcost-ledger/3';
   readonly shardId: string;
   readonly shards: readonly string[];
   readonly options: {
@@ -346,6 +365,7 @@ export interface LedgerSnapshot {
     readonly scale: number;
     /** The fingerprint of the price data (see tariffFingerprint). */
     readonly tariff: string;
+    readonly acceptSecondaryPrices: boolean;
   };
   readonly counts: {
     readonly seen: number;
@@ -390,6 +410,8 @@ export interface LedgerSnapshot {
     readonly records: number;
     readonly tokens: LedgerSnapshotTokens;
   }[];
+  /** Metered counts, each riding with the token bucket (`buckets[bucket]`) of its records. */
+  readonly meteredBuckets: readonly LedgerSnapshotMeteredBucket[];
   /** Response ids counted, when de-duplicating. */
   readonly ids: readonly string[] | null;
 }

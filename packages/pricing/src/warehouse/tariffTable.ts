@@ -6,6 +6,7 @@ import type { CompiledPeriod, CompiledRates, Tariff } from '../tariff.ts';
 import { toEpochMs } from '../toEpochMs.ts';
 import { isoDateOfEpochDay, zoneOffsetMinutes } from '../zonedTime.ts';
 import { DAY_MS } from '../rules.ts';
+import { tariffMeteredRows, type TariffMeteredRow } from './tariffMeteredRows.ts';
 
 // Open periods are checked for offset changes this far ahead (the flat table needs fixed offsets).
 const OPEN_CHECK_MS = 5 * 366 * DAY_MS;
@@ -90,6 +91,8 @@ export interface HolidayRow {
  */
 export interface TariffTable {
   readonly rows: readonly TariffTableRow[];
+  /** Per-call prices (search, fetch, OCR pages, TTS characters); absent in tables built by hand. */
+  readonly metered?: readonly TariffMeteredRow[];
   readonly holidays: readonly HolidayRow[];
   /** Each holiday list's coverage: dates outside it are not known to be working days or holidays. */
   readonly calendars: readonly { readonly id: string; readonly timeZone: string; readonly coversFrom: string; readonly coversTo: string }[];
@@ -200,7 +203,8 @@ export function tariffTable(options: TariffTableOptions = {}): TariffTable {
       for (let day = first; day <= last; day++) holidays.push({ calendar: calendarId, day: isoDateOfEpochDay(day), name: range.name });
     }
   }
-  return { rows, holidays, calendars, scale: tariff.scale, checked: tariff.checked };
+  const metered = tariffMeteredRows(tariff, fromMs, toMs, options.currency);
+  return { rows, metered, holidays, calendars, scale: tariff.scale, checked: tariff.checked };
 }
 
 const NO_CONDITION = {

@@ -3,7 +3,7 @@ import type { TariffTable, TariffTableRow } from '@seekcost/pricing/warehouse';
 // A two-row tariff small enough to read whole: the full SQL of each dialect is checked against the
 // files in expected/ (reviewed by hand; the same SQL runs on DuckDB, PGlite and chDB in the engine tests).
 // After an intended change to the SQL, rewrite them with warehouseSql(TINY_TABLE, { dialect, usageTable:
-// 'api_calls' }) (BigQuery: prefix 'billing.seekcost_'), as warehouseSql.test.ts calls it, and review the diff.
+// 'api_calls', metered: true }) (BigQuery: prefix 'billing.seekcost_'), as warehouseSql.test.ts calls it, and review the diff.
 
 const offPeak: TariffTableRow = {
   model: 'deepseek-flash', resolvedModel: 'deepseek-flash', mode: null, periodId: 'deepseek-flash/2026-09-10',
@@ -25,6 +25,18 @@ export const TINY_TABLE: TariffTable = {
       cacheHitPrice: '0.028', cacheMissPrice: '0.28', outputPrice: '0.56', cacheHitUnits: 28000, cacheMissUnits: 280000, outputUnits: 560000,
     },
     offPeak,
+  ],
+  metered: [
+    {
+      item: 'search', via: 'tool-call', periodId: 'search/2026-10-31', discountId: null, validFrom: '2026-10-31T16:00:00.000Z', validTo: null,
+      unit: 'request', unitSize: 1000, currency: 'CNY', price: '5', units: 5, exponent: 3, published: true, confidence: 'official',
+      source: 'https://api-docs.deepseek.com/zh-cn/quick_start/pricing',
+    },
+    {
+      item: 'ocrPages', via: 'tool-call', periodId: 'ocrPages/2026-11-13', discountId: null, validFrom: '2026-11-12T16:00:00.000Z', validTo: null,
+      unit: 'page', unitSize: 1000, currency: 'CNY', price: '1.5', units: 15, exponent: 4, published: true, confidence: 'official',
+      source: 'https://api-docs.deepseek.com/zh-cn/news/news261113',
+    },
   ],
   holidays: [
     { calendar: 'cn-public-holidays', day: '2026-10-01', name: 'National Day' },

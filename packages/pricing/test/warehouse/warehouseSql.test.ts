@@ -29,7 +29,7 @@ function withText(strings: readonly string[]): TariffTable {
 
 describe('warehouseSql', () => {
   it.each(DIALECTS)('writes the full %s statement for a tiny tariff, as reviewed in expected/', (dialect) => {
-    const sql = warehouseSql(TINY_TABLE, { dialect, usageTable: 'api_calls', ...(dialect === 'bigquery' ? { prefix: 'billing.seekcost_' } : {}) });
+    const sql = warehouseSql(TINY_TABLE, { dialect, usageTable: 'api_calls', metered: true, ...(dialect === 'bigquery' ? { prefix: 'billing.seekcost_' } : {}) });
     expect(sql).toBe(expected(dialect));
   });
 
