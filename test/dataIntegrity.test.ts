@@ -1,7 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileTariff, PriceDataError, parseTariffJson, priceMetered, resolveMeteredPrice, resolvePrice, UnknownMeteredItemError, type TariffDocument } from '@seekcost/pricing';
+import {
+  compileTariff,
+  PriceDataError,
+  parseTariffJson,
+  priceMetered,
+  resolveMeteredPrice,
+  resolvePrice,
+  UnknownMeteredItemError,
+  type TariffDocument,
+} from '@seekcost/pricing';
 
 // pricing-data/deepseek.json itself: valid, and the integrity checks reject every kind of damage
 // (overlap, gap, windows that do not tile the day, missing sources) with the path of the bad field.
@@ -54,18 +63,27 @@ describe('the integrity checks', () => {
   it('reject an overlap between periods', () => {
     const doc = fresh();
     doc.models['deepseek-v4-pro']!.periods[2]!.from = '2026-04-26T12:00Z';
-    expect(issuesOf(doc)).toContainEqual({ path: 'models.deepseek-v4-pro.periods.2.from', reason: 'overlaps the previous period, which ends at 2026-04-26T12:15:00.000Z' });
+    expect(issuesOf(doc)).toContainEqual({
+      path: 'models.deepseek-v4-pro.periods.2.from',
+      reason: 'overlaps the previous period, which ends at 2026-04-26T12:15:00.000Z',
+    });
   });
 
   it('reject a gap between periods', () => {
     const doc = fresh();
     doc.models['deepseek-chat']!.periods[3]!.from = '2025-02-26T17:00Z';
-    expect(issuesOf(doc)).toContainEqual({ path: 'models.deepseek-chat.periods.3.from', reason: 'leaves a gap after the previous period, which ends at 2025-02-26T16:30:00.000Z' });
+    expect(issuesOf(doc)).toContainEqual({
+      path: 'models.deepseek-chat.periods.3.from',
+      reason: 'leaves a gap after the previous period, which ends at 2025-02-26T16:30:00.000Z',
+    });
   });
 
   it('reject windows that overlap (so the tiers would not tile the day)', () => {
     const doc = fresh();
-    doc.models['deepseek-flash']!.periods[0]!.tiers[0]!.when!.windows = [{ start: '01:00', end: '04:00' }, { start: '03:00', end: '05:00' }];
+    doc.models['deepseek-flash']!.periods[0]!.tiers[0]!.when!.windows = [
+      { start: '01:00', end: '04:00' },
+      { start: '03:00', end: '05:00' },
+    ];
     expect(issuesOf(doc).map((i) => i.path)).toContain('models.deepseek-flash.periods.0.tiers.0.when.windows.1');
   });
 
@@ -86,14 +104,20 @@ describe('the integrity checks', () => {
   });
 
   it('reject a float price, a day-granular instant and an unknown tier, naming each field', () => {
-    const doc = fresh() as unknown as { models: Record<string, { periods: { from: unknown; tiers: { tier: unknown; prices: { USD: { output: unknown } } }[] }[] }> };
+    const doc = fresh() as unknown as {
+      models: Record<string, { periods: { from: unknown; tiers: { tier: unknown; prices: { USD: { output: unknown } } }[] }[] }>;
+    };
     const period = doc.models['deepseek-v4-pro']!.periods[0]!;
     period.tiers[0]!.prices.USD.output = 3.48;
     period.from = '2026-04-24';
     period.tiers[0]!.tier = 'happy-hour';
     const paths = issuesOf(doc).map((i) => i.path);
     expect(paths).toEqual(
-      expect.arrayContaining(['models.deepseek-v4-pro.periods.0.tiers.0.prices.USD.output', 'models.deepseek-v4-pro.periods.0.from', 'models.deepseek-v4-pro.periods.0.tiers.0.tier']),
+      expect.arrayContaining([
+        'models.deepseek-v4-pro.periods.0.tiers.0.prices.USD.output',
+        'models.deepseek-v4-pro.periods.0.from',
+        'models.deepseek-v4-pro.periods.0.tiers.0.tier',
+      ]),
     );
   });
 
@@ -103,7 +127,9 @@ describe('the integrity checks', () => {
     doc.models['deepseek-flash']!.periods[0]!.tiers[0]!.when!.exceptDates = 'us-holidays';
     doc.ids['deepseek-chat']!.retiredAt = '2026-07-25T00:00Z';
     const paths = issuesOf(doc).map((i) => i.path);
-    expect(paths).toEqual(expect.arrayContaining(['ids.deepseek-v4-pro.routes.0.model', 'models.deepseek-flash.periods.0.tiers.0.when.exceptDates', 'ids.deepseek-chat.retiredAt']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['ids.deepseek-v4-pro.routes.0.model', 'models.deepseek-flash.periods.0.tiers.0.when.exceptDates', 'ids.deepseek-chat.retiredAt']),
+    );
   });
 
   it('reject tiers that publish different currencies', () => {
@@ -121,7 +147,10 @@ describe('the integrity checks', () => {
     expect(issuesOf(doc)).toEqual(
       expect.arrayContaining([
         { path: 'meteredItems.search.periods.2.from', reason: "overlaps 'search/api/2026-10-01' for api calls, which ends at 2026-10-31T17:00:00.000Z" },
-        { path: 'meteredItems.fetch.periods.2.from', reason: "leaves a gap for tool-call calls after 'fetch/tool-call/2026-08-12', which ends at 2026-10-31T16:00:00.000Z" },
+        {
+          path: 'meteredItems.fetch.periods.2.from',
+          reason: "leaves a gap for tool-call calls after 'fetch/tool-call/2026-08-12', which ends at 2026-10-31T16:00:00.000Z",
+        },
         { path: 'meteredItems.ocrPages.unitSize', reason: 'an item with prices needs a unit and a unitSize' },
       ]),
     );
@@ -133,7 +162,9 @@ describe('the integrity checks', () => {
     doc.meteredItems['ttsCharacters']!['unitSize'] = 3;
     doc.meteredItems['ocrPages']!.periods[0]!.prices.CNY.price = 1.5;
     const paths = issuesOf(doc).map((i) => i.path);
-    expect(paths).toEqual(expect.arrayContaining(['meteredItems.imageGeneration', 'meteredItems.ttsCharacters.unitSize', 'meteredItems.ocrPages.periods.0.prices.CNY.price']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['meteredItems.imageGeneration', 'meteredItems.ttsCharacters.unitSize', 'meteredItems.ocrPages.periods.0.prices.CNY.price']),
+    );
     const noPrice = fresh();
     delete noPrice.meteredItems.asr!.unpriced;
     expect(issuesOf(noPrice).map((i) => i.path)).toEqual(['meteredItems.asr.periods']);
@@ -143,7 +174,14 @@ describe('the integrity checks', () => {
     const doc = fresh();
     const period = doc.meteredItems.ttsCharacters!.periods[0]!;
     period.discounts = [
-      { id: 'tts-launch-50-off', from: '2026-11-12T16:00Z', to: '2026-12-31T16:00Z', prices: { CNY: { price: '1.5' } }, source: { url: 'https://api-docs.deepseek.com/zh-cn/quick_start/pricing', checked: '2026-12-03' }, confidence: 'official' },
+      {
+        id: 'tts-launch-50-off',
+        from: '2026-11-12T16:00Z',
+        to: '2026-12-31T16:00Z',
+        prices: { CNY: { price: '1.5' } },
+        source: { url: 'https://api-docs.deepseek.com/zh-cn/quick_start/pricing', checked: '2026-12-03' },
+        confidence: 'official',
+      },
     ];
     const tariff = compileTariff(doc);
     const during = resolveMeteredPrice({ item: 'ttsCharacters', at: '2026-12-31T15:59:59.999Z', currency: 'CNY', tariff });
@@ -168,7 +206,9 @@ describe('the integrity checks', () => {
     expect(() => priceMetered({ counts: { search: 1 }, at: '2026-11-20T12:00:00Z', currency: 'CNY', tariff })).toThrow(UnknownMeteredItemError);
     v1['meteredItems'] = {};
     expect(issuesOf(v1)).toEqual([{ path: 'meteredItems', reason: 'is not a field of the price-data format' }]);
-    expect(issuesOf({ ...fresh(), formatVersion: 3 })).toEqual([{ path: 'formatVersion', reason: 'must be 1 or 2 (this version of @seekcost/pricing reads formats 1 and 2), got 3' }]);
+    expect(issuesOf({ ...fresh(), formatVersion: 3 })).toEqual([
+      { path: 'formatVersion', reason: 'must be 1 or 2 (this version of @seekcost/pricing reads formats 1 and 2), got 3' },
+    ]);
   });
 
   it('parseTariffJson reports JSON syntax errors as PriceDataError', () => {

@@ -50,32 +50,92 @@ const chatLine: Era[] = [
   { period: 'deepseek-chat/2024-08-02', billsAs: 'deepseek-chat', from: '2024-08-02T00:00Z', rule: 'flat', prices: { standard: V2 } },
   { period: 'deepseek-chat/2024-12-26', billsAs: 'deepseek-chat', from: '2024-12-26T00:00Z', rule: 'flat', prices: { standard: V2 } },
   { period: 'deepseek-chat/2025-02-08', billsAs: 'deepseek-chat', from: '2025-02-08T16:00Z', rule: 'flat', prices: { standard: V3 } },
-  { period: 'deepseek-chat/2025-02-26', billsAs: 'deepseek-chat', from: '2025-02-26T16:30Z', rule: 'discount-2025', prices: { standard: V3, discount: OFF_2025 } },
-  { period: 'deepseek-chat/2025-08-21', billsAs: 'deepseek-chat', from: '2025-08-21T00:00Z', rule: 'discount-2025', prices: { standard: V3, discount: OFF_2025 } },
+  {
+    period: 'deepseek-chat/2025-02-26',
+    billsAs: 'deepseek-chat',
+    from: '2025-02-26T16:30Z',
+    rule: 'discount-2025',
+    prices: { standard: V3, discount: OFF_2025 },
+  },
+  {
+    period: 'deepseek-chat/2025-08-21',
+    billsAs: 'deepseek-chat',
+    from: '2025-08-21T00:00Z',
+    rule: 'discount-2025',
+    prices: { standard: V3, discount: OFF_2025 },
+  },
   { period: 'deepseek-chat/2025-09-05', billsAs: 'deepseek-chat', from: '2025-09-05T16:00Z', rule: 'flat', prices: { standard: V31 } },
   { period: 'deepseek-chat/2025-09-29', billsAs: 'deepseek-chat', from: '2025-09-29T10:00Z', rule: 'flat', prices: { standard: V32 } },
 ];
 const reasonerLine: Era[] = [
   { period: 'deepseek-reasoner/2025-01-20', billsAs: 'deepseek-reasoner', from: '2025-01-20T00:00Z', rule: 'flat', prices: { standard: R1 } },
-  { period: 'deepseek-reasoner/2025-02-26', billsAs: 'deepseek-reasoner', from: '2025-02-26T16:30Z', rule: 'discount-2025', prices: { standard: R1, discount: OFF_2025 } },
-  { period: 'deepseek-reasoner/2025-08-21', billsAs: 'deepseek-reasoner', from: '2025-08-21T00:00Z', rule: 'discount-2025', prices: { standard: R1, discount: OFF_2025 } },
+  {
+    period: 'deepseek-reasoner/2025-02-26',
+    billsAs: 'deepseek-reasoner',
+    from: '2025-02-26T16:30Z',
+    rule: 'discount-2025',
+    prices: { standard: R1, discount: OFF_2025 },
+  },
+  {
+    period: 'deepseek-reasoner/2025-08-21',
+    billsAs: 'deepseek-reasoner',
+    from: '2025-08-21T00:00Z',
+    rule: 'discount-2025',
+    prices: { standard: R1, discount: OFF_2025 },
+  },
   { period: 'deepseek-reasoner/2025-09-05', billsAs: 'deepseek-reasoner', from: '2025-09-05T16:00Z', rule: 'flat', prices: { standard: V31 } },
   { period: 'deepseek-reasoner/2025-09-29', billsAs: 'deepseek-reasoner', from: '2025-09-29T10:00Z', rule: 'flat', prices: { standard: V32 } },
 ];
 const v4FlashLine: Era[] = [
   { period: 'deepseek-v4-flash/2026-04-24', billsAs: 'deepseek-v4-flash', from: '2026-04-24T00:00Z', rule: 'flat', prices: { standard: FLASH_LAUNCH } },
   { period: 'deepseek-v4-flash/2026-04-26', billsAs: 'deepseek-v4-flash', from: '2026-04-26T12:15Z', rule: 'flat', prices: { standard: FLASH_CUT } },
-  { period: 'deepseek-v4-flash/2026-08-16', billsAs: 'deepseek-v4-flash', from: '2026-08-16T16:00Z', rule: 'peak-daily', prices: { peak: FLASH_PEAK, 'off-peak': FLASH_OFF } },
-  { period: 'deepseek-v4-flash/2026-08-22', billsAs: 'deepseek-v4-flash', from: '2026-08-22T16:00Z', rule: 'peak-weekdays', prices: { peak: FLASH_PEAK, 'off-peak': FLASH_OFF } },
+  {
+    period: 'deepseek-v4-flash/2026-08-16',
+    billsAs: 'deepseek-v4-flash',
+    from: '2026-08-16T16:00Z',
+    rule: 'peak-daily',
+    prices: { peak: FLASH_PEAK, 'off-peak': FLASH_OFF },
+  },
+  {
+    period: 'deepseek-v4-flash/2026-08-22',
+    billsAs: 'deepseek-v4-flash',
+    from: '2026-08-22T16:00Z',
+    rule: 'peak-weekdays',
+    prices: { peak: FLASH_PEAK, 'off-peak': FLASH_OFF },
+  },
 ];
-const flashV41: Era = { period: 'deepseek-flash/2026-09-10', billsAs: 'deepseek-flash', from: '2026-09-10T04:00Z', rule: 'peak-weekdays-holidays', prices: { peak: V41_PEAK, 'off-peak': V41_OFF } };
+const flashV41: Era = {
+  period: 'deepseek-flash/2026-09-10',
+  billsAs: 'deepseek-flash',
+  from: '2026-09-10T04:00Z',
+  rule: 'peak-weekdays-holidays',
+  prices: { peak: V41_PEAK, 'off-peak': V41_OFF },
+};
 const proLine: Era[] = [
   { period: 'deepseek-v4-pro/2026-04-24', billsAs: 'deepseek-v4-pro', from: '2026-04-24T00:00Z', rule: 'flat', prices: { standard: PRO_LIST } },
   { period: 'deepseek-v4-pro/2026-04-25', billsAs: 'deepseek-v4-pro', from: '2026-04-25T16:00Z', rule: 'flat', prices: { discount: PRO_PROMO } },
   { period: 'deepseek-v4-pro/2026-04-26', billsAs: 'deepseek-v4-pro', from: '2026-04-26T12:15Z', rule: 'flat', prices: { discount: PRO_CUT } },
-  { period: 'deepseek-v4-pro/2026-08-16', billsAs: 'deepseek-v4-pro', from: '2026-08-16T16:00Z', rule: 'peak-daily', prices: { peak: PRO_PEAK, 'off-peak': PRO_OFF } },
-  { period: 'deepseek-v4-pro/2026-08-22', billsAs: 'deepseek-v4-pro', from: '2026-08-22T16:00Z', rule: 'peak-weekdays', prices: { peak: PRO_PEAK, 'off-peak': PRO_OFF } },
-  { period: 'deepseek-v4-pro/2026-09-10', billsAs: 'deepseek-v4-pro', from: '2026-09-10T04:00Z', rule: 'peak-weekdays-holidays', prices: { peak: PRO_PEAK, 'off-peak': PRO_OFF } },
+  {
+    period: 'deepseek-v4-pro/2026-08-16',
+    billsAs: 'deepseek-v4-pro',
+    from: '2026-08-16T16:00Z',
+    rule: 'peak-daily',
+    prices: { peak: PRO_PEAK, 'off-peak': PRO_OFF },
+  },
+  {
+    period: 'deepseek-v4-pro/2026-08-22',
+    billsAs: 'deepseek-v4-pro',
+    from: '2026-08-22T16:00Z',
+    rule: 'peak-weekdays',
+    prices: { peak: PRO_PEAK, 'off-peak': PRO_OFF },
+  },
+  {
+    period: 'deepseek-v4-pro/2026-09-10',
+    billsAs: 'deepseek-v4-pro',
+    from: '2026-09-10T04:00Z',
+    rule: 'peak-weekdays-holidays',
+    prices: { peak: PRO_PEAK, 'off-peak': PRO_OFF },
+  },
 ];
 const RETIREMENT = '2026-07-24T15:59Z';
 const firstTwoV4 = v4FlashLine.slice(0, 2);
@@ -120,7 +180,16 @@ const LAUNCH_1113 = '2026-11-12T16:00Z'; // 2026-11-13 00:00 Beijing (minute unp
 
 function perRequestItem(item: 'search' | 'fetch'): MeteredEra[] {
   return [
-    { item, way: 'tool-call', period: `${item}/tool-call/2026-08-12`, from: '2026-08-12T00:00Z', to: FREE_UNTIL, unitSize: 1000, CNY: '0', USD: { price: '0', published: true } },
+    {
+      item,
+      way: 'tool-call',
+      period: `${item}/tool-call/2026-08-12`,
+      from: '2026-08-12T00:00Z',
+      to: FREE_UNTIL,
+      unitSize: 1000,
+      CNY: '0',
+      USD: { price: '0', published: true },
+    },
     { item, way: 'api', period: `${item}/api/2026-10-01`, from: '2026-10-01T00:00Z', to: FREE_UNTIL, unitSize: 1000, CNY: '5', USD: THIRD_PARTY_USD },
     { item, way: 'both', period: `${item}/2026-10-31`, from: FREE_UNTIL, to: null, unitSize: 1000, CNY: '5', USD: THIRD_PARTY_USD },
   ];
@@ -149,8 +218,13 @@ export const CANCELLED_PRO_REROUTE = '2026-09-14T04:00Z';
 
 // 2026 Chinese public holidays (State Council notice of 2025-11-04), Beijing dates.
 const HOLIDAYS_2026: readonly (readonly [string, string])[] = [
-  ['2026-01-01', '2026-01-03'], ['2026-02-15', '2026-02-23'], ['2026-04-04', '2026-04-06'], ['2026-05-01', '2026-05-05'],
-  ['2026-06-19', '2026-06-21'], ['2026-09-25', '2026-09-27'], ['2026-10-01', '2026-10-07'],
+  ['2026-01-01', '2026-01-03'],
+  ['2026-02-15', '2026-02-23'],
+  ['2026-04-04', '2026-04-06'],
+  ['2026-05-01', '2026-05-05'],
+  ['2026-06-19', '2026-06-21'],
+  ['2026-09-25', '2026-09-27'],
+  ['2026-10-01', '2026-10-07'],
 ];
 
 /** The tier DeepSeek bills at an instant under an era's rule, computed the plain way. */

@@ -42,7 +42,15 @@ function expectFact(item: MeteredEra['item'], via: MeteredVia, ms: number): void
       continue;
     }
     const r = ask();
-    expect({ at: iso(ms), via, currency, period: r.provenance.periodId, price: r.price.price.toString(), unitSize: r.price.unitSize, published: r.provenance.published }).toEqual({
+    expect({
+      at: iso(ms),
+      via,
+      currency,
+      period: r.provenance.periodId,
+      price: r.price.price.toString(),
+      unitSize: r.price.unitSize,
+      published: r.provenance.published,
+    }).toEqual({
       at: iso(ms),
       via,
       currency,
@@ -90,8 +98,17 @@ describe('priceRequest with metered counts', () => {
     const tokensOnly = priceRequest({ model: 'deepseek-flash', usage, at, currency: 'CNY' });
     const withSearch = priceRequest({ model: 'deepseek-flash', usage, at, currency: 'CNY', metered: { search: 3 } });
     expect(withSearch.total.minus(tokensOnly.total).toString()).toBe('0.015');
-    expect(withSearch.meteredLines.map((l) => [l.item, l.count, l.unit, l.unitSize, l.unitPrice.toString(), l.amount.toString()])).toEqual([['search', 3, 'request', 1000, '5', '0.015']]);
-    expect(withSearch.meteredLines[0]?.provenance).toMatchObject({ item: 'search', via: 'tool-call', periodId: 'search/2026-10-31', currency: 'CNY', published: true, confidence: 'official' });
+    expect(withSearch.meteredLines.map((l) => [l.item, l.count, l.unit, l.unitSize, l.unitPrice.toString(), l.amount.toString()])).toEqual([
+      ['search', 3, 'request', 1000, '5', '0.015'],
+    ]);
+    expect(withSearch.meteredLines[0]?.provenance).toMatchObject({
+      item: 'search',
+      via: 'tool-call',
+      periodId: 'search/2026-10-31',
+      currency: 'CNY',
+      published: true,
+      confidence: 'official',
+    });
     expect(tokensOnly.meteredLines).toEqual([]);
   });
 
@@ -177,7 +194,10 @@ describe('priceRequest with metered counts', () => {
         fc.integer({ min: Date.parse('2026-11-12T16:00Z'), max: Date.parse('2027-03-01T00:00Z') }),
         fc.constantFrom('CNY', 'USD'),
         (tokens, metered, atMs, currency) => {
-          const usable = currency === 'USD' ? { ...(metered.search === undefined ? {} : { search: metered.search }), ...(metered.fetch === undefined ? {} : { fetch: metered.fetch }) } : metered;
+          const usable =
+            currency === 'USD'
+              ? { ...(metered.search === undefined ? {} : { search: metered.search }), ...(metered.fetch === undefined ? {} : { fetch: metered.fetch }) }
+              : metered;
           const quote = priceRequest({ model: 'deepseek-flash', usage: tokens, at: atMs, currency, metered: usable, acceptSecondaryPrices: true });
           const sum = [...quote.lines.map((l) => l.amount), ...quote.meteredLines.map((l) => l.amount)].reduce((a, b) => a.plus(b), new Decimal(0));
           expect(quote.total.equals(sum)).toBe(true);
@@ -221,7 +241,11 @@ describe('confidence updates, versions and the cancelled reroute', () => {
 
   it('model versions are recorded under their ids', () => {
     const models = getBundledTariff().models;
-    for (const [id, names] of Object.entries(VERSIONS)) expect(models.get(id)?.versions.map((v) => v.name), id).toEqual(names);
+    for (const [id, names] of Object.entries(VERSIONS))
+      expect(
+        models.get(id)?.versions.map((v) => v.name),
+        id,
+      ).toEqual(names);
   });
 
   it('the announced V4-Pro reroute is recorded and never priced', () => {
@@ -234,7 +258,15 @@ describe('confidence updates, versions and the cancelled reroute', () => {
 
 describe('estimateCost, resolvePrice and tariffSegments carry metered items', () => {
   it('estimateCost adds per-request metered lines and multiplies by the request count', () => {
-    const e = estimateCost({ model: 'deepseek-flash', at: '2026-11-20T12:00:00Z', inputTokens: 1000, outputTokens: 100, metered: { search: 2, fetch: 1 }, requests: 1000, currency: 'CNY' });
+    const e = estimateCost({
+      model: 'deepseek-flash',
+      at: '2026-11-20T12:00:00Z',
+      inputTokens: 1000,
+      outputTokens: 100,
+      metered: { search: 2, fetch: 1 },
+      requests: 1000,
+      currency: 'CNY',
+    });
     expect(e.meteredLines.map((l) => l.amount.toString())).toEqual(['0.01', '0.005']);
     expect(e.perRequest.toString()).toBe('0.0164'); // off-peak: 1000 x 1/M + 100 x 4/M + 0.01 + 0.005
     expect(e.total.toString()).toBe('16.4');
@@ -250,7 +282,13 @@ describe('estimateCost, resolvePrice and tariffSegments carry metered items', ()
   });
 
   it('tariffSegments split at metered edges and leave out items with no price yet', () => {
-    const segments = tariffSegments({ model: 'deepseek-flash', from: '2026-11-12T15:00:00Z', to: '2026-11-12T17:00:00Z', currency: 'CNY', meteredItems: ['search', 'ocrPages'] });
+    const segments = tariffSegments({
+      model: 'deepseek-flash',
+      from: '2026-11-12T15:00:00Z',
+      to: '2026-11-12T17:00:00Z',
+      currency: 'CNY',
+      meteredItems: ['search', 'ocrPages'],
+    });
     expect(segments.map((s) => [iso(s.from.getTime()), Object.keys(s.metered ?? {})])).toEqual([
       ['2026-11-12T15:00:00.000Z', ['search']],
       ['2026-11-12T16:00:00.000Z', ['search', 'ocrPages']],

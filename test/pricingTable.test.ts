@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  BeforeHistoryError,
-  ModelNotAvailableError,
-  RetiredModelError,
-  resolvePrice,
-  type Currency,
-} from '@seekcost/pricing';
+import { BeforeHistoryError, ModelNotAvailableError, RetiredModelError, resolvePrice, type Currency } from '@seekcost/pricing';
 import { HISTORIES, oracleTier, type Era } from './deepseekFacts.ts';
 
 // For every period of every billed id: the unit prices at mid-period and at both ends +-1 ms, in
@@ -26,9 +20,7 @@ function expectEra(id: string, era: Era, ms: number): void {
       model: era.billsAs,
       tier,
     });
-    expect([price.rates.cacheHit.toString(), price.rates.cacheMiss.toString(), price.rates.output.toString()]).toEqual(
-      expected?.map((v) => String(Number(v))),
-    );
+    expect([price.rates.cacheHit.toString(), price.rates.cacheMiss.toString(), price.rates.output.toString()]).toEqual(expected?.map((v) => String(Number(v))));
   }
 }
 
@@ -45,7 +37,9 @@ describe.each(HISTORIES)('price history of $id', ({ id, eras, end }) => {
       if (next !== undefined) it(`hands over to ${next.period} at its end`, () => expectEra(id, next, toMs));
       if (i === 0) {
         it('has no price 1 ms before it starts', () => {
-          expect(() => resolvePrice({ model: id, at: fromMs - MS })).toThrow(fromMs === Date.parse('2024-08-02T00:00Z') ? BeforeHistoryError : ModelNotAvailableError);
+          expect(() => resolvePrice({ model: id, at: fromMs - MS })).toThrow(
+            fromMs === Date.parse('2024-08-02T00:00Z') ? BeforeHistoryError : ModelNotAvailableError,
+          );
         });
       }
     });
@@ -62,7 +56,11 @@ describe.each(HISTORIES)('price history of $id', ({ id, eras, end }) => {
 describe('retirement of the legacy aliases', () => {
   it.each(['deepseek-chat', 'deepseek-reasoner'])('%s routes to deepseek-v4-flash until 2026-07-24 15:59 UTC, then is an error carrying the instant', (id) => {
     const before = resolvePrice({ model: id, at: '2026-07-24T15:58:59.999Z' });
-    expect(before.provenance).toMatchObject({ model: 'deepseek-v4-flash', mode: id === 'deepseek-chat' ? 'non-thinking' : 'thinking', periodId: 'deepseek-v4-flash/2026-04-26' });
+    expect(before.provenance).toMatchObject({
+      model: 'deepseek-v4-flash',
+      mode: id === 'deepseek-chat' ? 'non-thinking' : 'thinking',
+      periodId: 'deepseek-v4-flash/2026-04-26',
+    });
     try {
       resolvePrice({ model: id, at: '2026-07-24T15:59:00.000Z' });
       expect.unreachable();

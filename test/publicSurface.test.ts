@@ -22,45 +22,133 @@ const SURFACES: Readonly<Record<string, { readonly file: string; readonly surfac
     file: 'packages/pricing/src/index.ts',
     surface: {
       runtime: [
-        'BeforeHistoryError', 'CurrencyNotPublishedError', 'Decimal', 'InvalidArgumentError',
-        'InvalidInstantError', 'InvalidUsageError', 'MeteredItemNotAvailableError',
-        'MeteredPriceNotPublishedError', 'ModelNotAvailableError', 'PriceDataError',
-        'RetiredModelError', 'SeekcostError', 'UnknownMeteredItemError', 'UnknownModelError',
-        'checkLimits', 'compileTariff', 'deepseekTariffDocument', 'diffTariffs', 'drawDownBalances', 'epochDayOf',
-        'estimateCost', 'formatAmount', 'getBundledTariff', 'isoDateOfEpochDay', 'listModels',
-        'normalizeUsage', 'parseTariffJson', 'priceMetered', 'priceRecord', 'priceRequest',
-        'resolveMeteredPrice', 'resolvePrice', 'tariffSegments', 'toEpochMs', 'zoneOffsetMinutes',
+        'BeforeHistoryError',
+        'CurrencyNotPublishedError',
+        'Decimal',
+        'InvalidArgumentError',
+        'InvalidInstantError',
+        'InvalidUsageError',
+        'MeteredItemNotAvailableError',
+        'MeteredPriceNotPublishedError',
+        'ModelNotAvailableError',
+        'PriceDataError',
+        'RetiredModelError',
+        'SeekcostError',
+        'UnknownMeteredItemError',
+        'UnknownModelError',
+        'checkLimits',
+        'compileTariff',
+        'deepseekTariffDocument',
+        'diffTariffs',
+        'drawDownBalances',
+        'epochDayOf',
+        'estimateCost',
+        'formatAmount',
+        'getBundledTariff',
+        'isoDateOfEpochDay',
+        'listModels',
+        'normalizeUsage',
+        'parseTariffJson',
+        'priceMetered',
+        'priceRecord',
+        'priceRequest',
+        'resolveMeteredPrice',
+        'resolvePrice',
+        'tariffSegments',
+        'toEpochMs',
+        'zoneOffsetMinutes',
         'zonedTime',
       ],
       types: [
-        'BalanceDrawdown', 'BalanceSpend', 'BalanceState', 'CheckLimitsOptions', 'CompiledLimits',
-        'CompiledMeteredItem', 'CompiledMeteredPeriod', 'CompiledMeteredPrice', 'CompiledModel',
-        'CompiledPeriod', 'CompiledRates', 'CompiledTier', 'Confidence', 'CostEstimate',
-        'Currency', 'EstimateCostOptions', 'EstimateLine', 'FormatAmountOptions', 'InstantBasis',
-        'LimitCheck', 'LimitExceeded', 'MeteredCounts', 'MeteredItem', 'MeteredLine',
-        'MeteredProvenance', 'MeteredQuote', 'MeteredVia', 'Mode', 'ModelListing',
-        'NormalizedUsage', 'PlainUsage', 'PriceDataIssue', 'PriceMeteredOptions',
-        'PriceRecordOptions', 'PriceRequestOptions', 'PriceWarning', 'PricedRecord', 'Provenance',
-        'Quote', 'QuoteComponent', 'QuoteLine', 'ResolveMeteredPriceOptions',
-        'ResolvePriceOptions', 'ResolvedMeteredPrice', 'ResolvedPrice', 'RoundingMode',
-        'SourceRef', 'Tariff', 'TariffChange', 'TariffDocument', 'TariffSegment',
-        'TariffSegmentsOptions', 'TierName', 'TokenCounts', 'UnappliedAnnouncement', 'UnitPrices',
-        'UsageFormat', 'UsageInput', 'ZonedTime',
+        'BalanceDrawdown',
+        'BalanceSpend',
+        'BalanceState',
+        'CheckLimitsOptions',
+        'CompiledLimits',
+        'CompiledMeteredItem',
+        'CompiledMeteredPeriod',
+        'CompiledMeteredPrice',
+        'CompiledModel',
+        'CompiledPeriod',
+        'CompiledRates',
+        'CompiledTier',
+        'Confidence',
+        'CostEstimate',
+        'Currency',
+        'EstimateCostOptions',
+        'EstimateLine',
+        'FormatAmountOptions',
+        'InstantBasis',
+        'LimitCheck',
+        'LimitExceeded',
+        'MeteredCounts',
+        'MeteredItem',
+        'MeteredLine',
+        'MeteredProvenance',
+        'MeteredQuote',
+        'MeteredVia',
+        'Mode',
+        'ModelListing',
+        'NormalizedUsage',
+        'PlainUsage',
+        'PriceDataIssue',
+        'PriceMeteredOptions',
+        'PriceRecordOptions',
+        'PriceRequestOptions',
+        'PriceWarning',
+        'PricedRecord',
+        'Provenance',
+        'Quote',
+        'QuoteComponent',
+        'QuoteLine',
+        'ResolveMeteredPriceOptions',
+        'ResolvePriceOptions',
+        'ResolvedMeteredPrice',
+        'ResolvedPrice',
+        'RoundingMode',
+        'SourceRef',
+        'Tariff',
+        'TariffChange',
+        'TariffDocument',
+        'TariffSegment',
+        'TariffSegmentsOptions',
+        'TierName',
+        'TokenCounts',
+        'UnappliedAnnouncement',
+        'UnitPrices',
+        'UsageFormat',
+        'UsageInput',
+        'ZonedTime',
       ],
     },
   },
   '@seekcost/pricing/ledger': {
     file: 'packages/pricing/src/entries/ledger.ts',
     surface: {
-      runtime: [
-        'DuplicateShardError', 'InvalidLedgerStateError', 'createLedger', 'parseLedgerSnapshot',
-        'tariffFingerprint', 'usageRecordsOf',
-      ],
+      runtime: ['DuplicateShardError', 'InvalidLedgerStateError', 'createLedger', 'parseLedgerSnapshot', 'tariffFingerprint', 'usageRecordsOf'],
       types: [
-        'ForeignReadResult', 'ForeignRecord', 'Ledger', 'LedgerBucket', 'LedgerDimension', 'LedgerGroup', 'LedgerGroupKey',
-        'LedgerIssue', 'LedgerIssueCode', 'LedgerMeteredBucket', 'LedgerMeteredLine', 'LedgerOptions', 'LedgerRecord', 'LedgerSnapshot',
-        'LedgerSnapshotMeteredBucket', 'LedgerSnapshotTokens', 'LedgerSnapshotUnits', 'LedgerTokens', 'LedgerTotals',
-        'LedgerWarning', 'NearEdgeRecord', 'ValidLedgerSnapshot',
+        'ForeignReadResult',
+        'ForeignRecord',
+        'Ledger',
+        'LedgerBucket',
+        'LedgerDimension',
+        'LedgerGroup',
+        'LedgerGroupKey',
+        'LedgerIssue',
+        'LedgerIssueCode',
+        'LedgerMeteredBucket',
+        'LedgerMeteredLine',
+        'LedgerOptions',
+        'LedgerRecord',
+        'LedgerSnapshot',
+        'LedgerSnapshotMeteredBucket',
+        'LedgerSnapshotTokens',
+        'LedgerSnapshotUnits',
+        'LedgerTokens',
+        'LedgerTotals',
+        'LedgerWarning',
+        'NearEdgeRecord',
+        'ValidLedgerSnapshot',
       ],
     },
   },
@@ -69,30 +157,34 @@ const SURFACES: Readonly<Record<string, { readonly file: string; readonly surfac
     surface: {
       runtime: ['checkPricingPage', 'comparePricingPage', 'parsePricingPage'],
       types: [
-        'KnownPageConflict', 'PageAlias', 'PageCheck', 'PageCheckOptions', 'PageDifference',
-        'PageMeteredPrice', 'PageModel', 'PagePeakHours', 'PageScheduledChange', 'PageTokenPrice',
-        'PageToolCallBilling', 'PageWords', 'ParsedPricingPage', 'UnreadableTable',
+        'KnownPageConflict',
+        'PageAlias',
+        'PageCheck',
+        'PageCheckOptions',
+        'PageDifference',
+        'PageMeteredPrice',
+        'PageModel',
+        'PagePeakHours',
+        'PageScheduledChange',
+        'PageTokenPrice',
+        'PageToolCallBilling',
+        'PageWords',
+        'ParsedPricingPage',
+        'UnreadableTable',
       ],
     },
   },
   '@seekcost/pricing/warehouse': {
     file: 'packages/pricing/src/entries/warehouse.ts',
     surface: {
-      runtime: [
-        'tariffMeteredRows', 'tariffTable', 'warehouseSql',
-      ],
-      types: [
-        'HolidayRow', 'SqlDialect', 'TariffMeteredRow', 'TariffTable', 'TariffTableOptions', 'TariffTableRow',
-        'WarehouseSqlOptions',
-      ],
+      runtime: ['tariffMeteredRows', 'tariffTable', 'warehouseSql'],
+      types: ['HolidayRow', 'SqlDialect', 'TariffMeteredRow', 'TariffTable', 'TariffTableOptions', 'TariffTableRow', 'WarehouseSqlOptions'],
     },
   },
   '@seekcost/pricing/errors': {
     file: 'packages/pricing/src/entries/errors.ts',
     surface: {
-      runtime: [
-        'SeekcostError',
-      ],
+      runtime: ['SeekcostError'],
       types: [],
     },
   },
@@ -100,51 +192,73 @@ const SURFACES: Readonly<Record<string, { readonly file: string; readonly surfac
     file: 'packages/tokenizer-estimate/src/index.ts',
     surface: {
       runtime: [
-        'ExactTokenizerNotLoadedError', 'FastTokenizerNotLoadedError', 'IMAGE_TOKENS_MAX',
-        'InvalidOptionError', 'InvalidTypeError', 'MAX_UNCUT_UNITS', 'MalformedBodyError',
-        'TokenizerEstimateError', 'UncuttableTextError', 'UnknownRoleError', 'countFastTokens',
-        'countHeuristicTokens', 'countTokens', 'createTokenTally', 'estimateCompletionTokens',
-        'estimatePromptTokens', 'estimatePromptTokensDetailed', 'isExactTokenizerLoaded',
-        'isFastTokenizerLoaded', 'loadExactTokenizer', 'loadFastTokenizer', 'loadTokenizers',
+        'ExactTokenizerNotLoadedError',
+        'FastTokenizerNotLoadedError',
+        'IMAGE_TOKENS_MAX',
+        'InvalidOptionError',
+        'InvalidTypeError',
+        'MAX_UNCUT_UNITS',
+        'MalformedBodyError',
+        'TokenizerEstimateError',
+        'UncuttableTextError',
+        'UnknownRoleError',
+        'countFastTokens',
+        'countHeuristicTokens',
+        'countTokens',
+        'createTokenTally',
+        'estimateCompletionTokens',
+        'estimatePromptTokens',
+        'estimatePromptTokensDetailed',
+        'isExactTokenizerLoaded',
+        'isFastTokenizerLoaded',
+        'loadExactTokenizer',
+        'loadFastTokenizer',
+        'loadTokenizers',
       ],
       types: [
-        'ChatContent', 'ChatMessage', 'ChatRequestBody', 'ChatTool', 'ChatToolCall',
-        'CompletionText', 'CountMethod', 'CountTokensOptions', 'EstimateCompletionOptions',
-        'EstimatePromptOptions', 'ExactEncodeOptions', 'ExactTokenizer', 'LoadTokenizersOptions',
-        'PartCount', 'PromptPart', 'PromptTokenEstimate', 'TemplateEra', 'TemplateOptions',
-        'TokenTally', 'TokenizerEstimateErrorCode', 'ToolChoice',
+        'ChatContent',
+        'ChatMessage',
+        'ChatRequestBody',
+        'ChatTool',
+        'ChatToolCall',
+        'CompletionText',
+        'CountMethod',
+        'CountTokensOptions',
+        'EstimateCompletionOptions',
+        'EstimatePromptOptions',
+        'ExactEncodeOptions',
+        'ExactTokenizer',
+        'LoadTokenizersOptions',
+        'PartCount',
+        'PromptPart',
+        'PromptTokenEstimate',
+        'TemplateEra',
+        'TemplateOptions',
+        'TokenTally',
+        'TokenizerEstimateErrorCode',
+        'ToolChoice',
       ],
     },
   },
   '@seekcost/tokenizer-estimate/exact': {
     file: 'packages/tokenizer-estimate/src/entries/exact.ts',
     surface: {
-      runtime: [
-        'ExactTokenizer', 'countExactTokens', 'createExactTokenizer', 'getExactTokenizer',
-      ],
-      types: [
-        'ExactEncodeOptions',
-      ],
+      runtime: ['ExactTokenizer', 'countExactTokens', 'createExactTokenizer', 'getExactTokenizer'],
+      types: ['ExactEncodeOptions'],
     },
   },
   '@seekcost/tokenizer-estimate/fast': {
     file: 'packages/tokenizer-estimate/src/entries/fast.ts',
     surface: {
-      runtime: [
-        'countFastTokens', 'createFastPieceCounter',
-      ],
+      runtime: ['countFastTokens', 'createFastPieceCounter'],
       types: [],
     },
   },
   '@seekcost/cli': {
     file: 'packages/cli/src/index.ts',
     surface: {
-      runtime: [
-        'EXIT', 'UsageError', 'processIo', 'runCli',
-      ],
-      types: [
-        'CliIo', 'ExitCode', 'TextSink',
-      ],
+      runtime: ['EXIT', 'UsageError', 'processIo', 'runCli'],
+      types: ['CliIo', 'ExitCode', 'TextSink'],
     },
   },
 };
@@ -160,13 +274,20 @@ function entryNames(text: string): { values: string[]; types: string[] } {
       const trimmed = part.replace(/\/\/.*$/gm, '').trim();
       if (trimmed === '') continue;
       const isType = typeOnly || /^type\s/.test(trimmed);
-      const name = trimmed.replace(/^type\s+/, '').split(/\s+as\s+/).pop()?.trim() ?? '';
+      const name =
+        trimmed
+          .replace(/^type\s+/, '')
+          .split(/\s+as\s+/)
+          .pop()
+          ?.trim() ?? '';
       if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new Error(`cannot read export '${trimmed}'`);
       (isType ? types : values).add(name);
     }
   }
-  for (const m of text.matchAll(/^export\s+(?:declare\s+)?(?:async\s+)?(function\*?|const|let|class|abstract\s+class|enum|interface|type)\s+([A-Za-z_$][\w$]*)/gm)) {
-    ((m[1] === 'interface' || m[1] === 'type') ? types : values).add(m[2] as string);
+  for (const m of text.matchAll(
+    /^export\s+(?:declare\s+)?(?:async\s+)?(function\*?|const|let|class|abstract\s+class|enum|interface|type)\s+([A-Za-z_$][\w$]*)/gm,
+  )) {
+    (m[1] === 'interface' || m[1] === 'type' ? types : values).add(m[2] as string);
   }
   return { values: [...values].sort(), types: [...types].sort() };
 }
@@ -201,7 +322,10 @@ describe('every published entry is listed here', () => {
     };
     const published = Object.entries(manifest.exports)
       .filter(([key]) => key !== './package.json')
-      .map(([key, conditions]) => [key === '.' ? manifest.name : `${manifest.name}/${key.slice(2)}`, `${pkg}/${(conditions['@seekcost/source'] ?? '').replace(/^\.\//, '')}`]);
+      .map(([key, conditions]) => [
+        key === '.' ? manifest.name : `${manifest.name}/${key.slice(2)}`,
+        `${pkg}/${(conditions['@seekcost/source'] ?? '').replace(/^\.\//, '')}`,
+      ]);
     const listed = Object.entries(SURFACES)
       .filter(([specifier]) => specifier === manifest.name || specifier.startsWith(`${manifest.name}/`))
       .map(([specifier, { file }]) => [specifier, file]);
@@ -211,10 +335,14 @@ describe('every published entry is listed here', () => {
 
 for (const [specifier, { file, surface }] of Object.entries(SURFACES)) {
   describe(`${specifier} (${file})`, () => {
-    it('exports exactly the checked-in runtime names', async () => {
-      const actual = Object.keys(await import(specifier)).sort();
-      expect(actual).toEqual(surface.runtime);
-    }, IMPORT_LIMIT_MS);
+    it(
+      'exports exactly the checked-in runtime names',
+      async () => {
+        const actual = Object.keys(await import(specifier)).sort();
+        expect(actual).toEqual(surface.runtime);
+      },
+      IMPORT_LIMIT_MS,
+    );
 
     it('exports exactly the checked-in type names, and its text agrees with its runtime names', () => {
       const names = entryNames(readFileSync(join(root, file), 'utf8'));

@@ -16,14 +16,24 @@ interface Recorded {
 }
 const records = readRecordedLines<Recorded>(RECORDED_USAGE_PATH);
 
-function expectedTotal(model: string, ms: number, counts: { cacheHitInputTokens: number; cacheMissInputTokens: number; outputTokens: number }, currency: 'USD' | 'CNY'): string {
+function expectedTotal(
+  model: string,
+  ms: number,
+  counts: { cacheHitInputTokens: number; cacheMissInputTokens: number; outputTokens: number },
+  currency: 'USD' | 'CNY',
+): string {
   const history = HISTORIES.find((h) => h.id === model);
   const era = history?.eras.filter((e) => Date.parse(e.from) <= ms).at(-1);
   if (era === undefined) throw new Error(`facts have no era for ${model} at ${new Date(ms).toISOString()}`);
   const rates = era.prices[oracleTier(era, ms)]?.[currency];
   if (rates === undefined) throw new Error('facts incomplete');
   const [hit, miss, out] = rates.map((r) => new Decimal(r));
-  return new Decimal(counts.cacheHitInputTokens).times(hit!).plus(new Decimal(counts.cacheMissInputTokens).times(miss!)).plus(new Decimal(counts.outputTokens).times(out!)).div(1_000_000).toString();
+  return new Decimal(counts.cacheHitInputTokens)
+    .times(hit!)
+    .plus(new Decimal(counts.cacheMissInputTokens).times(miss!))
+    .plus(new Decimal(counts.outputTokens).times(out!))
+    .div(1_000_000)
+    .toString();
 }
 
 describe('recorded DeepSeek usage (test/fixtures/recordedUsage/deepseek-recorded-usage.jsonl)', () => {
@@ -49,7 +59,13 @@ describe('recorded DeepSeek usage (test/fixtures/recordedUsage/deepseek-recorded
   it('prices a V4-era Responses API call exactly (input_tokens includes cached_tokens)', () => {
     const quote = priceRequest({
       model: 'deepseek-v4-flash',
-      usage: { input_tokens: 376, input_tokens_details: { cached_tokens: 256 }, output_tokens: 81, output_tokens_details: { reasoning_tokens: 21 }, total_tokens: 457 },
+      usage: {
+        input_tokens: 376,
+        input_tokens_details: { cached_tokens: 256 },
+        output_tokens: 81,
+        output_tokens_details: { reasoning_tokens: 21 },
+        total_tokens: 457,
+      },
       at: '2026-08-05T22:08:39Z',
     });
     expect(quote.tokens).toEqual({ cacheHitInputTokens: 256, cacheMissInputTokens: 120, outputTokens: 81, reasoningTokens: 21 });

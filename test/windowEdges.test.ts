@@ -47,17 +47,27 @@ describe('2026 peak windows (01:00-04:00 and 06:00-10:00 UTC)', () => {
     ['10:00:00.000', 'off-peak'],
   ] as const;
   // 2026-08-18 (Tuesday, every-day rule), 2026-09-01 (Tuesday, weekday rule), 2026-10-13 (Tuesday, V4.1 with holidays).
-  it.each(['deepseek-v4-flash@2026-08-18', 'deepseek-v4-pro@2026-08-18', 'deepseek-v4-flash@2026-09-01', 'deepseek-v4-pro@2026-09-01', 'deepseek-flash@2026-10-13', 'deepseek-v4-pro@2026-10-13'])(
-    '%s: every edge +-1 ms',
-    (case_) => {
-      const [model, day] = case_.split('@') as [string, string];
-      expect(edges.map(([time]) => tierAt(model, `${day}T${time}Z`))).toEqual(edges.map(([, tier]) => tier));
-    },
-  );
+  it.each([
+    'deepseek-v4-flash@2026-08-18',
+    'deepseek-v4-pro@2026-08-18',
+    'deepseek-v4-flash@2026-09-01',
+    'deepseek-v4-pro@2026-09-01',
+    'deepseek-flash@2026-10-13',
+    'deepseek-v4-pro@2026-10-13',
+  ])('%s: every edge +-1 ms', (case_) => {
+    const [model, day] = case_.split('@') as [string, string];
+    expect(edges.map(([time]) => tierAt(model, `${day}T${time}Z`))).toEqual(edges.map(([, tier]) => tier));
+  });
 
   it('peak starts at 2026-08-16 16:00 UTC', () => {
-    expect(resolvePrice({ model: 'deepseek-v4-flash', at: '2026-08-16T15:59:59.999Z' }).provenance).toMatchObject({ tier: 'standard', periodId: 'deepseek-v4-flash/2026-04-26' });
-    expect(resolvePrice({ model: 'deepseek-v4-flash', at: '2026-08-17T01:00:00.000Z' }).provenance).toMatchObject({ tier: 'peak', periodId: 'deepseek-v4-flash/2026-08-16' });
+    expect(resolvePrice({ model: 'deepseek-v4-flash', at: '2026-08-16T15:59:59.999Z' }).provenance).toMatchObject({
+      tier: 'standard',
+      periodId: 'deepseek-v4-flash/2026-04-26',
+    });
+    expect(resolvePrice({ model: 'deepseek-v4-flash', at: '2026-08-17T01:00:00.000Z' }).provenance).toMatchObject({
+      tier: 'peak',
+      periodId: 'deepseek-v4-flash/2026-08-16',
+    });
   });
 });
 
@@ -74,8 +84,16 @@ describe('Monday-Friday in Beijing time, and Chinese public holidays', () => {
   it('the weekday rule starts at Beijing midnight between 22 and 23 August 2026 (a quoted notice), and both days are marked secondary', () => {
     const saturday = resolvePrice({ model: 'deepseek-v4-flash', at: '2026-08-22T02:00:00.000Z' });
     const sunday = resolvePrice({ model: 'deepseek-v4-flash', at: '2026-08-23T02:00:00.000Z' });
-    expect([saturday.provenance.periodId, saturday.provenance.tier, saturday.provenance.confidence]).toEqual(['deepseek-v4-flash/2026-08-16', 'peak', 'secondary']);
-    expect([sunday.provenance.periodId, sunday.provenance.tier, sunday.provenance.confidence]).toEqual(['deepseek-v4-flash/2026-08-22', 'off-peak', 'secondary']);
+    expect([saturday.provenance.periodId, saturday.provenance.tier, saturday.provenance.confidence]).toEqual([
+      'deepseek-v4-flash/2026-08-16',
+      'peak',
+      'secondary',
+    ]);
+    expect([sunday.provenance.periodId, sunday.provenance.tier, sunday.provenance.confidence]).toEqual([
+      'deepseek-v4-flash/2026-08-22',
+      'off-peak',
+      'secondary',
+    ]);
     expect(saturday.warnings.map((w) => w.code)).toEqual(['uncertain-cutover']);
     // A weekday well before the cutover is as sure as its source.
     expect(resolvePrice({ model: 'deepseek-v4-flash', at: '2026-08-20T02:00:00.000Z' }).provenance.confidence).toBe('official');

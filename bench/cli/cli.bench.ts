@@ -14,7 +14,6 @@ const DIR = '/tmp/seekcost-bench';
 const FILE = `${DIR}/responses-${SIZE_MB}MB.jsonl`;
 const REPO = resolve(import.meta.dirname, '../..');
 
-
 async function generate(): Promise<void> {
   mkdirSync(DIR, { recursive: true });
   const out = createWriteStream(FILE);
@@ -101,9 +100,13 @@ for (const [name, args] of runs) {
   if (name.startsWith('seekcost')) {
     const totals = JSON.parse(m.stdout) as { records: { seen: number; priced: number }; amount: string };
     records = totals.records.seen;
-    console.log(`${name}: ${(bytes / 1e6 / m.seconds).toFixed(1)} MB/s, ${(records / m.seconds / 1e6).toFixed(2)}M records/s, ${m.seconds.toFixed(1)} s, peak RSS ${m.peakRssMb.toFixed(0)} MB (priced ${totals.records.priced} of ${totals.records.seen}; total ${totals.amount} USD)`);
+    console.log(
+      `${name}: ${(bytes / 1e6 / m.seconds).toFixed(1)} MB/s, ${(records / m.seconds / 1e6).toFixed(2)}M records/s, ${m.seconds.toFixed(1)} s, peak RSS ${m.peakRssMb.toFixed(0)} MB (priced ${totals.records.priced} of ${totals.records.seen}; total ${totals.amount} USD)`,
+    );
   } else {
-    console.log(`${name}: ${(bytes / 1e6 / m.seconds).toFixed(1)} MB/s, ${m.seconds.toFixed(1)} s, peak RSS ${m.peakRssMb.toFixed(0)} MB (${m.stdout.trim()} lines)`);
+    console.log(
+      `${name}: ${(bytes / 1e6 / m.seconds).toFixed(1)} MB/s, ${m.seconds.toFixed(1)} s, peak RSS ${m.peakRssMb.toFixed(0)} MB (${m.stdout.trim()} lines)`,
+    );
   }
 }
 console.log(`file: ${FILE}, ${(bytes / 1e6).toFixed(0)} MB, ${records.toLocaleString('en-US')} records`);

@@ -34,9 +34,14 @@ await time(
    FROM range(${ROWS}) t(i)`,
 );
 await db.run(warehouseSql(tariffTable({ currency: 'USD' }), { dialect: 'duckdb' }));
-const priced = await time('price every row with the seekcost view (sum, count)', 'SELECT count(*)::VARCHAR AS n, sum(amount)::VARCHAR AS amount FROM seekcost_priced_usage');
+const priced = await time(
+  'price every row with the seekcost view (sum, count)',
+  'SELECT count(*)::VARCHAR AS n, sum(amount)::VARCHAR AS amount FROM seekcost_priced_usage',
+);
 const sqlTotal = priced.rows[0] as { n: string; amount: string };
-console.log(`DuckDB: ${Number(sqlTotal.n).toLocaleString('en-US')} rows priced (of ${ROWS.toLocaleString('en-US')}; the rest have no price: retired or not yet launched), ${(ROWS / priced.seconds / 1e6).toFixed(2)}M rows/s, total ${sqlTotal.amount} USD`);
+console.log(
+  `DuckDB: ${Number(sqlTotal.n).toLocaleString('en-US')} rows priced (of ${ROWS.toLocaleString('en-US')}; the rest have no price: retired or not yet launched), ${(ROWS / priced.seconds / 1e6).toFixed(2)}M rows/s, total ${sqlTotal.amount} USD`,
+);
 
 const csv = `${DIR}/duckdb-usage-${ROWS}.csv`;
 await time('export to CSV', `COPY usage TO '${csv}' (HEADER, DELIMITER ',')`);
@@ -52,7 +57,12 @@ for await (const chunk of createReadStream(csv, { highWaterMark: 1 << 20 })) {
     if (header) header = false;
     else {
       const [request_id, model, completed_at, hit, miss, output] = text.slice(start, end).split(',') as [string, string, string, string, string, string];
-      ledger.add({ id: request_id, model, at: `${completed_at.replace(' ', 'T')}Z`, usage: { cacheHitInputTokens: Number(hit), cacheMissInputTokens: Number(miss), outputTokens: Number(output) } });
+      ledger.add({
+        id: request_id,
+        model,
+        at: `${completed_at.replace(' ', 'T')}Z`,
+        usage: { cacheHitInputTokens: Number(hit), cacheMissInputTokens: Number(miss), outputTokens: Number(output) },
+      });
     }
     start = end + 1;
     end = text.indexOf('\n', start);
@@ -60,7 +70,9 @@ for await (const chunk of createReadStream(csv, { highWaterMark: 1 << 20 })) {
   pending = text.slice(start);
 }
 const totals = ledger.totals();
-console.log(`ledger over the same rows (CSV parsed in-process): ${((performance.now() - started) / 1000).toFixed(2)} s, ${totals.records.priced.toLocaleString('en-US')} priced, total ${totals.amount.toFixed()} USD`);
+console.log(
+  `ledger over the same rows (CSV parsed in-process): ${((performance.now() - started) / 1000).toFixed(2)} s, ${totals.records.priced.toLocaleString('en-US')} priced, total ${totals.amount.toFixed()} USD`,
+);
 const equal = Number(sqlTotal.n) === totals.records.priced && sqlTotal.amount.replace(/0+$/, '').replace(/\.$/, '') === totals.amount.toFixed();
 console.log(`SQL total ${equal ? 'EQUALS' : 'DIFFERS FROM'} the ledger total to the last decimal`);
 db.closeSync();

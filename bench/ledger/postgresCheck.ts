@@ -14,14 +14,26 @@ const ROWS = Number(process.argv[2] ?? 100_000);
 const DIR = '/tmp/seekcost-pg-check';
 const PORT = '54329';
 const asRoot = process.getuid?.() === 0;
-const sh = (command: string) => execFileSync(asRoot ? 'su' : 'sh', asRoot ? ['postgres', '-s', '/bin/sh', '-c', command] : ['-c', command], { encoding: 'utf8' });
-const psql = (sql: string) => execFileSync('psql', ['-h', DIR, '-p', PORT, '-U', 'postgres', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-qtAX', '-c', sql], { encoding: 'utf8', maxBuffer: 1 << 26 }).trim();
-
+const sh = (command: string) =>
+  execFileSync(asRoot ? 'su' : 'sh', asRoot ? ['postgres', '-s', '/bin/sh', '-c', command] : ['-c', command], { encoding: 'utf8' });
+const psql = (sql: string) =>
+  execFileSync('psql', ['-h', DIR, '-p', PORT, '-U', 'postgres', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-qtAX', '-c', sql], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  }).trim();
 
 const MODELS = ['deepseek-chat', 'deepseek-reasoner', 'deepseek-coder', 'deepseek-v4-flash', 'deepseek-v4-pro', 'deepseek-flash'];
-const EDGES = ['2025-02-08T16:00Z', '2025-02-26T16:30Z', '2025-09-05T16:00Z', '2026-04-26T12:15Z', '2026-07-24T15:59Z', '2026-08-16T16:00Z', '2026-08-22T16:00Z', '2026-09-10T04:00Z', '2026-10-01T01:00Z'].map((s) =>
-  Date.parse(s.replace('Z', ':00Z')),
-);
+const EDGES = [
+  '2025-02-08T16:00Z',
+  '2025-02-26T16:30Z',
+  '2025-09-05T16:00Z',
+  '2026-04-26T12:15Z',
+  '2026-07-24T15:59Z',
+  '2026-08-16T16:00Z',
+  '2026-08-22T16:00Z',
+  '2026-09-10T04:00Z',
+  '2026-10-01T01:00Z',
+].map((s) => Date.parse(s.replace('Z', ':00Z')));
 const next = random(99);
 const rows: string[] = [];
 const ledger = createLedger({ groupBy: ['model', 'period', 'tier'], nearEdgeMs: 0 });
@@ -32,7 +44,9 @@ for (let i = 0; i < ROWS; i++) {
       ? Date.parse('2024-07-01T00:00:00Z') + Math.floor(next() * 9e10)
       : kind < 0.6
         ? (EDGES[Math.floor(next() * EDGES.length)] as number) + Math.floor((next() - 0.5) * 360_000)
-        : Math.floor(Date.parse('2025-02-20T00:00:00Z') / 86_400_000 + next() * 700) * 86_400_000 + [0, 30, 60, 240, 360, 600, 960, 990][Math.floor(next() * 8)]! * 60_000 + Math.floor((next() - 0.5) * 180_000);
+        : Math.floor(Date.parse('2025-02-20T00:00:00Z') / 86_400_000 + next() * 700) * 86_400_000 +
+          [0, 30, 60, 240, 360, 600, 960, 990][Math.floor(next() * 8)]! * 60_000 +
+          Math.floor((next() - 0.5) * 180_000);
   const model = MODELS[Math.floor(next() * MODELS.length)] as string;
   const [hit, miss, output] = [next(), next(), next()].map((r) => Math.floor(r * 200_000)) as [number, number, number];
   ledger.add({ id: `r${i}`, model, at, usage: { cacheHitInputTokens: hit, cacheMissInputTokens: miss, outputTokens: output } });
@@ -49,13 +63,29 @@ try {
   sh(`initdb -D ${DIR}/data -A trust -U postgres > ${DIR}/initdb.log 2>&1`);
   sh(`pg_ctl -D ${DIR}/data -l ${DIR}/server.log -o "-k ${DIR} -p ${PORT} -c listen_addresses=''" -w start > /dev/null`);
   const server = psql('SELECT version()');
-  psql('CREATE TABLE usage (request_id TEXT PRIMARY KEY, model TEXT, completed_at TIMESTAMP, cache_hit_tokens BIGINT, cache_miss_tokens BIGINT, output_tokens BIGINT)');
-  execFileSync('psql', ['-h', DIR, '-p', PORT, '-U', 'postgres', '-qtAX', '-v', 'ON_ERROR_STOP=1', '-c', `\\copy usage FROM '${DIR}/usage.csv' WITH (FORMAT csv)`]);
+  psql(
+    'CREATE TABLE usage (request_id TEXT PRIMARY KEY, model TEXT, completed_at TIMESTAMP, cache_hit_tokens BIGINT, cache_miss_tokens BIGINT, output_tokens BIGINT)',
+  );
+  execFileSync('psql', [
+    '-h',
+    DIR,
+    '-p',
+    PORT,
+    '-U',
+    'postgres',
+    '-qtAX',
+    '-v',
+    'ON_ERROR_STOP=1',
+    '-c',
+    `\\copy usage FROM '${DIR}/usage.csv' WITH (FORMAT csv)`,
+  ]);
   execFileSync('psql', ['-h', DIR, '-p', PORT, '-U', 'postgres', '-qtAX', '-v', 'ON_ERROR_STOP=1', '-f', `${DIR}/seekcost.sql`], { encoding: 'utf8' });
   const started = performance.now();
   const [count, amount] = psql('SELECT count(*), sum(amount) FROM seekcost_priced_usage').split('|') as [string, string];
   const seconds = (performance.now() - started) / 1000;
-  const groups = psql("SELECT string_agg(model || ' ' || period_id || ' ' || tier || ' ' || n || ' ' || total, E'\\n' ORDER BY model, period_id, tier) FROM (SELECT model, period_id, tier, count(*) AS n, sum(amount) AS total FROM seekcost_priced_usage GROUP BY 1, 2, 3) g")
+  const groups = psql(
+    "SELECT string_agg(model || ' ' || period_id || ' ' || tier || ' ' || n || ' ' || total, E'\\n' ORDER BY model, period_id, tier) FROM (SELECT model, period_id, tier, count(*) AS n, sum(amount) AS total FROM seekcost_priced_usage GROUP BY 1, 2, 3) g",
+  )
     .split('\n')
     .map((line) => {
       const parts = line.split(' ');
@@ -65,7 +95,9 @@ try {
   const expected = totals.groups.map((g) => `${g.key.model} ${g.key.period} ${g.key.tier} ${g.records} ${g.amount.toFixed()}`).sort();
   const equal = Number(count) === totals.records.priced && new Decimal(amount).eq(totals.amount) && JSON.stringify(groups) === JSON.stringify(expected);
   console.log(server.split(',')[0]);
-  console.log(`PostgreSQL priced ${count} of ${ROWS} rows in ${seconds.toFixed(2)} s, total ${amount} USD; ledger ${totals.records.priced} rows, ${totals.amount.toFixed()} USD`);
+  console.log(
+    `PostgreSQL priced ${count} of ${ROWS} rows in ${seconds.toFixed(2)} s, total ${amount} USD; ledger ${totals.records.priced} rows, ${totals.amount.toFixed()} USD`,
+  );
   console.log(`${groups.length} model/period/tier groups; totals and every group ${equal ? 'EQUAL' : 'DIFFER FROM'} the ledger's to the last decimal`);
   if (!equal) process.exitCode = 1;
 } finally {

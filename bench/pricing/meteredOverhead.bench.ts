@@ -15,7 +15,7 @@ const SEED = Number(process.env.BENCH_SEED ?? 20_261_203);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SLICES = 20;
 const baseSrc = process.env.BASE_SRC;
-if (baseSrc === undefined) throw new Error('set BASE_SRC to the older checkout\'s packages/pricing/src/index.ts');
+if (baseSrc === undefined) throw new Error("set BASE_SRC to the older checkout's packages/pricing/src/index.ts");
 const base = ((await import(baseSrc)) as { priceRequest: typeof current }).priceRequest;
 
 type Args = Parameters<typeof current>[0];
@@ -35,10 +35,20 @@ for (let i = 0; i < N; i++) {
   const hit = Math.floor(next() * 300) * 64;
   const miss = Math.floor(Math.exp(next() * Math.log(100_000)));
   const out = Math.floor(Math.exp(next() * Math.log(8_000)));
-  requests.push({ model: line.model, at, usage: { prompt_tokens: hit + miss, prompt_cache_hit_tokens: hit, prompt_cache_miss_tokens: miss, completion_tokens: out } });
+  requests.push({
+    model: line.model,
+    at,
+    usage: { prompt_tokens: hit + miss, prompt_cache_hit_tokens: hit, prompt_cache_miss_tokens: miss, completion_tokens: out },
+  });
 }
 const meteredAt = Date.parse('2026-11-13T00:00Z');
-const metered: Args[] = requests.map((r, i) => ({ ...r, model: 'deepseek-flash', at: meteredAt + (i % 1000) * 600_000, currency: 'CNY', metered: { search: i % 4, fetch: i % 2 } }));
+const metered: Args[] = requests.map((r, i) => ({
+  ...r,
+  model: 'deepseek-flash',
+  at: meteredAt + (i % 1000) * 600_000,
+  currency: 'CNY',
+  metered: { search: i % 4, fetch: i % 2 },
+}));
 
 const arms = [
   { name: 'before (token-only)', run: (r: Args) => base(r), input: requests },

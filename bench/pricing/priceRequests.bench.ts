@@ -28,7 +28,6 @@ type NaiveDecimal = InstanceType<typeof NaiveDecimal>;
 // ---------------------------------------------------------------------------------------------
 // Deterministic request generator
 
-
 const ms = (iso: string): number => Date.parse(iso);
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -272,9 +271,8 @@ function check(w: Workload): CheckResult {
       bucket.differs++;
       bucket.byModel.set(request.model, (bucket.byModel.get(request.model) ?? 0) + 1);
       if (examples[era] === undefined && theirs !== null) {
-        examples[era] = (
-          `${request.at.toISOString()} ${request.model} hit=${request.usage.prompt_cache_hit_tokens} miss=${request.usage.prompt_cache_miss_tokens} out=${request.usage.completion_tokens}: seekcost ${ours.toString()} (${quote.provenance.periodId}, ${quote.provenance.tier}) vs genai-prices ${theirs.total_price}`
-        );
+        examples[era] =
+          `${request.at.toISOString()} ${request.model} hit=${request.usage.prompt_cache_hit_tokens} miss=${request.usage.prompt_cache_miss_tokens} out=${request.usage.completion_tokens}: seekcost ${ours.toString()} (${quote.provenance.periodId}, ${quote.provenance.tier}) vs genai-prices ${theirs.total_price}`;
       }
     }
   }
@@ -339,7 +337,9 @@ function main(): void {
   for (const runner of RUNNERS) {
     const rounds = results.get(runner.key) as number[];
     const m = med.get(runner.key) as number;
-    console.log(`| ${runner.name} | ${rounds.map(formatRate).join(' | ')} | ${formatRate(m)} | ${runner.key === 'seekcost' ? '1.00x' : `${(seekcostRate / m).toFixed(2)}x`} |`);
+    console.log(
+      `| ${runner.name} | ${rounds.map(formatRate).join(' | ')} | ${formatRate(m)} | ${runner.key === 'seekcost' ? '1.00x' : `${(seekcostRate / m).toFixed(2)}x`} |`,
+    );
   }
   const perRound = (key: RunnerKey): string =>
     (results.get('seekcost') as number[]).map((rate, k) => `${(rate / ((results.get(key) as number[])[k] as number)).toFixed(2)}x`).join(', ');
@@ -359,12 +359,17 @@ function main(): void {
   checked.perEra.forEach((bucket, k) => {
     totalDiffers += bucket.differs;
     totalNull += bucket.nullResult;
-    const models = [...bucket.byModel].sort((a, b) => b[1] - a[1]).map(([m, n]) => `${m} ${n.toLocaleString('en-US')}`).join(', ');
+    const models = [...bucket.byModel]
+      .sort((a, b) => b[1] - a[1])
+      .map(([m, n]) => `${m} ${n.toLocaleString('en-US')}`)
+      .join(', ');
     console.log(
       `| ${(ERAS[k] as (typeof ERAS)[number]).label} | ${bucket.requests.toLocaleString('en-US')} | ${bucket.differs.toLocaleString('en-US')} | ${bucket.nullResult.toLocaleString('en-US')} | ${((100 * bucket.differs) / Math.max(1, bucket.requests)).toFixed(1)} | ${models || '-'} |`,
     );
   });
-  console.log(`| all | ${N.toLocaleString('en-US')} | ${totalDiffers.toLocaleString('en-US')} | ${totalNull.toLocaleString('en-US')} | ${((100 * totalDiffers) / N).toFixed(1)} | |`);
+  console.log(
+    `| all | ${N.toLocaleString('en-US')} | ${totalDiffers.toLocaleString('en-US')} | ${totalNull.toLocaleString('en-US')} | ${((100 * totalDiffers) / N).toFixed(1)} | |`,
+  );
   console.log(`\none disagreement per era (where genai-prices returned a price):`);
   checked.examples.forEach((line, k) => {
     if (line !== undefined) console.log(`  [${(ERAS[k] as (typeof ERAS)[number]).label}] ${line}`);

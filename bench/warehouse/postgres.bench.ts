@@ -21,9 +21,14 @@ const ROWS = Number(process.argv[2] ?? 10_000_000);
 const DIR = '/tmp/seekcost-pg-bench';
 const PORT = '54331';
 const asRoot = process.getuid?.() === 0;
-const sh = (command: string) => execFileSync(asRoot ? 'su' : 'sh', asRoot ? ['postgres', '-s', '/bin/sh', '-c', command] : ['-c', command], { encoding: 'utf8' });
-const psql = (sql: string) => execFileSync('psql', ['-h', '127.0.0.1', '-p', PORT, '-U', 'postgres', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-qtAX', '-c', sql], { encoding: 'utf8', maxBuffer: 1 << 26 }).trim();
-const timed = <T,>(label: string, run: () => T): { value: T; seconds: number } => {
+const sh = (command: string) =>
+  execFileSync(asRoot ? 'su' : 'sh', asRoot ? ['postgres', '-s', '/bin/sh', '-c', command] : ['-c', command], { encoding: 'utf8' });
+const psql = (sql: string) =>
+  execFileSync('psql', ['-h', '127.0.0.1', '-p', PORT, '-U', 'postgres', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-qtAX', '-c', sql], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  }).trim();
+const timed = <T>(label: string, run: () => T): { value: T; seconds: number } => {
   const started = performance.now();
   const value = run();
   const seconds = (performance.now() - started) / 1000;
@@ -32,7 +37,11 @@ const timed = <T,>(label: string, run: () => T): { value: T; seconds: number } =
 };
 const perSecond = (seconds: number) => `${(ROWS / seconds / 1e6).toFixed(2)}M rows/s`;
 
-console.log(`${ROWS.toLocaleString('en-US')} rows; ${cpus().length} cores (${cpus()[0]?.model ?? '?'}); load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(
+  `${ROWS.toLocaleString('en-US')} rows; ${cpus().length} cores (${cpus()[0]?.model ?? '?'}); load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
 rmSync(DIR, { recursive: true, force: true });
 mkdirSync(DIR, { recursive: true });
 chmodSync(DIR, 0o777);
@@ -54,25 +63,49 @@ try {
   );
   writeFileSync(`${DIR}/seekcost.sql`, warehouseSql(tariffTable({ currency: 'USD' }), { dialect: 'postgres' }));
   execFileSync('psql', ['-h', '127.0.0.1', '-p', PORT, '-U', 'postgres', '-qtAX', '-v', 'ON_ERROR_STOP=1', '-f', `${DIR}/seekcost.sql`]);
-  const pg = timed('PostgreSQL: SELECT count(*), sum(amount) FROM seekcost_priced_usage', () => psql('SELECT count(*), sum(amount) FROM seekcost_priced_usage').split('|') as [string, string]);
+  const pg = timed(
+    'PostgreSQL: SELECT count(*), sum(amount) FROM seekcost_priced_usage',
+    () => psql('SELECT count(*), sum(amount) FROM seekcost_priced_usage').split('|') as [string, string],
+  );
   timed('PostgreSQL: export to CSV', () => psql(`COPY usage TO '${csv}' WITH (FORMAT csv, HEADER)`));
 
   const instance = await DuckDBInstance.create(':memory:');
   const duck = await instance.connect();
-  await duck.run(`CREATE TABLE usage AS SELECT * FROM read_csv('${csv}', header = true, columns = {'request_id': 'VARCHAR', 'model': 'VARCHAR', 'completed_at': 'TIMESTAMP', 'cache_hit_tokens': 'BIGINT', 'cache_miss_tokens': 'BIGINT', 'output_tokens': 'BIGINT'})`);
+  await duck.run(
+    `CREATE TABLE usage AS SELECT * FROM read_csv('${csv}', header = true, columns = {'request_id': 'VARCHAR', 'model': 'VARCHAR', 'completed_at': 'TIMESTAMP', 'cache_hit_tokens': 'BIGINT', 'cache_miss_tokens': 'BIGINT', 'output_tokens': 'BIGINT'})`,
+  );
   await duck.run(warehouseSql(tariffTable({ currency: 'USD' }), { dialect: 'duckdb' }));
   const started = performance.now();
-  const duckRow = (await duck.runAndReadAll('SELECT count(*)::VARCHAR AS n, sum(amount)::VARCHAR AS amount FROM seekcost_priced_usage')).getRowObjectsJS()[0] as { n: string; amount: string };
+  const duckRow = (
+    await duck.runAndReadAll('SELECT count(*)::VARCHAR AS n, sum(amount)::VARCHAR AS amount FROM seekcost_priced_usage')
+  ).getRowObjectsJS()[0] as { n: string; amount: string };
   const duckSeconds = (performance.now() - started) / 1000;
   console.log(`DuckDB: the same query over the same rows: ${duckSeconds.toFixed(2)} s`);
   duck.closeSync();
   instance.closeSync();
 
   // The CLI takes instants as ISO 8601 with a zone, so the column is written that way (untimed).
-  psql(`COPY (SELECT request_id, model, to_char(completed_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS completed_at, cache_hit_tokens, cache_miss_tokens, output_tokens FROM usage) TO '${DIR}/usage-iso.csv' WITH (FORMAT csv, HEADER)`);
+  psql(
+    `COPY (SELECT request_id, model, to_char(completed_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS completed_at, cache_hit_tokens, cache_miss_tokens, output_tokens FROM usage) TO '${DIR}/usage-iso.csv' WITH (FORMAT csv, HEADER)`,
+  );
   // Exit code 3 is expected: rows outside a model's life are excluded (and listed on stderr).
   const cli = timed('CLI: seekcost ledger usage.csv --out json --no-dedupe', () => {
-    const child = spawnSync('node', ['--conditions=@seekcost/source', '--import', 'tsx', 'packages/cli/src/bin.ts', 'ledger', `${DIR}/usage-iso.csv`, '--out', 'json', '--no-dedupe', '--no-progress'], { encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawnSync(
+      'node',
+      [
+        '--conditions=@seekcost/source',
+        '--import',
+        'tsx',
+        'packages/cli/src/bin.ts',
+        'ledger',
+        `${DIR}/usage-iso.csv`,
+        '--out',
+        'json',
+        '--no-dedupe',
+        '--no-progress',
+      ],
+      { encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] },
+    );
     if (child.status !== 0 && child.status !== 3) throw new Error(`seekcost ledger exited ${String(child.status)}`);
     return JSON.parse(child.stdout) as { amount: string; records: { priced: number } };
   });
@@ -81,7 +114,11 @@ try {
   console.log(`| PostgreSQL | ${pg.value[0]} | ${pg.seconds.toFixed(2)} | ${perSecond(pg.seconds)} | ${pg.value[1]} |`);
   console.log(`| DuckDB | ${duckRow.n} | ${duckSeconds.toFixed(2)} | ${perSecond(duckSeconds)} | ${duckRow.amount} |`);
   console.log(`| seekcost ledger (CLI) | ${cli.value.records.priced} | ${cli.seconds.toFixed(2)} | ${perSecond(cli.seconds)} | ${cli.value.amount} |`);
-  const equal = new Decimal(pg.value[1]).eq(duckRow.amount) && new Decimal(pg.value[1]).eq(cli.value.amount) && Number(pg.value[0]) === Number(duckRow.n) && Number(pg.value[0]) === cli.value.records.priced;
+  const equal =
+    new Decimal(pg.value[1]).eq(duckRow.amount) &&
+    new Decimal(pg.value[1]).eq(cli.value.amount) &&
+    Number(pg.value[0]) === Number(duckRow.n) &&
+    Number(pg.value[0]) === cli.value.records.priced;
   console.log(`totals ${equal ? 'EQUAL' : 'DIFFER'} to the last decimal`);
   if (!equal) process.exitCode = 1;
 } finally {

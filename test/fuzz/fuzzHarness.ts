@@ -34,7 +34,10 @@ export function expectRefused(outcome: Outcome<unknown>, hostile: readonly strin
   if (!('error' in outcome)) throw new Error(`expected a typed error naming ${hostile.join(' or ')}, got a result`);
   const field = fieldOf(outcome.error);
   expect(field, outcome.error.message).not.toBe('');
-  expect(hostile.some((h) => field === h || field.startsWith(`${h}.`)), `${field} is not one of ${hostile.join(', ')}: ${outcome.error.message}`).toBe(true);
+  expect(
+    hostile.some((h) => field === h || field.startsWith(`${h}.`)),
+    `${field} is not one of ${hostile.join(', ')}: ${outcome.error.message}`,
+  ).toBe(true);
 }
 
 /** The call must have thrown the typed error the oracle names. */

@@ -14,9 +14,24 @@ export interface Tagged<T = unknown> {
 const MAX_MS = 253_402_300_799_999;
 const DAY = 86_400_000;
 const EDGES = [
-  '2024-08-02T00:00Z', '2024-12-26T00:00Z', '2025-01-20T00:00Z', '2025-02-08T16:00Z', '2025-02-26T16:30Z', '2025-08-21T00:00Z',
-  '2025-09-05T16:00Z', '2025-09-29T10:00Z', '2026-04-24T00:00Z', '2026-04-25T16:00Z', '2026-04-26T12:15Z', '2026-07-24T15:59Z',
-  '2026-08-16T16:00Z', '2026-08-22T16:00Z', '2026-09-10T04:00Z', '2026-10-01T01:00Z', '2026-10-07T16:00Z', '2026-12-31T16:00Z',
+  '2024-08-02T00:00Z',
+  '2024-12-26T00:00Z',
+  '2025-01-20T00:00Z',
+  '2025-02-08T16:00Z',
+  '2025-02-26T16:30Z',
+  '2025-08-21T00:00Z',
+  '2025-09-05T16:00Z',
+  '2025-09-29T10:00Z',
+  '2026-04-24T00:00Z',
+  '2026-04-25T16:00Z',
+  '2026-04-26T12:15Z',
+  '2026-07-24T15:59Z',
+  '2026-08-16T16:00Z',
+  '2026-08-22T16:00Z',
+  '2026-09-10T04:00Z',
+  '2026-10-01T01:00Z',
+  '2026-10-07T16:00Z',
+  '2026-12-31T16:00Z',
 ].map((s) => Date.parse(s.replace('Z', ':00Z')));
 const DAILY_MINUTES = [0, 30, 60, 240, 360, 600, 960, 990];
 
@@ -27,7 +42,11 @@ export const validMs: fc.Arbitrary<number> = fc.oneof(
   {
     weight: 3,
     arbitrary: fc
-      .tuple(fc.integer({ min: Date.parse('2025-02-20T00:00:00Z') / DAY, max: Date.parse('2027-01-10T00:00:00Z') / DAY }), fc.constantFrom(...DAILY_MINUTES), fc.integer({ min: -2000, max: 2000 }))
+      .tuple(
+        fc.integer({ min: Date.parse('2025-02-20T00:00:00Z') / DAY, max: Date.parse('2027-01-10T00:00:00Z') / DAY }),
+        fc.constantFrom(...DAILY_MINUTES),
+        fc.integer({ min: -2000, max: 2000 }),
+      )
       .map(([day, minute, d]) => day * DAY + minute * 60_000 + d),
   },
   { weight: 1, arbitrary: fc.oneof(fc.integer({ min: 0, max: MAX_MS }), fc.constantFrom(0, MAX_MS)) },
@@ -38,7 +57,12 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 /** A valid instant as a number, a Date, or ISO text in one of the accepted forms (same ms). */
 export function instantValue(ms: number): fc.Arbitrary<Date | number | string> {
   const iso = new Date(ms).toISOString();
-  const forms: fc.Arbitrary<Date | number | string>[] = [fc.constant(ms), fc.constant(new Date(ms)), fc.constant(iso), fc.constant(iso.replace('T', ' ').toLowerCase().replace(' ', 't'))];
+  const forms: fc.Arbitrary<Date | number | string>[] = [
+    fc.constant(ms),
+    fc.constant(new Date(ms)),
+    fc.constant(iso),
+    fc.constant(iso.replace('T', ' ').toLowerCase().replace(' ', 't')),
+  ];
   if (ms % 1000 === 0) forms.push(fc.constant(iso.replace('.000Z', 'Z')));
   if (ms % 60_000 === 0) forms.push(fc.constant(iso.replace(':00.000Z', 'Z')));
   forms.push(
@@ -66,11 +90,40 @@ const strangeValues: fc.Arbitrary<unknown> = fc.oneof(
 
 /** Instants that must be refused: out of range, impossible dates, forms outside the grammar. */
 export const hostileInstant: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constantFrom(1e20, 1e16, -1e16, 8.64e15, -1, MAX_MS + 1, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -Number.MAX_VALUE, Number.MIN_VALUE),
+  fc.constantFrom(
+    1e20,
+    1e16,
+    -1e16,
+    8.64e15,
+    -1,
+    MAX_MS + 1,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
+    -Number.MAX_VALUE,
+    Number.MIN_VALUE,
+  ),
   fc.double({ noNaN: false }).filter((x) => !(Number.isInteger(x) && x >= 0 && x <= MAX_MS)),
   fc.integer({ min: 0, max: MAX_MS - 1 }).map((ms) => ms + 0.5),
   fc.constantFrom(new Date(Number.NaN), new Date(-1), new Date(8.64e15)),
-  fc.constantFrom('2025-02-30T12:00:00Z', '2026-09-31T00:00Z', '2026-02-29T00:00:00Z', '2025 3 1 Z', '0024-01-01T00:00Z', '2025-03-01T24:00:00Z', '2025-03-01T12:60Z', '2025-03-01T23:59:60Z', '2025-03-01T12:00:00+24:00', '2025-03-01T12:00:00', '2025-03-01', 'yesterday', '1969-12-31T23:59:59.999Z', '+002025-03-01T00:00:00Z', '2025-03-01T12:00:00+0800', '10000-01-01T00:00:00Z'),
+  fc.constantFrom(
+    '2025-02-30T12:00:00Z',
+    '2026-09-31T00:00Z',
+    '2026-02-29T00:00:00Z',
+    '2025 3 1 Z',
+    '0024-01-01T00:00Z',
+    '2025-03-01T24:00:00Z',
+    '2025-03-01T12:60Z',
+    '2025-03-01T23:59:60Z',
+    '2025-03-01T12:00:00+24:00',
+    '2025-03-01T12:00:00',
+    '2025-03-01',
+    'yesterday',
+    '1969-12-31T23:59:59.999Z',
+    '+002025-03-01T00:00:00Z',
+    '2025-03-01T12:00:00+0800',
+    '10000-01-01T00:00:00Z',
+  ),
   fc.tuple(fc.integer({ min: 1970, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 3 })).map(([y, m, extra]) => {
     const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
     return `${pad(y, 4)}-${pad(m)}-${last + extra}T00:00:00Z`;
@@ -96,7 +149,18 @@ export const modelField: fc.Arbitrary<Tagged<unknown>> = fc.oneof(
     weight: 1,
     arbitrary: fc
       .oneof(
-        fc.constantFrom('deepseek-caht', 'DEEPSEEK-CHAT', ' deepseek-chat', 'toString', '__proto__', 'constructor', 'hasOwnProperty', '', 'deepseek-chat\u0000', 'x'.repeat(300)),
+        fc.constantFrom(
+          'deepseek-caht',
+          'DEEPSEEK-CHAT',
+          ' deepseek-chat',
+          'toString',
+          '__proto__',
+          'constructor',
+          'hasOwnProperty',
+          '',
+          'deepseek-chat\u0000',
+          'x'.repeat(300),
+        ),
         fc.string({ maxLength: 30 }),
         strangeValues.filter((v) => typeof v !== 'string'),
       )
@@ -107,11 +171,22 @@ export const modelField: fc.Arbitrary<Tagged<unknown>> = fc.oneof(
 
 export const currencyField: fc.Arbitrary<Tagged<unknown>> = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(undefined, 'USD', 'CNY').map((value) => ({ value })) },
-  { weight: 1, arbitrary: fc.oneof(fc.constantFrom('EUR', 'usd', 'toString', '__proto__', 1), strangeValues.filter((v) => v !== undefined && v !== null)).map((value) => ({ value, hostile: 'currency' })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .oneof(
+        fc.constantFrom('EUR', 'usd', 'toString', '__proto__', 1),
+        strangeValues.filter((v) => v !== undefined && v !== null),
+      )
+      .map((value) => ({ value, hostile: 'currency' })),
+  },
 );
 
 /** Token counts: valid non-negative safe integers (small mostly), or hostile ones. */
-export const validCount = fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 0, max: 2_000_000 }) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 2 ** 50 }) });
+export const validCount = fc.oneof(
+  { weight: 6, arbitrary: fc.integer({ min: 0, max: 2_000_000 }) },
+  { weight: 1, arbitrary: fc.integer({ min: 0, max: 2 ** 50 }) },
+);
 export const hostileCount: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom(-1, 0.5, 1.5, -0.5, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 2 ** 53, 1e300, '5', '', true, [], {}),
   fc.integer({ min: -(2 ** 40), max: -1 }),

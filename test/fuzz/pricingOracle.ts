@@ -26,7 +26,8 @@ export function oracle(model: string, ms: number, currency: Currency): OracleOut
   const history = HISTORIES.find((h) => h.id === model);
   if (history === undefined) return { error: 'UnknownModelError' };
   if (ms < HISTORY_START_MS) return { error: 'BeforeHistoryError' };
-  if (history.end !== null && ms >= minuteInstant(history.end.at)) return { error: history.end.kind === 'retired' ? 'RetiredModelError' : 'ModelNotAvailableError' };
+  if (history.end !== null && ms >= minuteInstant(history.end.at))
+    return { error: history.end.kind === 'retired' ? 'RetiredModelError' : 'ModelNotAvailableError' };
   const era = [...history.eras].reverse().find((e) => minuteInstant(e.from) <= ms);
   if (era === undefined) return { error: 'ModelNotAvailableError' };
   const tier = oracleTier(era, ms);

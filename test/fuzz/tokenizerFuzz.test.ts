@@ -35,10 +35,57 @@ beforeAll(async () => {
 // reversed surrogates, BOM, NUL and other controls, bidi overrides, combining marks, line and
 // paragraph separators, digits of other scripts, long single-class runs.
 const HOSTILE_PIECES = [
-  '<｜begin▁of▁sentence｜>', '<｜User｜>', '<｜Assistant｜>', '<|endoftext|>', '<think>', '</think>', '<｜', '｜>', '<', '>',
-  '\ud800', '\udc00', '\udc00\ud800', '😀', '👨‍👩‍👧‍👦', '\ufeff', '\u0000', '\u0007', '\u001b[31m', '\u202e', '\u0301\u0301',
-  '\u2028', '\u2029', '\u0085', '\r\n', '\n', '\r', '\t', ' ', '\u00a0', '\u3000', '١٢٣', '12345', 'ǅ', 'ﬃ', 'İ', '中文', 'カタカナ',
-  'Привет', 'عربى', "'s", "'LL", '/', '//', '${', '"', '\\', 'a'.repeat(300), '中'.repeat(200), ' '.repeat(150), '!'.repeat(140),
+  '<｜begin▁of▁sentence｜>',
+  '<｜User｜>',
+  '<｜Assistant｜>',
+  '<|endoftext|>',
+  '<think>',
+  '</think>',
+  '<｜',
+  '｜>',
+  '<',
+  '>',
+  '\ud800',
+  '\udc00',
+  '\udc00\ud800',
+  '😀',
+  '👨‍👩‍👧‍👦',
+  '\ufeff',
+  '\u0000',
+  '\u0007',
+  '\u001b[31m',
+  '\u202e',
+  '\u0301\u0301',
+  '\u2028',
+  '\u2029',
+  '\u0085',
+  '\r\n',
+  '\n',
+  '\r',
+  '\t',
+  ' ',
+  '\u00a0',
+  '\u3000',
+  '١٢٣',
+  '12345',
+  'ǅ',
+  'ﬃ',
+  'İ',
+  '中文',
+  'カタカナ',
+  'Привет',
+  'عربى',
+  "'s",
+  "'LL",
+  '/',
+  '//',
+  '${',
+  '"',
+  '\\',
+  'a'.repeat(300),
+  '中'.repeat(200),
+  ' '.repeat(150),
+  '!'.repeat(140),
 ];
 const hostileString = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 60 }),
@@ -46,7 +93,15 @@ const hostileString = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   fc.string({ maxLength: 80 }),
 );
-const notAString = fc.oneof(fc.anything(), fc.constant(undefined), fc.constant(null), fc.integer(), fc.bigInt(), fc.constant(Symbol('s')), fc.array(fc.string()));
+const notAString = fc.oneof(
+  fc.anything(),
+  fc.constant(undefined),
+  fc.constant(null),
+  fc.integer(),
+  fc.bigInt(),
+  fc.constant(Symbol('s')),
+  fc.array(fc.string()),
+);
 const hostileValue = fc.oneof({ arbitrary: hostileString, weight: 4 }, { arbitrary: notAString, weight: 1 });
 
 /** Runs `produce` and classifies what happened: a value, or a typed error naming a field. */
@@ -55,7 +110,8 @@ function outcome(produce: () => unknown): { value: unknown } | { error: Tokenize
     return { value: produce() };
   } catch (error) {
     // Anything but a typed error with a field is a failure: rethrow it so fast-check reports it.
-    if (!(error instanceof TokenizerEstimateError) || !(error instanceof SeekcostError) || typeof error.field !== 'string' || typeof error.code !== 'string') throw error;
+    if (!(error instanceof TokenizerEstimateError) || !(error instanceof SeekcostError) || typeof error.field !== 'string' || typeof error.code !== 'string')
+      throw error;
     return { error };
   }
 }
@@ -70,7 +126,12 @@ function heuristicReference(text: string): number {
   for (const unit of text) {
     for (let i = 0; i < unit.length; i++) {
       const c = unit.charCodeAt(i);
-      const chinese = (c >= 0x3000 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef);
+      const chinese =
+        (c >= 0x3000 && c <= 0x30ff) ||
+        (c >= 0x3400 && c <= 0x9fff) ||
+        (c >= 0xac00 && c <= 0xd7af) ||
+        (c >= 0xf900 && c <= 0xfaff) ||
+        (c >= 0xff00 && c <= 0xffef);
       tenths += chinese ? 6 : 3;
     }
   }
@@ -92,16 +153,32 @@ function checkCount(method: 'exact' | 'fast' | 'heuristic', input: unknown, resu
 
 describe('tokenizer fuzz (10,000 hostile inputs per entry point, seed 20261203)', () => {
   it.each(['exact', 'fast', 'heuristic'] as const)('countTokens(text, { method: %s })', SLOW, (method) => {
-    fc.assert(fc.property(hostileValue, (input) => checkCount(method, input, outcome(() => countTokens(input as string, { method })))), { numRuns: RUNS, seed: SEED });
+    fc.assert(
+      fc.property(hostileValue, (input) =>
+        checkCount(
+          method,
+          input,
+          outcome(() => countTokens(input as string, { method })),
+        ),
+      ),
+      { numRuns: RUNS, seed: SEED },
+    );
   });
 
   it('countTokens with hostile options', SLOW, () => {
     fc.assert(
-      fc.property(hostileString, fc.oneof(fc.anything(), fc.record({ method: fc.oneof(fc.constantFrom('exact', 'fast', 'heuristic', 'Exact', '', 'constructor', '__proto__'), fc.anything()) })), (text, options) => {
-        const result = outcome(() => countTokens(text, options as never));
-        if ('value' in result) expectCount(result.value);
-        else expect(result.error.field).toBe('options.method');
-      }),
+      fc.property(
+        hostileString,
+        fc.oneof(
+          fc.anything(),
+          fc.record({ method: fc.oneof(fc.constantFrom('exact', 'fast', 'heuristic', 'Exact', '', 'constructor', '__proto__'), fc.anything()) }),
+        ),
+        (text, options) => {
+          const result = outcome(() => countTokens(text, options as never));
+          if ('value' in result) expectCount(result.value);
+          else expect(result.error.field).toBe('options.method');
+        },
+      ),
       { numRuns: RUNS, seed: SEED },
     );
   });
@@ -119,7 +196,16 @@ describe('tokenizer fuzz (10,000 hostile inputs per entry point, seed 20261203)'
   });
 
   it('countHeuristicTokens', SLOW, () => {
-    fc.assert(fc.property(hostileValue, (input) => checkCount('heuristic', input, outcome(() => countHeuristicTokens(input as string)))), { numRuns: RUNS, seed: SEED });
+    fc.assert(
+      fc.property(hostileValue, (input) =>
+        checkCount(
+          'heuristic',
+          input,
+          outcome(() => countHeuristicTokens(input as string)),
+        ),
+      ),
+      { numRuns: RUNS, seed: SEED },
+    );
   });
 
   it.each(['exact', 'fast', 'heuristic'] as const)('createTokenTally (%s): any chunking adds up to the whole count', SLOW, (method) => {
@@ -135,24 +221,56 @@ describe('tokenizer fuzz (10,000 hostile inputs per entry point, seed 20261203)'
 
   // Chat bodies: mostly well-formed skeletons with hostile values in every slot, some anything at all.
   const role = fc.oneof(fc.constantFrom('system', 'user', 'assistant', 'tool', 'developer'), fc.anything());
-  const content = fc.oneof(hostileString, fc.constant(null), fc.array(fc.record({ type: fc.constantFrom('text', 'image_url', 'other'), text: hostileValue }, { requiredKeys: [] }), { maxLength: 3 }), fc.anything());
+  const content = fc.oneof(
+    hostileString,
+    fc.constant(null),
+    fc.array(fc.record({ type: fc.constantFrom('text', 'image_url', 'other'), text: hostileValue }, { requiredKeys: [] }), { maxLength: 3 }),
+    fc.anything(),
+  );
   const message = fc.record(
     {
       role,
       content,
       name: hostileValue,
       reasoning_content: fc.oneof(hostileString, fc.anything()),
-      tool_calls: fc.oneof(fc.array(fc.record({ id: hostileValue, type: fc.constant('function'), function: fc.record({ name: hostileValue, arguments: hostileValue }, { requiredKeys: [] }) }, { requiredKeys: [] }), { maxLength: 2 }), fc.anything()),
+      tool_calls: fc.oneof(
+        fc.array(
+          fc.record(
+            { id: hostileValue, type: fc.constant('function'), function: fc.record({ name: hostileValue, arguments: hostileValue }, { requiredKeys: [] }) },
+            { requiredKeys: [] },
+          ),
+          { maxLength: 2 },
+        ),
+        fc.anything(),
+      ),
       tool_call_id: hostileValue,
       prefix: fc.oneof(fc.boolean(), fc.anything()),
     },
     { requiredKeys: ['role'] },
   );
   const body = fc.oneof(
-    { arbitrary: fc.record({ model: hostileValue, messages: fc.oneof(fc.array(message, { maxLength: 4 }), fc.anything()), tools: fc.oneof(fc.constant(undefined), fc.anything()), response_format: fc.oneof(fc.constant(undefined), fc.anything()), thinking: fc.anything() }, { requiredKeys: ['messages'] }), weight: 4 },
+    {
+      arbitrary: fc.record(
+        {
+          model: hostileValue,
+          messages: fc.oneof(fc.array(message, { maxLength: 4 }), fc.anything()),
+          tools: fc.oneof(fc.constant(undefined), fc.anything()),
+          response_format: fc.oneof(fc.constant(undefined), fc.anything()),
+          thinking: fc.anything(),
+        },
+        { requiredKeys: ['messages'] },
+      ),
+      weight: 4,
+    },
     { arbitrary: fc.anything(), weight: 1 },
   );
-  const promptOptions = fc.record({ method: fc.constantFrom('exact', 'fast'), at: fc.oneof(fc.constant(undefined), fc.integer(), fc.double(), fc.string(), fc.date({ noInvalidDate: false })) }, { requiredKeys: ['method'] });
+  const promptOptions = fc.record(
+    {
+      method: fc.constantFrom('exact', 'fast'),
+      at: fc.oneof(fc.constant(undefined), fc.integer(), fc.double(), fc.string(), fc.date({ noInvalidDate: false })),
+    },
+    { requiredKeys: ['method'] },
+  );
 
   it('estimatePromptTokens', SLOW, () => {
     fc.assert(
@@ -176,10 +294,19 @@ describe('tokenizer fuzz (10,000 hostile inputs per entry point, seed 20261203)'
 
   it('estimateCompletionTokens', SLOW, () => {
     const completion = fc.oneof(
-      { arbitrary: fc.record({ content: fc.oneof(hostileString, fc.constant(null), notAString), reasoning_content: fc.oneof(hostileString, fc.constant(null), notAString) }, { requiredKeys: [] }), weight: 4 },
+      {
+        arbitrary: fc.record(
+          { content: fc.oneof(hostileString, fc.constant(null), notAString), reasoning_content: fc.oneof(hostileString, fc.constant(null), notAString) },
+          { requiredKeys: [] },
+        ),
+        weight: 4,
+      },
       { arbitrary: fc.anything(), weight: 1 },
     );
-    const options = fc.record({ method: fc.oneof(fc.constantFrom('exact', 'fast'), fc.anything()), era: fc.oneof(fc.constantFrom('v3', 'v3.1', 'v4'), fc.anything()) }, { requiredKeys: [] });
+    const options = fc.record(
+      { method: fc.oneof(fc.constantFrom('exact', 'fast'), fc.anything()), era: fc.oneof(fc.constantFrom('v3', 'v3.1', 'v4'), fc.anything()) },
+      { requiredKeys: [] },
+    );
     fc.assert(
       fc.property(completion, options, (value, chosen) => {
         const result = outcome(() => estimateCompletionTokens(value as never, chosen as never));
@@ -188,7 +315,10 @@ describe('tokenizer fuzz (10,000 hostile inputs per entry point, seed 20261203)'
         const text = value as { content?: unknown; reasoning_content?: unknown };
         const method = chosen.method === 'fast' ? 'fast' : 'exact';
         const content = typeof text.content === 'string' && text.content !== '' ? countTokens(text.content, { method }) : 0;
-        const reasoning = typeof text.reasoning_content === 'string' && text.reasoning_content !== '' ? countTokens(text.reasoning_content, { method }) + (chosen.era === 'v3' ? 2 : 1) : 0;
+        const reasoning =
+          typeof text.reasoning_content === 'string' && text.reasoning_content !== ''
+            ? countTokens(text.reasoning_content, { method }) + (chosen.era === 'v3' ? 2 : 1)
+            : 0;
         if (chosen.method === 'exact' || chosen.method === 'fast' || chosen.method === undefined) expect(result.value).toBe(content + reasoning);
       }),
       { numRuns: RUNS, seed: SEED },

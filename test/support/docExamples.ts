@@ -49,14 +49,23 @@ export function publicNames(srcDir: string): Set<string> {
   const entries = [join(srcDir, 'index.ts')];
   const entriesDir = join(srcDir, 'entries');
   if (statSync(entriesDir, { throwIfNoEntry: false })?.isDirectory()) {
-    entries.push(...readdirSync(entriesDir).filter((n) => n.endsWith('.ts')).map((n) => join(entriesDir, n)));
+    entries.push(
+      ...readdirSync(entriesDir)
+        .filter((n) => n.endsWith('.ts'))
+        .map((n) => join(entriesDir, n)),
+    );
   }
   const names = new Set<string>();
   for (const entry of entries) {
     const text = readFileSync(entry, 'utf8');
     for (const block of text.matchAll(/export\s+(?:type\s+)?\{([^}]*)\}/g)) {
       for (const part of (block[1] ?? '').split(',')) {
-        const name = part.trim().replace(/^type\s+/, '').split(/\s+as\s+/).pop()?.trim();
+        const name = part
+          .trim()
+          .replace(/^type\s+/, '')
+          .split(/\s+as\s+/)
+          .pop()
+          ?.trim();
         if (name) names.add(name);
       }
     }
@@ -85,7 +94,13 @@ export function publicDeclarations(srcDir: string, root: string): PublicDeclarat
       const before = lines.slice(0, j + 1).join('\n');
       const start = before.trimEnd().endsWith('*/') ? before.lastIndexOf('/**') : -1;
       const keyword = match[1] as string;
-      const kind = keyword.startsWith('function') ? 'function' : keyword.includes('class') ? 'class' : keyword === 'const' || keyword === 'let' ? 'const' : 'type';
+      const kind = keyword.startsWith('function')
+        ? 'function'
+        : keyword.includes('class')
+          ? 'class'
+          : keyword === 'const' || keyword === 'let'
+            ? 'const'
+            : 'type';
       found.push({ name: match[2] as string, kind, file: relative(root, file), line: i + 1, doc: start === -1 ? '' : before.slice(start) });
     });
   }
@@ -96,7 +111,12 @@ export function publicDeclarations(srcDir: string, root: string): PublicDeclarat
 export function exampleBlocks(doc: string): string[] {
   const text = doc
     .split('\n')
-    .map((l) => l.replace(/^\s*\/\*\*\s?/, '').replace(/^\s*\*\/\s*$/, '').replace(/^\s*\* ?/, ''))
+    .map((l) =>
+      l
+        .replace(/^\s*\/\*\*\s?/, '')
+        .replace(/^\s*\*\/\s*$/, '')
+        .replace(/^\s*\* ?/, ''),
+    )
     .join('\n');
   const at = text.indexOf('@example');
   if (at === -1) return [];
@@ -140,7 +160,10 @@ export function exampleModule(code: string, packageName: string, runtimeNames: R
   const bodyText = body.join('\n');
   const declared = new Set([...bodyText.matchAll(/\b(?:const|let|var|function|class)\s+([A-Za-z_$][A-Za-z0-9_$]*)/g)].map((m) => m[1] as string));
   const needed = new Map<string, string[]>();
-  for (const m of bodyText.replace(/\/\/.*$/gm, '').replace(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"/g, "''").matchAll(IDENTIFIER)) {
+  for (const m of bodyText
+    .replace(/\/\/.*$/gm, '')
+    .replace(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"/g, "''")
+    .matchAll(IDENTIFIER)) {
     const name = m[0];
     const from = runtimeNames.get(name);
     if (from === undefined || imported.has(name) || declared.has(name)) continue;

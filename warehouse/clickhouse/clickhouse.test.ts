@@ -1,5 +1,11 @@
 import { afterAll, describe, it } from 'vitest';
-import { checkEqualsLedger, checkMeteredEqualsLedger, checkHostilePriceFile, checkHostileRoundTrip, type SqlEngine } from '../../packages/cli/test/warehouseChecks.ts';
+import {
+  checkEqualsLedger,
+  checkMeteredEqualsLedger,
+  checkHostilePriceFile,
+  checkHostileRoundTrip,
+  type SqlEngine,
+} from '../../packages/cli/test/warehouseChecks.ts';
 
 // The ClickHouse warehouse SQL on chDB (embedded ClickHouse, npm `chdb`), through the same checks
 // DuckDB and PGlite pass in `npm test`. chDB is not in the root install: if it is missing this file
@@ -29,7 +35,10 @@ function clickhouse(): SqlEngine {
     },
     rows: async (sql) => {
       const text = session.query(`USE ${database}; ${sql}`, 'JSONEachRow');
-      return text.split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as Record<string, string | null>);
+      return text
+        .split('\n')
+        .filter((line) => line !== '')
+        .map((line) => JSON.parse(line) as Record<string, string | null>);
     },
     text: (expr) => `toString(${expr})`,
   };

@@ -24,7 +24,20 @@ const appDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const siteDir = join(appDir, 'test-output', 'bench-site');
 await buildSite(appDir, siteDir);
 const site = await serveStatic(siteDir, '/bench/');
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'] });
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-dev-shm-usage',
+  ],
+});
 const paste = 'The quick brown fox jumps over the lazy dog. 敏捷的棕色狐狸跳过了懒狗。 '.repeat(20_000).slice(0, 1_000_000);
 
 const roundTrips = async (page: Page, n: number) => (await typingRoundTrips(page, n)).times;
@@ -45,12 +58,12 @@ for (let round = 0; round < rounds * 2; round++) {
   if (!keepFormState) baseline.push(...(await roundTrips(page, 20)));
   if (keepFormState) await page.evaluate(() => document.getElementById('prompt')?.removeAttribute('autocomplete'));
   const handlerMs = await page.evaluate((text) => {
-      const prompt = document.getElementById('prompt') as HTMLTextAreaElement;
-      const start = performance.now();
-      prompt.value = text;
-      prompt.dispatchEvent(new Event('input', { bubbles: true }));
-      return performance.now() - start;
-    }, paste);
+    const prompt = document.getElementById('prompt') as HTMLTextAreaElement;
+    const start = performance.now();
+    prompt.value = text;
+    prompt.dispatchEvent(new Event('input', { bubbles: true }));
+    return performance.now() - start;
+  }, paste);
   if (keepFormState) withFormState.push(...(await roundTrips(page, 20)));
   else {
     pasteHandler.push(handlerMs);

@@ -78,7 +78,10 @@ export function measureBundle(distDir: string): BundleReport {
     firstLoadJs,
     firstLoadJsGzipBytes: firstLoadJs.reduce((sum, f) => sum + f.gzipBytes, 0),
     css: styles.map(sized),
-    lazy: allJs.filter((f) => !firstLoad.has(f)).sort().map(sized),
+    lazy: allJs
+      .filter((f) => !firstLoad.has(f))
+      .sort()
+      .map(sized),
     zodIn: [...firstLoad].filter((f) => ZOD_MARKERS.test(readFileSync(join(distDir, f), 'utf8'))),
   };
 }

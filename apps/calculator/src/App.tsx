@@ -48,7 +48,15 @@ export function App({ counter, languages }: AppProps): JSX.Element {
             <ResultPanel t={t} cost={view.cost} problem={view.problem} currency={currency} nextChange={view.nextChange} formatWhen={view.formatWhen} />
             <WarningsCard t={t} warnings={view.warnings} />
             {view.price === null ? null : (
-              <PriceTable t={t} lang={view.lang} at={view.at} period={view.price.period} provenance={view.price.provenance} currency={currency} dataChecked={view.dataChecked} />
+              <PriceTable
+                t={t}
+                lang={view.lang}
+                at={view.at}
+                period={view.price.period}
+                provenance={view.price.provenance}
+                currency={currency}
+                dataChecked={view.dataChecked}
+              />
             )}
             <MeteredPriceTable t={t} rows={view.meteredPrices} currency={currency} />
           </div>
@@ -63,7 +71,16 @@ export function App({ counter, languages }: AppProps): JSX.Element {
           currency={currency}
           cheapestText={view.cheapestText}
         />
-        <PowerModes t={t} lang={view.lang} counter={counter} model={view.model} at={view.at} currency={currency} formatWhen={view.formatWhen} onUseTokens={(n) => update({ inputTokens: String(n) })} />
+        <PowerModes
+          t={t}
+          lang={view.lang}
+          counter={counter}
+          model={view.model}
+          at={view.at}
+          currency={currency}
+          formatWhen={view.formatWhen}
+          onUseTokens={(n) => update({ inputTokens: String(n) })}
+        />
       </main>
       <footer class="foot">
         <p>{t.privacyNote}</p>

@@ -92,11 +92,13 @@ describe('calculator page', () => {
     expect(screen.getByLabelText('Model').getAttribute('aria-describedby')).toBe('model-error');
   });
 
-  it('shows the packages\' errors in Chinese on a Chinese page, at the field they concern', () => {
+  it("shows the packages' errors in Chinese on a Chinese page, at the field they concern", () => {
     open('?model=deepseek-chat&at=2026-09-01T02:00Z&zone=utc', ['zh-CN']);
     expect(status().textContent).toBe("模型：'deepseek-chat' 已于 2026-07-24 15:59 UTC 下线；2026-09-01 02:00 UTC 没有价格");
     expect(document.getElementById('model-error')?.textContent).toBe(status().textContent);
-    fireEvent.input(screen.getByLabelText('API 响应或 usage（JSON）'), { target: { value: '{"prompt_tokens": 10, "prompt_cache_hit_tokens": 20, "completion_tokens": 1}' } });
+    fireEvent.input(screen.getByLabelText('API 响应或 usage（JSON）'), {
+      target: { value: '{"prompt_tokens": 10, "prompt_cache_hit_tokens": 20, "completion_tokens": 1}' },
+    });
     expect(screen.getByTestId('api-response-error').textContent).toBe('usage.prompt_cache_hit_tokens：20 超过了 prompt_tokens（10）');
   });
 
@@ -105,7 +107,9 @@ describe('calculator page', () => {
     expect(document.querySelector('table.prices .condition')?.textContent).toBe('北京时间 09:00–12:00、14:00–18:00，周一至周五');
     cleanup();
     open(FLASH_PEAK);
-    expect(document.querySelector('table.prices .condition')?.textContent).toBe('01:00–04:00, 06:00–10:00 UTC (Beijing 09:00–12:00, 14:00–18:00), Mon–Fri Beijing time');
+    expect(document.querySelector('table.prices .condition')?.textContent).toBe(
+      '01:00–04:00, 06:00–10:00 UTC (Beijing 09:00–12:00, 14:00–18:00), Mon–Fri Beijing time',
+    );
   });
 
   it('lists current models first, aliases with their target, older models in their own group', () => {
@@ -183,7 +187,9 @@ describe('calculator page', () => {
 
   it('predicts a request body prompt tokens through the counter and can use them as input tokens', async () => {
     open(CHAT_2025);
-    fireEvent.input(screen.getByLabelText('Chat request body (JSON)'), { target: { value: '{"model":"deepseek-chat","messages":[{"role":"user","content":"hi"}]}' } });
+    fireEvent.input(screen.getByLabelText('Chat request body (JSON)'), {
+      target: { value: '{"model":"deepseek-chat","messages":[{"role":"user","content":"hi"}]}' },
+    });
     const predicted = await screen.findByTestId('predicted-prompt-tokens');
     expect(predicted.textContent).toContain('Predicted prompt tokens: 21');
     fireEvent.click(within(predicted).getByRole('button', { name: 'Use as input tokens' }));
@@ -263,7 +269,8 @@ describe('calculator page', () => {
 
   it('labels the per-call inputs in both languages and keeps them in the URL', () => {
     open('?model=deepseek-flash&at=2026-11-20T12:00Z&in=0&out=0&cur=CNY');
-    for (const label of ['Web searches per request', 'Pages fetched per request', 'OCR pages per request', 'TTS characters per request']) expect(input(label).value).toBe('0');
+    for (const label of ['Web searches per request', 'Pages fetched per request', 'OCR pages per request', 'TTS characters per request'])
+      expect(input(label).value).toBe('0');
     fireEvent.input(input('Web searches per request'), { target: { value: '3' } });
     expect(new URLSearchParams(window.location.search).get('search')).toBe('3');
     cleanup();

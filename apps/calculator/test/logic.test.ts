@@ -66,11 +66,21 @@ describe('URL state', () => {
     expect(state.ttsCharactersPerRequest).toBe('9'.repeat(64));
     expect(parseWorkload(state)).toEqual({
       ok: false,
-      errors: { searchesPerRequest: 'wholeNumber', fetchesPerRequest: 'wholeNumber', ocrPagesPerRequest: 'wholeNumber', ttsCharactersPerRequest: 'wholeNumber' },
+      errors: {
+        searchesPerRequest: 'wholeNumber',
+        fetchesPerRequest: 'wholeNumber',
+        ocrPagesPerRequest: 'wholeNumber',
+        ttsCharactersPerRequest: 'wholeNumber',
+      },
     });
     expect(parseWorkload(readUrlState('?search=%3Cscript%3E&fetch=Infinity&ocr=0x10&tts=1.5'))).toEqual({
       ok: false,
-      errors: { searchesPerRequest: 'wholeNumber', fetchesPerRequest: 'wholeNumber', ocrPagesPerRequest: 'wholeNumber', ttsCharactersPerRequest: 'wholeNumber' },
+      errors: {
+        searchesPerRequest: 'wholeNumber',
+        fetchesPerRequest: 'wholeNumber',
+        ocrPagesPerRequest: 'wholeNumber',
+        ttsCharactersPerRequest: 'wholeNumber',
+      },
     });
   });
 });
@@ -89,7 +99,10 @@ describe('parseWorkload', () => {
       ok: true,
       workload: { inputTokens: 0, cacheHitShare: '0', outputTokens: 0, requestsPerDay: 10, metered: { search: 3, ttsCharacters: 5400 } },
     });
-    expect(parseWorkload({ ...tokens, searchesPerRequest: '0' })).toEqual({ ok: true, workload: { inputTokens: 0, cacheHitShare: '0', outputTokens: 0, requestsPerDay: 10 } });
+    expect(parseWorkload({ ...tokens, searchesPerRequest: '0' })).toEqual({
+      ok: true,
+      workload: { inputTokens: 0, cacheHitShare: '0', outputTokens: 0, requestsPerDay: 10 },
+    });
     expect(parseWorkload({ ...tokens, fetchesPerRequest: '9007199254740992' })).toEqual({ ok: false, errors: { fetchesPerRequest: 'wholeNumber' } });
   });
 
@@ -156,7 +169,10 @@ describe('schedule, next change and heatmap', () => {
   it('builds a 7 x 24 grid whose cells follow the price at the middle of each hour', () => {
     const [from, to] = heatmapRange(Date.parse('2026-09-01T02:00:00Z'), 'UTC');
     expect(new Date(from).toISOString()).toBe('2026-09-01T00:00:00.000Z');
-    const map = weekHeatmap(costSchedule('deepseek-v4-flash', from, to, WORKLOAD, 'USD'), from, 'UTC', { from: Date.parse('2026-09-01T04:00:00Z'), to: Date.parse('2026-09-01T06:00:00Z') });
+    const map = weekHeatmap(costSchedule('deepseek-v4-flash', from, to, WORKLOAD, 'USD'), from, 'UTC', {
+      from: Date.parse('2026-09-01T04:00:00Z'),
+      to: Date.parse('2026-09-01T06:00:00Z'),
+    });
     expect(map.days.map((d) => d.isoWeekday)).toEqual([2, 3, 4, 5, 6, 7, 1]);
     const tuesday = map.days[0]?.cells.map((c) => c.tier) ?? [];
     expect(tuesday.slice(0, 7)).toEqual(['off-peak', 'peak', 'peak', 'peak', 'off-peak', 'off-peak', 'peak']);
@@ -176,7 +192,12 @@ describe('power-user parsing', () => {
 
   it('prices a Responses-API object by its created_at and model', () => {
     const priced = priceApiResponse(
-      { object: 'response', created_at: Date.parse('2025-03-01T12:00:00Z') / 1000, model: 'deepseek-chat', usage: { input_tokens: 6000, output_tokens: 800, input_tokens_details: { cached_tokens: 0 } } },
+      {
+        object: 'response',
+        created_at: Date.parse('2025-03-01T12:00:00Z') / 1000,
+        model: 'deepseek-chat',
+        usage: { input_tokens: 6000, output_tokens: 800, input_tokens_details: { cached_tokens: 0 } },
+      },
       'deepseek-v4-pro',
       0,
       'USD',

@@ -35,11 +35,17 @@ describe('createTokenCounter', () => {
     await expect(pending).rejects.toThrow('messages: must be an array');
   });
 
-  it('keeps the typed error\'s code and path across the worker boundary', async () => {
+  it("keeps the typed error's code and path across the worker boundary", async () => {
     const worker = new ScriptedWorker();
     const counter = createTokenCounter({ quick: (t) => t.length, createWorker: () => worker as unknown as Worker });
     const pending = counter.promptTokens({ messages: 'x' }, 0);
-    worker.answer({ id: worker.jobs[0]?.id ?? -1, ok: false, message: 'messages: expected an array of messages, got string x', code: 'INVALID_TYPE', path: 'messages' });
+    worker.answer({
+      id: worker.jobs[0]?.id ?? -1,
+      ok: false,
+      message: 'messages: expected an array of messages, got string x',
+      code: 'INVALID_TYPE',
+      path: 'messages',
+    });
     const error = await pending.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WorkerJobError);
     expect(error).toMatchObject({ code: 'INVALID_TYPE', path: 'messages', message: 'messages: expected an array of messages, got string x' });

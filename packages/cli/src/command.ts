@@ -51,7 +51,9 @@ export function currencyOption(): Option {
  */
 export function withInputOptions(command: Command): Command {
   return command
-    .addOption(new Option('--format <format>', 'input format (auto: .csv/.csv.gz are CSV, the rest JSON Lines)').choices(['auto', 'jsonl', 'csv']).default('auto'))
+    .addOption(
+      new Option('--format <format>', 'input format (auto: .csv/.csv.gz are CSV, the rest JSON Lines)').choices(['auto', 'jsonl', 'csv']).default('auto'),
+    )
     .option('--no-dedupe', 'count a repeated response id every time')
     .option('--no-progress', 'no progress line on a terminal');
 }

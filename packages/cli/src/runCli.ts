@@ -17,7 +17,16 @@ import { UsageError } from './usageError.ts';
 const VERSION = '0.1.0';
 
 /** The subcommands, in the order `seekcost --help` lists them. */
-const COMMANDS: readonly RegisterCommand[] = [registerPrice, registerTokens, registerPrompt, registerLedger, registerBalance, registerTariff, registerDiff, registerCheckPage];
+const COMMANDS: readonly RegisterCommand[] = [
+  registerPrice,
+  registerTokens,
+  registerPrompt,
+  registerLedger,
+  registerBalance,
+  registerTariff,
+  registerDiff,
+  registerCheckPage,
+];
 
 /**
  * Runs `seekcost` with the given arguments (without `node` and the script) against injected I/O
@@ -42,7 +51,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(terminalLines(s)), writeErr: (s) => io.stderr.write(terminalLines(s)) })
     .showHelpAfterError('(run seekcost --help for usage)')
-    .addHelpText('after', '\nExit codes: 0 ok, 1 internal error, 2 bad command line, 3 bad records (excluded, or --strict stop), 4 unreadable input, 5 diff --fail-on-change found changes or check-page found a difference.\n');
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 ok, 1 internal error, 2 bad command line, 3 bad records (excluded, or --strict stop), 4 unreadable input, 5 diff --fail-on-change found changes or check-page found a difference.\n',
+    );
   const context = { io, exit: (exitCode: ExitCode) => void (code = exitCode) };
   for (const register of COMMANDS) register(program, context);
   try {

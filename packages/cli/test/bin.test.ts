@@ -7,7 +7,12 @@ import { describe, expect, it } from 'vitest';
 
 const REPO = resolve(import.meta.dirname, '../../..');
 const seekcost = (args: readonly string[], input?: string) =>
-  spawnSync(process.execPath, ['--conditions=@seekcost/source', '--import', 'tsx', 'packages/cli/src/bin.ts', ...args], { cwd: REPO, input, encoding: 'utf8', timeout: 60_000 });
+  spawnSync(process.execPath, ['--conditions=@seekcost/source', '--import', 'tsx', 'packages/cli/src/bin.ts', ...args], {
+    cwd: REPO,
+    input,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 
 describe('the seekcost executable', () => {
   it('prints its version and exits 0', () => {

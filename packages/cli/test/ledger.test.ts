@@ -21,8 +21,23 @@ describe('seekcost ledger: per-call charges', () => {
     const totals = meteredTotals();
     const table = ledgerTable(totals);
     const [header, ...rows] = table.split('\n');
-    expect(header?.split(/\s{2,}/)).toEqual(['key', 'records', 'cache-hit in', 'cache-miss in', 'output', 'searches', 'searches (CNY)', 'OCR pages', 'OCR pages (CNY)', 'amount (CNY)']);
-    const cells = (name: string) => rows.find((r) => r.startsWith(name))?.trim().split(/\s+/);
+    expect(header?.split(/\s{2,}/)).toEqual([
+      'key',
+      'records',
+      'cache-hit in',
+      'cache-miss in',
+      'output',
+      'searches',
+      'searches (CNY)',
+      'OCR pages',
+      'OCR pages (CNY)',
+      'amount (CNY)',
+    ]);
+    const cells = (name: string) =>
+      rows
+        .find((r) => r.startsWith(name))
+        ?.trim()
+        .split(/\s+/);
     const tokenAmount = totals.groups.find((g) => g.key.key === 'c')?.amount.toFixed();
     expect(cells('a ')?.slice(5, 9)).toEqual(['3', '0.015', '0', '0']);
     expect(cells('total')?.slice(5, 9)).toEqual(['4', '0.02', '12', '0.018']);
@@ -31,7 +46,9 @@ describe('seekcost ledger: per-call charges', () => {
 
   it('adds <item>_count and <item>_amount CSV columns, through the formula-neutralising csvField', () => {
     const csv = ledgerCsv(meteredTotals()).split('\n');
-    expect(csv[0]).toBe('key,records,cache_hit_tokens,cache_miss_tokens,output_tokens,reasoning_tokens,search_count,search_amount,ocr_pages_count,ocr_pages_amount,currency,amount');
+    expect(csv[0]).toBe(
+      'key,records,cache_hit_tokens,cache_miss_tokens,output_tokens,reasoning_tokens,search_count,search_amount,ocr_pages_count,ocr_pages_amount,currency,amount',
+    );
     expect(csv.find((l) => l.startsWith('"\'=cmd'))).toMatch(/^"'=cmd\|x",1,0,1000,100,0,1,0\.005,12,0\.018,CNY,/);
     expect(csv.find((l) => l.startsWith('c,'))).toMatch(/^c,1,0,1000,100,0,0,0,0,0,CNY,/);
   });

@@ -39,14 +39,19 @@ describe('seekcost ledger: records as dashboards keep them', () => {
   });
 
   it('groups LiteLLM rows by a metadata field with --key-field', async () => {
-    const { stdout } = await run(['ledger', 'litellm-spend-logs.jsonl', '--group-by', 'key', '--key-field', 'metadata.user_api_key_team_id'], { cwd: fixtures });
+    const { stdout } = await run(['ledger', 'litellm-spend-logs.jsonl', '--group-by', 'key', '--key-field', 'metadata.user_api_key_team_id'], {
+      cwd: fixtures,
+    });
     expect(stdout).toContain('team-support        1         5,120            880     800    0.00072576');
     expect(stdout).toContain('total               3         5,120          2,880   1,400    0.00153776');
   });
 
   it('reads a LiteLLM spend-log CSV export: metadata as JSON text, total_tokens checked', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'spend.csv'), "request_id,model,spend,startTime,endTime,prompt_tokens,completion_tokens,total_tokens,cache_hit,metadata\nchatcmpl-77aa01bc,deepseek-reasoner,0.0021,2026-01-15T16:20:00.100000+00:00,2026-01-15T16:20:09.877000+00:00,2000,600,2600,False,\"{\"\"usage_object\"\": {\"\"prompt_tokens\"\": 2000, \"\"completion_tokens\"\": 600, \"\"prompt_tokens_details\"\": {\"\"cached_tokens\"\": 0}, \"\"completion_tokens_details\"\": {\"\"reasoning_tokens\"\": 450}}}\"\nx2,deepseek-reasoner,0.0021,2026-01-15T16:20:00.100000+00:00,2026-01-15T16:20:09.877000+00:00,2000,600,1,False,\"{\"\"usage_object\"\": {\"\"prompt_tokens\"\": 2000, \"\"completion_tokens\"\": 600, \"\"prompt_tokens_details\"\": {\"\"cached_tokens\"\": 0}, \"\"completion_tokens_details\"\": {\"\"reasoning_tokens\"\": 450}}}\"\n");
+    writeFileSync(
+      join(dir, 'spend.csv'),
+      'request_id,model,spend,startTime,endTime,prompt_tokens,completion_tokens,total_tokens,cache_hit,metadata\nchatcmpl-77aa01bc,deepseek-reasoner,0.0021,2026-01-15T16:20:00.100000+00:00,2026-01-15T16:20:09.877000+00:00,2000,600,2600,False,"{""usage_object"": {""prompt_tokens"": 2000, ""completion_tokens"": 600, ""prompt_tokens_details"": {""cached_tokens"": 0}, ""completion_tokens_details"": {""reasoning_tokens"": 450}}}"\nx2,deepseek-reasoner,0.0021,2026-01-15T16:20:00.100000+00:00,2026-01-15T16:20:09.877000+00:00,2000,600,1,False,"{""usage_object"": {""prompt_tokens"": 2000, ""completion_tokens"": 600, ""prompt_tokens_details"": {""cached_tokens"": 0}, ""completion_tokens_details"": {""reasoning_tokens"": 450}}}"\n',
+    );
     const { code, stdout } = await run(['ledger', 'spend.csv'], { cwd: dir });
     expect(code).toBe(3);
     expect(stdout).toContain('      1             0          2,000     600      0.000812');

@@ -7,7 +7,20 @@ const base = ['price', '--model', 'deepseek-flash', '--input', '12000', '--cache
 
 describe('seekcost price with metered items', () => {
   it('adds one line per item and includes them in the total', async () => {
-    const { code, stdout } = await run([...base, '--currency', 'CNY', '--search', '3', '--fetch', '1', '--ocr-pages', '12', '--tts-characters', '5400', '--json']);
+    const { code, stdout } = await run([
+      ...base,
+      '--currency',
+      'CNY',
+      '--search',
+      '3',
+      '--fetch',
+      '1',
+      '--ocr-pages',
+      '12',
+      '--tts-characters',
+      '5400',
+      '--json',
+    ]);
     expect(code).toBe(0);
     const quote = JSON.parse(stdout) as { total: string; meteredLines: { item: string; count: number; amount: string; provenance: { periodId: string } }[] };
     expect(quote.meteredLines.map((l) => [l.item, l.count, l.amount, l.provenance.periodId])).toEqual([

@@ -40,4 +40,9 @@ export function tempDir(): string {
   return dir;
 }
 
-export const chatUsage = (hit: number, miss: number, out: number) => ({ prompt_tokens: hit + miss, prompt_cache_hit_tokens: hit, prompt_cache_miss_tokens: miss, completion_tokens: out });
+export const chatUsage = (hit: number, miss: number, out: number) => ({
+  prompt_tokens: hit + miss,
+  prompt_cache_hit_tokens: hit,
+  prompt_cache_miss_tokens: miss,
+  completion_tokens: out,
+});

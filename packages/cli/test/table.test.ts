@@ -45,8 +45,15 @@ describe('csvField (OWASP CSV injection)', { timeout: 60_000 }, () => {
 
 describe('renderTable', () => {
   it('pads columns and escapes control characters in every cell, keeping the columns aligned', () => {
-    expect(renderTable(['key', 'n'], [['a\u001b[2J', '1'], ['line\nbreak', '22']], new Set([1]))).toBe(
-      ['key             n', '-------------  --', 'a\\x1b[2J        1', 'line\\x0abreak  22', ''].join('\n'),
-    );
+    expect(
+      renderTable(
+        ['key', 'n'],
+        [
+          ['a\u001b[2J', '1'],
+          ['line\nbreak', '22'],
+        ],
+        new Set([1]),
+      ),
+    ).toBe(['key             n', '-------------  --', 'a\\x1b[2J        1', 'line\\x0abreak  22', ''].join('\n'));
   });
 });

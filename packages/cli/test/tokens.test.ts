@@ -14,7 +14,14 @@ beforeAll(() => loadTokenizers({ exact: true, fast: true }));
 function ioWith(stdin: Readable, cwd: string) {
   let stdout = '';
   let stderr = '';
-  const io: CliIo = { stdin, stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, stderrIsTTY: false, now: () => 0, cwd };
+  const io: CliIo = {
+    stdin,
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    stderrIsTTY: false,
+    now: () => 0,
+    cwd,
+  };
   return { io, out: () => stdout, err: () => stderr };
 }
 

@@ -23,7 +23,10 @@ async function duckdb(): Promise<SqlEngine> {
     run: async (sql) => {
       await connection.run(sql);
     },
-    rows: async (sql) => (await connection.runAndReadAll(sql)).getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v === null ? null : String(v)]))),
+    rows: async (sql) =>
+      (await connection.runAndReadAll(sql))
+        .getRowObjectsJS()
+        .map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v === null ? null : String(v)]))),
     text: (expr) => `CAST(${expr} AS VARCHAR)`,
     // The appender: 100k rows of INSERT ... VALUES take DuckDB's parser about 25 s.
     append: async (rows) => {
@@ -63,6 +66,8 @@ describe('warehouse SQL on embedded DuckDB', () => {
 describe('seekcost tariff --help', () => {
   it('says which dialects were run on an engine and that BigQuery was not', async () => {
     const help = await run(['tariff', '--help']);
-    expect(help.stdout.replace(/\s+/g, ' ')).toContain('SQL dialect: duckdb, postgres and clickhouse are run on DuckDB, PGlite and chDB in the tests; bigquery is generated, not run on BigQuery');
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain(
+      'SQL dialect: duckdb, postgres and clickhouse are run on DuckDB, PGlite and chDB in the tests; bigquery is generated, not run on BigQuery',
+    );
   });
 });

@@ -10,9 +10,23 @@ import { mulberry32 as random } from '../../../test/support/mulberry32.ts';
 
 const MODELS = ['deepseek-chat', 'deepseek-reasoner', 'deepseek-coder', 'deepseek-v4-flash', 'deepseek-v4-pro', 'deepseek-flash'];
 const PERIOD_EDGES = [
-  '2024-12-26T00:00Z', '2025-01-20T00:00Z', '2025-02-08T16:00Z', '2025-02-26T16:30Z', '2025-08-21T00:00Z', '2025-09-05T16:00Z', '2025-09-29T10:00Z',
-  '2026-04-24T00:00Z', '2026-04-25T16:00Z', '2026-04-26T12:15Z', '2026-07-24T15:59Z', '2026-08-16T16:00Z', '2026-08-22T16:00Z', '2026-09-10T04:00Z',
-  '2026-10-01T01:00Z', '2026-10-08T16:00Z', '2026-12-31T16:00Z',
+  '2024-12-26T00:00Z',
+  '2025-01-20T00:00Z',
+  '2025-02-08T16:00Z',
+  '2025-02-26T16:30Z',
+  '2025-08-21T00:00Z',
+  '2025-09-05T16:00Z',
+  '2025-09-29T10:00Z',
+  '2026-04-24T00:00Z',
+  '2026-04-25T16:00Z',
+  '2026-04-26T12:15Z',
+  '2026-07-24T15:59Z',
+  '2026-08-16T16:00Z',
+  '2026-08-22T16:00Z',
+  '2026-09-10T04:00Z',
+  '2026-10-01T01:00Z',
+  '2026-10-08T16:00Z',
+  '2026-12-31T16:00Z',
 ].map((s) => Date.parse(s.replace('Z', ':00Z')));
 /** UTC minutes of day where some tier starts or ends (Beijing midnight is 16:00 UTC). */
 const DAILY_EDGE_MINUTES = [0, 30, 60, 240, 360, 600, 960, 990];
@@ -23,7 +37,8 @@ export const HOLIDAY_AND_MAKE_UP_DAYS: readonly string[] = (() => {
   if (calendar === undefined) throw new Error('price data: no cn-public-holidays calendar');
   const days = [...(calendar.makeUpWorkdays ?? [])];
   for (const range of calendar.dates) {
-    for (let t = Date.parse(`${range.from}T00:00:00Z`); t <= Date.parse(`${range.to}T00:00:00Z`); t += 86_400_000) days.push(new Date(t).toISOString().slice(0, 10));
+    for (let t = Date.parse(`${range.from}T00:00:00Z`); t <= Date.parse(`${range.to}T00:00:00Z`); t += 86_400_000)
+      days.push(new Date(t).toISOString().slice(0, 10));
   }
   return days.sort();
 })();
@@ -42,7 +57,7 @@ export interface UsageRow {
 /** `count` records from `seed`, the same on every run; `models` replaces the id list (hostile ids). */
 export function generateUsage(count: number, seed: number, models: readonly string[] = MODELS): UsageRow[] {
   const next = random(seed);
-  const pick = <T,>(items: readonly T[]) => items[Math.floor(next() * items.length)] as T;
+  const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)] as T;
   // Mostly small counts, sometimes up to 2e9 tokens, so sums pass 2^53 and must stay exact.
   const tokens = () => (next() < 0.02 ? Math.floor(next() * 2_000_000_000) : Math.floor(next() * 200_000));
   const jitter = (ms: number) => Math.floor((next() - 0.5) * ms);
@@ -76,7 +91,8 @@ export interface LedgerExpectation {
 /** The library ledger's totals over `rows` in `currency`, the reference every engine must equal. */
 export function ledgerExpectation(rows: readonly UsageRow[], currency: Currency, tariff?: Tariff): LedgerExpectation {
   const ledger = createLedger({ currency, groupBy: ['model', 'period', 'tier'], nearEdgeMs: 0, ...(tariff === undefined ? {} : { tariff }) });
-  for (const r of rows) ledger.add({ id: r.id, model: r.model, at: r.at, usage: { cacheHitInputTokens: r.hit, cacheMissInputTokens: r.miss, outputTokens: r.output } });
+  for (const r of rows)
+    ledger.add({ id: r.id, model: r.model, at: r.at, usage: { cacheHitInputTokens: r.hit, cacheMissInputTokens: r.miss, outputTokens: r.output } });
   const totals = ledger.totals();
   return {
     priced: totals.records.priced,

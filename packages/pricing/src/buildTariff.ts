@@ -76,8 +76,10 @@ export function buildTariff(doc: TariffDocument, formatVersion: 1 | 2 = doc.form
       const previous = periods[periods.length - 1];
       if (previous !== undefined) {
         if (previous.toMs === Infinity) issues.push({ path: `models.${modelId}.periods.${i - 1}.to`, reason: 'an open period (to: null) must be the last' });
-        else if (fromMs > previous.toMs) issues.push({ path: `${at}.from`, reason: `leaves a gap after the previous period, which ends at ${new Date(previous.toMs).toISOString()}` });
-        else if (fromMs < previous.toMs) issues.push({ path: `${at}.from`, reason: `overlaps the previous period, which ends at ${new Date(previous.toMs).toISOString()}` });
+        else if (fromMs > previous.toMs)
+          issues.push({ path: `${at}.from`, reason: `leaves a gap after the previous period, which ends at ${new Date(previous.toMs).toISOString()}` });
+        else if (fromMs < previous.toMs)
+          issues.push({ path: `${at}.from`, reason: `overlaps the previous period, which ends at ${new Date(previous.toMs).toISOString()}` });
       }
       periods.push(
         Object.freeze({
@@ -101,7 +103,10 @@ export function buildTariff(doc: TariffDocument, formatVersion: 1 | 2 = doc.form
       );
     });
     const versions = Object.freeze((model.versions ?? []).map((v) => Object.freeze({ ...v })));
-    models.set(modelId, Object.freeze({ id: modelId, displayName: model.displayName, generation: model.generation, periods: Object.freeze(periods), versions }));
+    models.set(
+      modelId,
+      Object.freeze({ id: modelId, displayName: model.displayName, generation: model.generation, periods: Object.freeze(periods), versions }),
+    );
   }
 
   const ids = new Map<string, CompiledId>();
@@ -117,7 +122,10 @@ export function buildTariff(doc: TariffDocument, formatVersion: 1 | 2 = doc.form
       if (!(toMs > fromMs)) issues.push({ path: `${at}.to`, reason: `must be after from (${r.from})` });
       const previous = routes[routes.length - 1];
       if (previous !== undefined && fromMs !== previous.toMs) {
-        issues.push({ path: `${at}.from`, reason: `must equal the previous route's end (${previous.toMs === Infinity ? 'open' : new Date(previous.toMs).toISOString()})` });
+        issues.push({
+          path: `${at}.from`,
+          reason: `must equal the previous route's end (${previous.toMs === Infinity ? 'open' : new Date(previous.toMs).toISOString()})`,
+        });
       }
       const model = models.get(r.model);
       if (model === undefined) {
@@ -180,7 +188,10 @@ function compileTiers(
     const tierCurrencies = Object.keys(tier.prices);
     if (tierCurrencies.length === 0) issues.push({ path: `${tierPath}.prices`, reason: 'publishes no currency' });
     if (tierCurrencies.length !== currencies.size || tierCurrencies.some((c) => !currencies.has(c))) {
-      issues.push({ path: `${tierPath}.prices`, reason: `publishes ${tierCurrencies.join(', ') || 'nothing'} while other tiers of the period publish ${[...currencies].join(', ')}` });
+      issues.push({
+        path: `${tierPath}.prices`,
+        reason: `publishes ${tierCurrencies.join(', ') || 'nothing'} while other tiers of the period publish ${[...currencies].join(', ')}`,
+      });
     }
     let condition: CompiledCondition | undefined;
     if (tier.when !== undefined) {
@@ -206,7 +217,8 @@ function compileTiers(
       condition = Object.freeze({
         windows: Object.freeze(windows),
         timeZone: tier.when.timeZone,
-        weekdays: tier.when.weekdays === undefined ? undefined : Object.freeze({ days: new Set(tier.when.weekdays.days), timeZone: tier.when.weekdays.timeZone }),
+        weekdays:
+          tier.when.weekdays === undefined ? undefined : Object.freeze({ days: new Set(tier.when.weekdays.days), timeZone: tier.when.weekdays.timeZone }),
         exceptCalendar,
       });
     }

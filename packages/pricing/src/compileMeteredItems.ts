@@ -47,12 +47,21 @@ export function compileMeteredItems(doc: Pick<TariffDocument, 'meteredItems'>, i
         const dFrom = Date.parse(d.from);
         const dTo = d.to === null ? Infinity : Date.parse(d.to);
         if (!(dTo > dFrom)) issues.push({ path: `${path}.discounts.${j}.to`, reason: `must be after from (${d.from})` });
-        if (dFrom < previousEnd || dTo > toMs) issues.push({ path: `${path}.discounts.${j}.from`, reason: 'must lie inside its period, after the previous discount' });
+        if (dFrom < previousEnd || dTo > toMs)
+          issues.push({ path: `${path}.discounts.${j}.from`, reason: 'must lie inside its period, after the previous discount' });
         previousEnd = dTo;
         for (const currency of Object.keys(d.prices)) {
-          if (!(currency in p.prices)) issues.push({ path: `${path}.discounts.${j}.prices.${currency}`, reason: 'discounts a currency the period does not price' });
+          if (!(currency in p.prices))
+            issues.push({ path: `${path}.discounts.${j}.prices.${currency}`, reason: 'discounts a currency the period does not price' });
         }
-        return Object.freeze({ id: d.id, fromMs: dFrom, toMs: dTo, prices: Object.freeze({ ...prices, ...compilePrices(item, d.prices, unitSize, d.id) }), source: d.source, confidence: d.confidence });
+        return Object.freeze({
+          id: d.id,
+          fromMs: dFrom,
+          toMs: dTo,
+          prices: Object.freeze({ ...prices, ...compilePrices(item, d.prices, unitSize, d.id) }),
+          source: d.source,
+          confidence: d.confidence,
+        });
       });
       return Object.freeze({
         id: p.id,
@@ -78,20 +87,33 @@ export function compileMeteredItems(doc: Pick<TariffDocument, 'meteredItems'>, i
         if (previous !== undefined) {
           const path = `${at}.periods.${i}.from`;
           if (previous.toMs === Infinity) issues.push({ path, reason: `follows the open period '${previous.id}' for ${via} calls` });
-          else if (period.fromMs > previous.toMs) issues.push({ path, reason: `leaves a gap for ${via} calls after '${previous.id}', which ends at ${new Date(previous.toMs).toISOString()}` });
-          else if (period.fromMs < previous.toMs) issues.push({ path, reason: `overlaps '${previous.id}' for ${via} calls, which ends at ${new Date(previous.toMs).toISOString()}` });
+          else if (period.fromMs > previous.toMs)
+            issues.push({ path, reason: `leaves a gap for ${via} calls after '${previous.id}', which ends at ${new Date(previous.toMs).toISOString()}` });
+          else if (period.fromMs < previous.toMs)
+            issues.push({ path, reason: `overlaps '${previous.id}' for ${via} calls, which ends at ${new Date(previous.toMs).toISOString()}` });
         }
         timeline.push(period);
       });
       timelines[via] = Object.freeze(timeline);
     }
-    const unpriced = entry.unpriced === undefined ? undefined : Object.freeze({ sinceMs: Date.parse(entry.unpriced.since), source: entry.unpriced.source as SourceRef, note: entry.unpriced.note });
-    items.set(item, Object.freeze({ item, displayName: entry.displayName, unit: entry.unit, unitSize: entry.unitSize, timelines: Object.freeze(timelines), unpriced }));
+    const unpriced =
+      entry.unpriced === undefined
+        ? undefined
+        : Object.freeze({ sinceMs: Date.parse(entry.unpriced.since), source: entry.unpriced.source as SourceRef, note: entry.unpriced.note });
+    items.set(
+      item,
+      Object.freeze({ item, displayName: entry.displayName, unit: entry.unit, unitSize: entry.unitSize, timelines: Object.freeze(timelines), unpriced }),
+    );
   }
   return items;
 }
 
-function compilePrices(item: MeteredItem, prices: MeteredPrices, unitSize: number, discountId: string | undefined): Partial<Record<Currency, CompiledMeteredPrice>> {
+function compilePrices(
+  item: MeteredItem,
+  prices: MeteredPrices,
+  unitSize: number,
+  discountId: string | undefined,
+): Partial<Record<Currency, CompiledMeteredPrice>> {
   const compiled: Partial<Record<Currency, CompiledMeteredPrice>> = {};
   for (const currency of ['USD', 'CNY'] as const) {
     const p = prices[currency];
@@ -100,9 +122,21 @@ function compilePrices(item: MeteredItem, prices: MeteredPrices, unitSize: numbe
     // "1.5" per 1000 -> units 15, exponent 1 + 3: string arithmetic, exact.
     const [whole = '0', fraction = ''] = p.price.split('.');
     const units = Number(whole + fraction);
-    if (!Number.isSafeInteger(units)) throw new PriceDataError([{ path: `meteredItems.${item}`, reason: `price ${p.price} has too many digits to price exactly` }]);
+    if (!Number.isSafeInteger(units))
+      throw new PriceDataError([{ path: `meteredItems.${item}`, reason: `price ${p.price} has too many digits to price exactly` }]);
     const exponent = fraction.length + Math.round(Math.log10(unitSize));
-    compiled[currency] = Object.freeze({ item, currency, price: new Decimal(p.price), unitSize, units, exponent, confidence, secondaryOnly: confidence !== 'official', note: p.note, discountId });
+    compiled[currency] = Object.freeze({
+      item,
+      currency,
+      price: new Decimal(p.price),
+      unitSize,
+      units,
+      exponent,
+      confidence,
+      secondaryOnly: confidence !== 'official',
+      note: p.note,
+      discountId,
+    });
   }
   return compiled;
 }

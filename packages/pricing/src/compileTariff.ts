@@ -39,7 +39,12 @@ export function compileTariff(input: unknown): Tariff {
     return buildTariff(upgraded, 1);
   }
   if (version !== 2) {
-    throw new PriceDataError([{ path: 'formatVersion', reason: `must be 1 or 2 (this version of @seekcost/pricing reads formats 1 and 2), got ${JSON.stringify(version) ?? 'nothing'}` }]);
+    throw new PriceDataError([
+      {
+        path: 'formatVersion',
+        reason: `must be 1 or 2 (this version of @seekcost/pricing reads formats 1 and 2), got ${JSON.stringify(version) ?? 'nothing'}`,
+      },
+    ]);
   }
   const parsed = tariffDocumentSchema.safeParse(input);
   if (!parsed.success) throw issuesOf(parsed.error.issues);

@@ -7,7 +7,7 @@ type Calendar = TariffDocument['calendars'][string];
 // Ids, period ids and calendar names are the data's own strings ('constructor', '__proto__' and
 // 'toString' included): they are only ever looked up in Maps built from own keys, never as plain
 // object properties, so nothing inherited can answer for them.
-const entries = <T,>(record: Readonly<Record<string, T>>): Map<string, T> => new Map(Object.keys(record).map((k) => [k, record[k] as T]));
+const entries = <T>(record: Readonly<Record<string, T>>): Map<string, T> => new Map(Object.keys(record).map((k) => [k, record[k] as T]));
 
 /**
  * The structural differences between two price-data documents: models, periods, ids and calendars
@@ -26,8 +26,10 @@ export function diffTariffDocuments(before: TariffDocument, after: TariffDocumen
   const changes: TariffChange[] = [];
   const oldModels = entries(before.models);
   const newModels = entries(after.models);
-  for (const [id, model] of newModels) if (!oldModels.has(id)) changes.push({ kind: 'model-added', subject: id, before: null, after: model.displayName, summary: `model ${id}: added` });
-  for (const [id, model] of oldModels) if (!newModels.has(id)) changes.push({ kind: 'model-removed', subject: id, before: model.displayName, after: null, summary: `model ${id}: removed` });
+  for (const [id, model] of newModels)
+    if (!oldModels.has(id)) changes.push({ kind: 'model-added', subject: id, before: null, after: model.displayName, summary: `model ${id}: added` });
+  for (const [id, model] of oldModels)
+    if (!newModels.has(id)) changes.push({ kind: 'model-removed', subject: id, before: model.displayName, after: null, summary: `model ${id}: removed` });
   const old = periodsOf(before);
   const now = periodsOf(after);
   for (const [id, p] of now) {
@@ -36,10 +38,18 @@ export function diffTariffDocuments(before: TariffDocument, after: TariffDocumen
       changes.push({ kind: 'period-added', subject: id, before: null, after: p, summary: `${id}: added, ${p.from} to ${p.to ?? 'open'}: ${ratesText(p)}` });
       continue;
     }
-    if (q.to === null && p.to !== null) changes.push({ kind: 'period-ended', subject: id, before: q.to, after: p.to, summary: `${id}: ended at ${p.to} (was open)` });
-    else if (q.to !== null && p.to === null) changes.push({ kind: 'period-reopened', subject: id, before: q.to, after: p.to, summary: `${id}: open again (ended at ${q.to})` });
+    if (q.to === null && p.to !== null)
+      changes.push({ kind: 'period-ended', subject: id, before: q.to, after: p.to, summary: `${id}: ended at ${p.to} (was open)` });
+    else if (q.to !== null && p.to === null)
+      changes.push({ kind: 'period-reopened', subject: id, before: q.to, after: p.to, summary: `${id}: open again (ended at ${q.to})` });
     else if (q.to !== p.to || q.from !== p.from) {
-      changes.push({ kind: 'period-moved', subject: id, before: { from: q.from, to: q.to }, after: { from: p.from, to: p.to }, summary: `${id}: ${q.from}..${q.to ?? 'open'} -> ${p.from}..${p.to ?? 'open'}` });
+      changes.push({
+        kind: 'period-moved',
+        subject: id,
+        before: { from: q.from, to: q.to },
+        after: { from: p.from, to: p.to },
+        summary: `${id}: ${q.from}..${q.to ?? 'open'} -> ${p.from}..${p.to ?? 'open'}`,
+      });
     }
     if (q.from !== p.from && (q.to === null) !== (p.to === null)) {
       changes.push({ kind: 'period-moved', subject: id, before: { from: q.from }, after: { from: p.from }, summary: `${id}: starts ${q.from} -> ${p.from}` });
@@ -52,13 +62,22 @@ export function diffTariffDocuments(before: TariffDocument, after: TariffDocumen
         const a = o.prices[currency];
         const b = tier.prices[currency];
         const key = (r: typeof a) => (r === undefined ? 'none' : `${r.cacheHit}/${r.cacheMiss}/${r.output}`);
-        if (key(a) !== key(b)) changes.push({ kind: 'repriced', subject: id, before: a ?? null, after: b ?? null, summary: `${id} ${tier.tier} ${currency}: hit/miss/output per 1M ${key(a)} -> ${key(b)}` });
+        if (key(a) !== key(b))
+          changes.push({
+            kind: 'repriced',
+            subject: id,
+            before: a ?? null,
+            after: b ?? null,
+            summary: `${id} ${tier.tier} ${currency}: hit/miss/output per 1M ${key(a)} -> ${key(b)}`,
+          });
       }
     }
     const shape = (x: Period) => x.tiers.map((t) => [t.tier, t.when ?? null]);
-    if (JSON.stringify(shape(q)) !== JSON.stringify(shape(p))) changes.push({ kind: 'tiers-changed', subject: id, before: shape(q), after: shape(p), summary: `${id}: tiers or their windows changed` });
+    if (JSON.stringify(shape(q)) !== JSON.stringify(shape(p)))
+      changes.push({ kind: 'tiers-changed', subject: id, before: shape(q), after: shape(p), summary: `${id}: tiers or their windows changed` });
   }
-  for (const [id, q] of old) if (!now.has(id)) changes.push({ kind: 'period-removed', subject: id, before: q, after: null, summary: `${id}: removed (${q.from} to ${q.to ?? 'open'})` });
+  for (const [id, q] of old)
+    if (!now.has(id)) changes.push({ kind: 'period-removed', subject: id, before: q, after: null, summary: `${id}: removed (${q.from} to ${q.to ?? 'open'})` });
 
   const oldIds = entries(before.ids);
   const newIds = entries(after.ids);
@@ -68,10 +87,17 @@ export function diffTariffDocuments(before: TariffDocument, after: TariffDocumen
     if (o === undefined) changes.push({ kind: 'id-added', subject: id, before: null, after: entry, summary: `id ${id}: added` });
     else if (routing(o) !== routing(entry)) {
       const retired = o.retiredAt !== entry.retiredAt ? ` (retired ${o.retiredAt ?? 'never'} -> ${entry.retiredAt ?? 'never'})` : '';
-      changes.push({ kind: 'id-changed', subject: id, before: { routes: o.routes, retiredAt: o.retiredAt ?? null }, after: { routes: entry.routes, retiredAt: entry.retiredAt ?? null }, summary: `id ${id}: routes or retirement changed${retired}` });
+      changes.push({
+        kind: 'id-changed',
+        subject: id,
+        before: { routes: o.routes, retiredAt: o.retiredAt ?? null },
+        after: { routes: entry.routes, retiredAt: entry.retiredAt ?? null },
+        summary: `id ${id}: routes or retirement changed${retired}`,
+      });
     }
   }
-  for (const [id, entry] of oldIds) if (!newIds.has(id)) changes.push({ kind: 'id-removed', subject: id, before: entry, after: null, summary: `id ${id}: removed` });
+  for (const [id, entry] of oldIds)
+    if (!newIds.has(id)) changes.push({ kind: 'id-removed', subject: id, before: entry, after: null, summary: `id ${id}: removed` });
 
   const oldCalendars = entries(before.calendars);
   const newCalendars = entries(after.calendars);
@@ -81,10 +107,17 @@ export function diffTariffDocuments(before: TariffDocument, after: TariffDocumen
     if (o === undefined) changes.push({ kind: 'calendar-added', subject: id, before: null, after: calendar, summary: `calendar ${id}: added` });
     else if (days(o) !== days(calendar)) {
       const zone = o.timeZone === calendar.timeZone ? '' : `; time zone ${o.timeZone} -> ${calendar.timeZone}`;
-      changes.push({ kind: 'calendar-changed', subject: id, before: o, after: calendar, summary: `calendar ${id}: dates, coverage, time zone or make-up days changed (covers ${o.coversFrom}..${o.coversTo} -> ${calendar.coversFrom}..${calendar.coversTo}${zone})` });
+      changes.push({
+        kind: 'calendar-changed',
+        subject: id,
+        before: o,
+        after: calendar,
+        summary: `calendar ${id}: dates, coverage, time zone or make-up days changed (covers ${o.coversFrom}..${o.coversTo} -> ${calendar.coversFrom}..${calendar.coversTo}${zone})`,
+      });
     }
   }
-  for (const [id, calendar] of oldCalendars) if (!newCalendars.has(id)) changes.push({ kind: 'calendar-removed', subject: id, before: calendar, after: null, summary: `calendar ${id}: removed` });
+  for (const [id, calendar] of oldCalendars)
+    if (!newCalendars.has(id)) changes.push({ kind: 'calendar-removed', subject: id, before: calendar, after: null, summary: `calendar ${id}: removed` });
 
   const oldLeaves = leaves(before);
   const newLeaves = leaves(after);
@@ -104,7 +137,14 @@ function periodsOf(doc: TariffDocument): Map<string, Period> {
 }
 
 function ratesText(p: Period): string {
-  return p.tiers.map((t) => `${t.tier} ${Object.entries(t.prices).map(([c, r]) => `${c} ${r?.cacheHit}/${r?.cacheMiss}/${r?.output}`).join(' ')}`).join('; ');
+  return p.tiers
+    .map(
+      (t) =>
+        `${t.tier} ${Object.entries(t.prices)
+          .map(([c, r]) => `${c} ${r?.cacheHit}/${r?.cacheMiss}/${r?.output}`)
+          .join(' ')}`,
+    )
+    .join('; ');
 }
 
 interface Leaf {
@@ -120,7 +160,14 @@ function leaves(doc: TariffDocument): Map<string, Leaf> {
     if (Array.isArray(value)) {
       if (value.length === 0) out.set(JSON.stringify(path), { path, value: '[]' });
       const byId = path[path.length - 1] === 'periods';
-      value.forEach((item, i) => walk(item, [...path, byId && typeof item === 'object' && item !== null && typeof (item as { id?: unknown }).id === 'string' ? `[${(item as { id: string }).id}]` : String(i)]));
+      value.forEach((item, i) =>
+        walk(item, [
+          ...path,
+          byId && typeof item === 'object' && item !== null && typeof (item as { id?: unknown }).id === 'string'
+            ? `[${(item as { id: string }).id}]`
+            : String(i),
+        ]),
+      );
     } else if (typeof value === 'object' && value !== null) {
       const keys = Object.keys(value);
       if (keys.length === 0) out.set(JSON.stringify(path), { path, value: '{}' });
@@ -138,7 +185,13 @@ const CALENDAR_FIELDS = new Set(['timeZone', 'coversFrom', 'coversTo', 'makeUpWo
 const ROUTE_FIELDS = new Set(['from', 'to', 'model', 'mode']);
 
 /** Whether a leaf's change is already reported by one of the structural kinds above. */
-function coveredAbove(path: readonly string[], before: TariffDocument, after: TariffDocument, old: ReadonlyMap<string, Period>, now: ReadonlyMap<string, Period>): boolean {
+function coveredAbove(
+  path: readonly string[],
+  before: TariffDocument,
+  after: TariffDocument,
+  old: ReadonlyMap<string, Period>,
+  now: ReadonlyMap<string, Period>,
+): boolean {
   const [section, name, part, index, field] = path;
   if (name === undefined) return false;
   const inBoth = (record: Readonly<Record<string, unknown>>) => Object.hasOwn(record, name);
@@ -167,7 +220,16 @@ function coveredAbove(path: readonly string[], before: TariffDocument, after: Ta
 }
 
 function fieldChange(path: readonly string[], before: string | undefined, after: string | undefined): TariffChange {
-  const subject = path.map((p) => (p.startsWith('[') || /^\d+$/.test(p) ? `[${p.replace(/^\[|\]$/g, '')}]` : `.${p}`)).join('').replace(/^\./, '');
+  const subject = path
+    .map((p) => (p.startsWith('[') || /^\d+$/.test(p) ? `[${p.replace(/^\[|\]$/g, '')}]` : `.${p}`))
+    .join('')
+    .replace(/^\./, '');
   const show = (v: string | undefined) => (v === undefined ? '(absent)' : v);
-  return { kind: 'field-changed', subject, before: before === undefined ? null : JSON.parse(before), after: after === undefined ? null : JSON.parse(after), summary: `${subject}: ${show(before)} -> ${show(after)}` };
+  return {
+    kind: 'field-changed',
+    subject,
+    before: before === undefined ? null : JSON.parse(before),
+    after: after === undefined ? null : JSON.parse(after),
+    summary: `${subject}: ${show(before)} -> ${show(after)}`,
+  };
 }

@@ -124,7 +124,17 @@ function warningsText(price: ResolvedPrice): string {
 function outcomeText(outcome: ResolvedPrice | string): string {
   if (typeof outcome === 'string') return outcome;
   const p = outcome.provenance;
-  return [p.model, p.mode ?? 'none', p.periodId, p.tier, pricesText(outcome.rates), outcome.rates.confidence, p.confidence, warningsText(outcome), limitsOf(outcome.period.limits)].join('\u0000');
+  return [
+    p.model,
+    p.mode ?? 'none',
+    p.periodId,
+    p.tier,
+    pricesText(outcome.rates),
+    outcome.rates.confidence,
+    p.confidence,
+    warningsText(outcome),
+    limitsOf(outcome.period.limits),
+  ].join('\u0000');
 }
 
 function parseOutcome(text: string): Outcome {

@@ -65,7 +65,10 @@ export interface BalanceDrawdown {
  * d.uncovered.toString(); // => '0'
  * ```
  */
-export function drawDownBalances(spends: Iterable<BalanceSpend>, balances: { readonly granted: Decimal | string; readonly toppedUp: Decimal | string }): BalanceDrawdown {
+export function drawDownBalances(
+  spends: Iterable<BalanceSpend>,
+  balances: { readonly granted: Decimal | string; readonly toppedUp: Decimal | string },
+): BalanceDrawdown {
   const granted = balanceOf(balances.granted, 'granted');
   const toppedUp = balanceOf(balances.toppedUp, 'toppedUp');
   const ordered = [...spends];
@@ -105,9 +108,11 @@ export function drawDownBalances(spends: Iterable<BalanceSpend>, balances: { rea
 
 function balanceOf(value: Decimal | string, field: string): Decimal {
   if (typeof value === 'string') {
-    if (!/^(0|[1-9]\d*|0?)(\.\d+)?$/.test(value) || value === '' || value === '.') throw new InvalidArgumentError(field, `must be a non-negative amount like "10" or "2.50", got '${value}'`);
+    if (!/^(0|[1-9]\d*|0?)(\.\d+)?$/.test(value) || value === '' || value === '.')
+      throw new InvalidArgumentError(field, `must be a non-negative amount like "10" or "2.50", got '${value}'`);
     return new Decimal(value);
   }
-  if (!Decimal.isDecimal(value) || !value.isFinite() || value.isNegative()) throw new InvalidArgumentError(field, `must be a non-negative Decimal, got ${String(value)}`);
+  if (!Decimal.isDecimal(value) || !value.isFinite() || value.isNegative())
+    throw new InvalidArgumentError(field, `must be a non-negative Decimal, got ${String(value)}`);
   return value;
 }

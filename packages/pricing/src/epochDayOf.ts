@@ -23,6 +23,7 @@ export function epochDayOf(isoDate: string, field = 'date'): number {
   if (m === null) throw new InvalidInstantError(field, `${describeValue(isoDate)} is not a date like 2026-10-01`);
   const day = civilDay(Number(m[1]), Number(m[2]), Number(m[3]));
   if (day === undefined) throw new InvalidInstantError(field, `${describeValue(isoDate)} names a date that does not exist`);
-  if (day < MIN_EPOCH_DAY || day > MAX_EPOCH_DAY) throw new InvalidInstantError(field, `${describeValue(isoDate)} is out of range: dates run from 1970-01-01 to 9999-12-31`);
+  if (day < MIN_EPOCH_DAY || day > MAX_EPOCH_DAY)
+    throw new InvalidInstantError(field, `${describeValue(isoDate)} is out of range: dates run from 1970-01-01 to 9999-12-31`);
   return day;
 }

@@ -220,7 +220,10 @@ export interface PriceDataIssue {
 export class PriceDataError extends SeekcostError {
   readonly issues: readonly PriceDataIssue[];
   constructor(issues: readonly PriceDataIssue[]) {
-    const shown = issues.slice(0, 5).map((i) => `${i.path || '(root)'}: ${i.reason}`).join('; ');
+    const shown = issues
+      .slice(0, 5)
+      .map((i) => `${i.path || '(root)'}: ${i.reason}`)
+      .join('; ');
     const more = issues.length > 5 ? ` (+${issues.length - 5} more)` : '';
     super('INVALID_PRICE_DATA', `invalid price data: ${shown}${more}`);
     this.issues = issues;
@@ -299,7 +302,9 @@ export class MeteredPriceNotPublishedError extends SeekcostError {
   readonly periodId: string;
   readonly secondaryAvailable: boolean;
   constructor(field: string, item: string, currency: string, periodId: string, secondaryAvailable: boolean) {
-    const hint = secondaryAvailable ? '; only a third-party (secondary) figure exists: pass acceptSecondaryPrices: true (CLI: --accept-secondary-prices) to use it' : '';
+    const hint = secondaryAvailable
+      ? '; only a third-party (secondary) figure exists: pass acceptSecondaryPrices: true (CLI: --accept-secondary-prices) to use it'
+      : '';
     super('METERED_PRICE_NOT_PUBLISHED', `${field}: DeepSeek publishes no ${currency} price for '${item}' (period ${periodId})${hint}`);
     this.field = field;
     this.item = item;

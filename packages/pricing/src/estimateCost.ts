@@ -117,7 +117,16 @@ export function estimateCost(options: EstimateCostOptions): CostEstimate {
     { component: 'input-cache-miss', tokens: missTokens, unitPrice: price.rates.cacheMiss, amount: perMillion(missTokens, price.rates.cacheMiss) },
     { component: 'output', tokens: new Decimal(output), unitPrice: price.rates.output, amount: perMillion(new Decimal(output), price.rates.output) },
   ] as const satisfies readonly EstimateLine[];
-  const metered = options.metered === undefined ? undefined : priceMetered({ ...options, counts: options.metered, at: price.provenance.pricedAt, currency: price.provenance.currency, ...(options.meteredVia === undefined ? {} : { via: options.meteredVia }) });
+  const metered =
+    options.metered === undefined
+      ? undefined
+      : priceMetered({
+          ...options,
+          counts: options.metered,
+          at: price.provenance.pricedAt,
+          currency: price.provenance.currency,
+          ...(options.meteredVia === undefined ? {} : { via: options.meteredVia }),
+        });
   let perRequest = lines[0].amount.plus(lines[1].amount).plus(lines[2].amount);
   if (metered !== undefined) perRequest = perRequest.plus(metered.total);
   const limits = checkLimits({ ...options, inputTokens: input, outputTokens: output });
@@ -139,7 +148,8 @@ const MAX_SHARE_DECIMALS = 20;
 
 function parseShare(value: number | string): Decimal {
   if (typeof value === 'number' && !Number.isFinite(value)) throw new InvalidArgumentError('cacheHitShare', `must be between 0 and 1, got ${value}`);
-  if (typeof value !== 'number' && typeof value !== 'string') throw new InvalidArgumentError('cacheHitShare', `must be a number or decimal string, got ${describeValue(value)}`);
+  if (typeof value !== 'number' && typeof value !== 'string')
+    throw new InvalidArgumentError('cacheHitShare', `must be a number or decimal string, got ${describeValue(value)}`);
   let share: Decimal;
   try {
     // String(number) is the shortest decimal that round-trips, so 0.4 becomes exactly 0.4.
@@ -150,6 +160,7 @@ function parseShare(value: number | string): Decimal {
   if (share.isNaN() || share.lt(0) || share.gt(1)) throw new InvalidArgumentError('cacheHitShare', `must be between 0 and 1, got ${describeValue(value)}`);
   // Past 20 decimals (a share like 5e-324), input minus the hit tokens would need more digits than
   // the Decimal precision keeps: refuse rather than round a token count.
-  if (share.decimalPlaces() > MAX_SHARE_DECIMALS) throw new InvalidArgumentError('cacheHitShare', `has more than ${MAX_SHARE_DECIMALS} decimals, got ${describeValue(value)}`);
+  if (share.decimalPlaces() > MAX_SHARE_DECIMALS)
+    throw new InvalidArgumentError('cacheHitShare', `has more than ${MAX_SHARE_DECIMALS} decimals, got ${describeValue(value)}`);
   return share;
 }

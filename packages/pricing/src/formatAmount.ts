@@ -70,11 +70,14 @@ export function formatAmount(amount: Decimal | string, options: FormatAmountOpti
   const { currency, decimals, rounding, grouping, display } = options;
   const symbol = typeof currency === 'string' ? SYMBOL.get(currency) : undefined;
   if (symbol === undefined) throw new InvalidArgumentError('currency', `must be 'USD' or 'CNY', got ${describeValue(currency)}`);
-  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 20) throw new InvalidArgumentError('decimals', `must be a whole number from 0 to 20, got ${describeValue(decimals)}`);
+  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 20)
+    throw new InvalidArgumentError('decimals', `must be a whole number from 0 to 20, got ${describeValue(decimals)}`);
   const mode = typeof rounding === 'string' ? ROUNDING.get(rounding) : undefined;
   if (mode === undefined) throw new InvalidArgumentError('rounding', `must be one of ${[...ROUNDING.keys()].join(', ')}, got ${describeValue(rounding)}`);
-  if (grouping !== undefined && typeof grouping !== 'boolean') throw new InvalidArgumentError('grouping', `must be true or false, got ${describeValue(grouping)}`);
-  if (display !== undefined && display !== 'symbol' && display !== 'code') throw new InvalidArgumentError('display', `must be 'symbol' or 'code', got ${describeValue(display)}`);
+  if (grouping !== undefined && typeof grouping !== 'boolean')
+    throw new InvalidArgumentError('grouping', `must be true or false, got ${describeValue(grouping)}`);
+  if (display !== undefined && display !== 'symbol' && display !== 'code')
+    throw new InvalidArgumentError('display', `must be 'symbol' or 'code', got ${describeValue(display)}`);
   const value = decimalOf(amount);
   // 10^40 of any currency is no amount a bill can reach, and toFixed on 1e100000000 would build a
   // 100 MB string: refuse rather than hang.
@@ -99,7 +102,8 @@ function decimalOf(amount: unknown): Decimal {
   }
   // A Decimal from another decimal.js copy is read through its string form; a plain number is
   // refused (money is never a float here).
-  if (typeof amount !== 'string' && !Decimal.isDecimal(amount)) throw new InvalidArgumentError('amount', `must be a Decimal or a decimal string, got ${describeValue(amount)}`);
+  if (typeof amount !== 'string' && !Decimal.isDecimal(amount))
+    throw new InvalidArgumentError('amount', `must be a Decimal or a decimal string, got ${describeValue(amount)}`);
   let value: Decimal;
   try {
     value = new Decimal(typeof amount === 'string' ? amount : String((amount as { toString(): unknown }).toString()));

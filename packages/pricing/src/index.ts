@@ -49,7 +49,18 @@ export type {
   TierName,
   SourceRef,
 } from './schema/tariffSchema.ts';
-export type { Tariff, UnitPrices, CompiledPeriod, CompiledRates, CompiledLimits, CompiledModel, CompiledTier, CompiledMeteredItem, CompiledMeteredPeriod, CompiledMeteredPrice } from './tariff.ts';
+export type {
+  Tariff,
+  UnitPrices,
+  CompiledPeriod,
+  CompiledRates,
+  CompiledLimits,
+  CompiledModel,
+  CompiledTier,
+  CompiledMeteredItem,
+  CompiledMeteredPeriod,
+  CompiledMeteredPrice,
+} from './tariff.ts';
 export { resolveMeteredPrice, type ResolvedMeteredPrice, type ResolveMeteredPriceOptions, type MeteredProvenance } from './resolveMeteredPrice.ts';
 export { priceMetered, type MeteredCounts, type MeteredLine, type MeteredQuote, type PriceMeteredOptions } from './priceMetered.ts';
 export { compileTariff } from './compileTariff.ts';

@@ -120,7 +120,10 @@ export function normalizeUsage(usage: UsageInput, field = 'usage'): NormalizedUs
   if ('cacheMissInputTokens' in u || 'inputTokens' in u || 'cacheHitInputTokens' in u || 'outputTokens' in u) {
     return { counts: fromPlain(u, field), format: 'counts', warnings: NO_WARNINGS };
   }
-  throw new InvalidUsageError(field, 'has no token counts (expected prompt_tokens/completion_tokens, input_tokens/output_tokens, or cacheMissInputTokens/outputTokens)');
+  throw new InvalidUsageError(
+    field,
+    'has no token counts (expected prompt_tokens/completion_tokens, input_tokens/output_tokens, or cacheMissInputTokens/outputTokens)',
+  );
 }
 
 function fromChat(u: Readonly<Record<string, unknown>>, field: string): TokenCounts {
@@ -131,7 +134,8 @@ function fromChat(u: Readonly<Record<string, unknown>>, field: string): TokenCou
   const cached = details === undefined ? undefined : optionalNestedCount(details, 'cached_tokens', field, 'prompt_tokens_details');
   const output = requiredCount(u, 'completion_tokens', field);
   const completionDetails = optionalObject(u, 'completion_tokens_details', field);
-  const reasoning = completionDetails === undefined ? undefined : optionalNestedCount(completionDetails, 'reasoning_tokens', field, 'completion_tokens_details');
+  const reasoning =
+    completionDetails === undefined ? undefined : optionalNestedCount(completionDetails, 'reasoning_tokens', field, 'completion_tokens_details');
 
   if (hit !== undefined && cached !== undefined && hit !== cached) {
     throw new InvalidUsageError(`${field}.prompt_tokens_details.cached_tokens`, `is ${cached} but prompt_cache_hit_tokens is ${hit}; they must agree`);
@@ -141,7 +145,10 @@ function fromChat(u: Readonly<Record<string, unknown>>, field: string): TokenCou
   if (miss !== undefined) {
     missTokens = miss;
     if (prompt !== undefined && hitTokens !== undefined && hitTokens + miss !== prompt) {
-      throw new InvalidUsageError(`${field}.prompt_tokens`, `is ${prompt} but prompt_cache_hit_tokens + prompt_cache_miss_tokens = ${hitTokens + miss}; they must agree`);
+      throw new InvalidUsageError(
+        `${field}.prompt_tokens`,
+        `is ${prompt} but prompt_cache_hit_tokens + prompt_cache_miss_tokens = ${hitTokens + miss}; they must agree`,
+      );
     }
     if (prompt !== undefined && hitTokens === undefined && miss > prompt) {
       throw new InvalidUsageError(`${field}.prompt_cache_miss_tokens`, `${miss} exceeds prompt_tokens (${prompt})`);
@@ -149,7 +156,10 @@ function fromChat(u: Readonly<Record<string, unknown>>, field: string): TokenCou
   } else {
     if (prompt === undefined) throw new InvalidUsageError(`${field}.prompt_tokens`, 'is missing (and so is prompt_cache_miss_tokens)');
     if (hitTokens !== undefined && hitTokens > prompt) {
-      throw new InvalidUsageError(`${field}.${hit !== undefined ? 'prompt_cache_hit_tokens' : 'prompt_tokens_details.cached_tokens'}`, `${hitTokens} exceeds prompt_tokens (${prompt})`);
+      throw new InvalidUsageError(
+        `${field}.${hit !== undefined ? 'prompt_cache_hit_tokens' : 'prompt_tokens_details.cached_tokens'}`,
+        `${hitTokens} exceeds prompt_tokens (${prompt})`,
+      );
     }
     missTokens = prompt - (hitTokens ?? 0);
   }
@@ -185,7 +195,8 @@ function fromPlain(u: Readonly<Record<string, unknown>>, field: string): TokenCo
     if ('inputTokens' in u) {
       const input = requiredCount(u, 'inputTokens', field);
       const miss = requiredCount(u, 'cacheMissInputTokens', field);
-      if (hit + miss !== input) throw new InvalidUsageError(`${field}.inputTokens`, `is ${input} but cacheHitInputTokens + cacheMissInputTokens = ${hit + miss}; they must agree`);
+      if (hit + miss !== input)
+        throw new InvalidUsageError(`${field}.inputTokens`, `is ${input} but cacheHitInputTokens + cacheMissInputTokens = ${hit + miss}; they must agree`);
     }
     return withReasoning(hit, requiredCount(u, 'cacheMissInputTokens', field), output, reasoning, field, 'reasoningTokens');
   }
@@ -198,7 +209,8 @@ function fromPlain(u: Readonly<Record<string, unknown>>, field: string): TokenCo
 // needs one: a template string per count on every request was a measurable share of pricing it.
 function withReasoning(hit: number, miss: number, output: number, reasoning: number | undefined, field: string, reasoningPath: string): TokenCounts {
   if (reasoning === undefined) return { cacheHitInputTokens: hit, cacheMissInputTokens: miss, outputTokens: output };
-  if (reasoning > output) throw new InvalidUsageError(`${field}.${reasoningPath}`, `${reasoning} exceeds the output token count (${output}), which includes it`);
+  if (reasoning > output)
+    throw new InvalidUsageError(`${field}.${reasoningPath}`, `${reasoning} exceeds the output token count (${output}), which includes it`);
   return { cacheHitInputTokens: hit, cacheMissInputTokens: miss, outputTokens: output, reasoningTokens: reasoning };
 }
 
@@ -211,7 +223,8 @@ function checkedSum(a: number, b: number, field: string, key: string): number {
 function optionalObject(u: Readonly<Record<string, unknown>>, key: string, field: string): Readonly<Record<string, unknown>> | undefined {
   const value = u[key];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'object' || Array.isArray(value)) throw new InvalidUsageError(`${field}.${key}`, `must be an object, got ${Array.isArray(value) ? 'an array' : typeof value}`);
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw new InvalidUsageError(`${field}.${key}`, `must be an object, got ${Array.isArray(value) ? 'an array' : typeof value}`);
   return value as Readonly<Record<string, unknown>>;
 }
 

@@ -96,7 +96,10 @@ export function priceMetered(options: PriceMeteredOptions): MeteredQuote {
   const prefix = options.field ?? 'metered';
   const counts: unknown = options.counts;
   if (typeof counts !== 'object' || counts === null || Array.isArray(counts)) {
-    throw new InvalidUsageError(prefix, `must be an object of counts by item, got ${counts === null ? 'null' : Array.isArray(counts) ? 'an array' : typeof counts}`);
+    throw new InvalidUsageError(
+      prefix,
+      `must be an object of counts by item, got ${counts === null ? 'null' : Array.isArray(counts) ? 'an array' : typeof counts}`,
+    );
   }
   const tariff = options.tariff ?? getBundledTariff();
   const lines: MeteredLine[] = [];
@@ -112,7 +115,16 @@ export function priceMetered(options: PriceMeteredOptions): MeteredQuote {
     const resolved = resolveMeteredPrice({ ...options, item, field, tariff });
     const amount = meteredAmount(count, resolved.price);
     total = total === undefined ? amount : total.plus(amount);
-    lines.push({ item: resolved.provenance.item, count, unit: resolved.unit, unitSize: resolved.price.unitSize, unitPrice: resolved.price.price, amount, price: resolved.price, provenance: resolved.provenance });
+    lines.push({
+      item: resolved.provenance.item,
+      count,
+      unit: resolved.unit,
+      unitSize: resolved.price.unitSize,
+      unitPrice: resolved.price.price,
+      amount,
+      price: resolved.price,
+      provenance: resolved.provenance,
+    });
     warnings.push(...resolved.warnings);
   }
   if (lines.length === 0) return NONE;
@@ -131,7 +143,11 @@ export function priceMetered(options: PriceMeteredOptions): MeteredQuote {
  */
 export function validateMeteredCount(value: unknown, field: string): number {
   if (typeof value === 'number' && value >= 0 && Number.isSafeInteger(value)) return value;
-  if (typeof value !== 'number') throw new InvalidUsageError(field, `must be a non-negative whole number, got ${typeof value === 'string' ? `the string ${JSON.stringify(value)}` : value === null ? 'null' : typeof value}`);
+  if (typeof value !== 'number')
+    throw new InvalidUsageError(
+      field,
+      `must be a non-negative whole number, got ${typeof value === 'string' ? `the string ${JSON.stringify(value)}` : value === null ? 'null' : typeof value}`,
+    );
   if (Number.isNaN(value)) throw new InvalidUsageError(field, 'must be a non-negative whole number, got NaN');
   if (!Number.isFinite(value)) throw new InvalidUsageError(field, `must be a non-negative whole number, got ${value}`);
   if (!Number.isInteger(value)) throw new InvalidUsageError(field, `must be a whole number, got ${value}`);

@@ -68,7 +68,13 @@ export function priceRecord(raw: unknown, options: PriceRecordOptions = {}): Pri
     return { ok: true, atMs: fields.atMs, id: fields.id, quote };
   } catch (error) {
     if (error instanceof InvalidUsageError) return { ok: false, code: 'invalid-usage', field: error.field, message: error.message };
-    if (error instanceof SeekcostError) return { ok: false, code: issueCodeOf(error), field: 'field' in error && typeof error.field === 'string' ? error.field : undefined, message: error.message };
+    if (error instanceof SeekcostError)
+      return {
+        ok: false,
+        code: issueCodeOf(error),
+        field: 'field' in error && typeof error.field === 'string' ? error.field : undefined,
+        message: error.message,
+      };
     throw error;
   }
 }

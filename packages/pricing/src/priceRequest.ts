@@ -1,4 +1,4 @@
-import { Decimal } from './decimal.ts';
+import type { Decimal } from './decimal.ts';
 import { describeValue } from './describeValue.ts';
 import { InvalidArgumentError } from './errors.ts';
 import { exactAmount } from './exactAmount.ts';
@@ -100,7 +100,6 @@ export interface PriceRequestOptions {
   readonly acceptSecondaryPrices?: boolean;
 }
 
-
 /**
  * The exact cost of one DeepSeek API request: usage x the unit prices in force for that model at that
  * instant (aliases, retirements, discount / peak windows, weekdays and holidays applied), as a
@@ -136,7 +135,8 @@ export interface PriceRequestOptions {
 export function priceRequest(options: PriceRequestOptions): Quote {
   if (typeof options !== 'object' || options === null) throw new InvalidArgumentError('options', `must be an object, got ${describeValue(options)}`);
   const basis = options.instant ?? 'completion';
-  if (basis !== 'completion' && basis !== 'request') throw new InvalidArgumentError('instant', `must be 'completion' or 'request', got ${describeValue(basis)}`);
+  if (basis !== 'completion' && basis !== 'request')
+    throw new InvalidArgumentError('instant', `must be 'completion' or 'request', got ${describeValue(basis)}`);
   const normalized = normalizeUsage(options.usage);
   const resolved = resolvePrice(options);
   let warnings = normalized.warnings.length === 0 ? resolved.warnings : [...resolved.warnings, ...normalized.warnings];
@@ -251,7 +251,10 @@ function requestBasisWarning(options: PriceRequestOptions, resolved: ResolvedPri
   try {
     const later = resolvePrice({ ...options, at: atMs + REQUEST_BASIS_HORIZON_MS });
     if (later.rates !== resolved.rates) {
-      return { code: 'request-time-basis', message: `${message}, and the price changes within 10 minutes (to ${later.provenance.tier} in ${later.provenance.periodId}), so a slow request may cost differently` };
+      return {
+        code: 'request-time-basis',
+        message: `${message}, and the price changes within 10 minutes (to ${later.provenance.tier} in ${later.provenance.periodId}), so a slow request may cost differently`,
+      };
     }
   } catch {
     return { code: 'request-time-basis', message: `${message}, and the model is retired or unpriced within 10 minutes` };

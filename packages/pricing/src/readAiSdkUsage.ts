@@ -55,7 +55,10 @@ export function isAiSdkUsage(usage: Readonly<Record<string, unknown>>): boolean 
  */
 export function readAiSdkUsage(usage: Readonly<Record<string, unknown>>, field = 'usage'): TokenCounts {
   if ('cacheHitInputTokens' in usage || 'cacheMissInputTokens' in usage) {
-    throw new InvalidUsageError(`${field}.${'cacheHitInputTokens' in usage ? 'cacheHitInputTokens' : 'cacheMissInputTokens'}`, "mixes seekcost's plain counts with the AI SDK's usage shape; use one");
+    throw new InvalidUsageError(
+      `${field}.${'cacheHitInputTokens' in usage ? 'cacheHitInputTokens' : 'cacheMissInputTokens'}`,
+      "mixes seekcost's plain counts with the AI SDK's usage shape; use one",
+    );
   }
   const input = required(usage, 'inputTokens', field);
   const output = required(usage, 'outputTokens', field);
@@ -71,14 +74,19 @@ export function readAiSdkUsage(usage: Readonly<Record<string, unknown>>, field =
     throw new InvalidUsageError(`${field}.cachedInputTokens`, `is ${cachedV5} but inputTokenDetails.cacheReadTokens is ${cacheRead}; they must agree`);
   }
   const hit = cacheRead ?? cachedV5 ?? 0;
-  if (hit > input) throw new InvalidUsageError(cacheRead !== undefined ? `${inPath}.cacheReadTokens` : `${field}.cachedInputTokens`, `${hit} exceeds inputTokens (${input})`);
+  if (hit > input)
+    throw new InvalidUsageError(cacheRead !== undefined ? `${inPath}.cacheReadTokens` : `${field}.cachedInputTokens`, `${hit} exceeds inputTokens (${input})`);
   if (inDetails !== undefined) {
     const noCache = optional(inDetails, 'noCacheTokens', inPath);
     const cacheWrite = optional(inDetails, 'cacheWriteTokens', inPath);
     if (noCache !== undefined && noCache + hit + (cacheWrite ?? 0) !== input) {
-      throw new InvalidUsageError(`${inPath}.noCacheTokens`, `${noCache} + cacheReadTokens ${hit} + cacheWriteTokens ${cacheWrite ?? 0} is not inputTokens (${input}); they must agree`);
+      throw new InvalidUsageError(
+        `${inPath}.noCacheTokens`,
+        `${noCache} + cacheReadTokens ${hit} + cacheWriteTokens ${cacheWrite ?? 0} is not inputTokens (${input}); they must agree`,
+      );
     }
-    if (cacheWrite !== undefined && hit + cacheWrite > input) throw new InvalidUsageError(`${inPath}.cacheWriteTokens`, `${cacheWrite} + cacheReadTokens ${hit} exceeds inputTokens (${input})`);
+    if (cacheWrite !== undefined && hit + cacheWrite > input)
+      throw new InvalidUsageError(`${inPath}.cacheWriteTokens`, `${cacheWrite} + cacheReadTokens ${hit} exceeds inputTokens (${input})`);
   }
 
   const reasoningV6 = outDetails === undefined ? undefined : optional(outDetails, 'reasoningTokens', outPath);
@@ -88,7 +96,10 @@ export function readAiSdkUsage(usage: Readonly<Record<string, unknown>>, field =
   }
   const reasoning = reasoningV6 ?? reasoningV5;
   if (reasoning !== undefined && reasoning > output) {
-    throw new InvalidUsageError(reasoningV6 !== undefined ? `${outPath}.reasoningTokens` : `${field}.reasoningTokens`, `${reasoning} exceeds outputTokens (${output}), which includes it`);
+    throw new InvalidUsageError(
+      reasoningV6 !== undefined ? `${outPath}.reasoningTokens` : `${field}.reasoningTokens`,
+      `${reasoning} exceeds outputTokens (${output}), which includes it`,
+    );
   }
   if (outDetails !== undefined) {
     const text = optional(outDetails, 'textTokens', outPath);
@@ -97,7 +108,10 @@ export function readAiSdkUsage(usage: Readonly<Record<string, unknown>>, field =
     }
   }
   if (total !== undefined && total !== input + output) {
-    throw new InvalidUsageError(`${field}.totalTokens`, `is ${total} but inputTokens + outputTokens = ${input + output}; DeepSeek bills exactly those two, so they must agree`);
+    throw new InvalidUsageError(
+      `${field}.totalTokens`,
+      `is ${total} but inputTokens + outputTokens = ${input + output}; DeepSeek bills exactly those two, so they must agree`,
+    );
   }
   const counts = { cacheHitInputTokens: hit, cacheMissInputTokens: input - hit, outputTokens: output };
   return reasoning === undefined ? counts : { ...counts, reasoningTokens: reasoning };
@@ -106,7 +120,8 @@ export function readAiSdkUsage(usage: Readonly<Record<string, unknown>>, field =
 function details(usage: Readonly<Record<string, unknown>>, key: string, field: string): Readonly<Record<string, unknown>> | undefined {
   const value = usage[key];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'object' || Array.isArray(value)) throw new InvalidUsageError(`${field}.${key}`, `must be an object, got ${Array.isArray(value) ? 'an array' : typeof value}`);
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw new InvalidUsageError(`${field}.${key}`, `must be an object, got ${Array.isArray(value) ? 'an array' : typeof value}`);
   return value as Readonly<Record<string, unknown>>;
 }
 

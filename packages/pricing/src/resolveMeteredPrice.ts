@@ -98,7 +98,14 @@ export function resolveMeteredPrice(options: ResolveMeteredPriceOptions): Resolv
   const period = timeline[index];
   if (period === undefined) {
     const unpriced = entry.unpriced !== undefined && epochMs >= entry.unpriced.sinceMs;
-    throw new MeteredItemNotAvailableError(field, entry.item, via, new Date(epochMs), timeline[0] === undefined ? undefined : new Date(timeline[0].fromMs), unpriced);
+    throw new MeteredItemNotAvailableError(
+      field,
+      entry.item,
+      via,
+      new Date(epochMs),
+      timeline[0] === undefined ? undefined : new Date(timeline[0].fromMs),
+      unpriced,
+    );
   }
   const discount = period.discounts.find((d) => epochMs >= d.fromMs && epochMs < d.toMs);
   const price = (discount ?? period).prices[currency];
@@ -108,7 +115,10 @@ export function resolveMeteredPrice(options: ResolveMeteredPriceOptions): Resolv
   const warnings: PriceWarning[] = [];
   let confidence = weakerConfidence(weakerConfidence(period.confidence, price.confidence), discount?.confidence);
   if (price.secondaryOnly) {
-    warnings.push({ code: 'secondary-price', message: `${entry.item}: DeepSeek publishes no ${currency} price; ${price.price.toString()} per ${price.unitSize} is a third-party figure (${price.confidence})` });
+    warnings.push({
+      code: 'secondary-price',
+      message: `${entry.item}: DeepSeek publishes no ${currency} price; ${price.price.toString()} per ${price.unitSize} is a third-party figure (${price.confidence})`,
+    });
   }
   const next = timeline[index + 1];
   const nearStart = period.startConfidence !== undefined && period.startConfidence !== 'official' && epochMs - period.fromMs < UNCERTAIN_CUTOVER_MS;
@@ -116,7 +126,10 @@ export function resolveMeteredPrice(options: ResolveMeteredPriceOptions): Resolv
   if (nearStart || nearEnd) {
     const edge = nearStart ? period : (next as CompiledMeteredPeriod);
     confidence = weakerConfidence(confidence, edge.startConfidence);
-    warnings.push({ code: 'uncertain-cutover', message: `${entry.item}: within 24 hours of the ${new Date(edge.fromMs).toISOString()} cutover, whose exact instant is ${edge.startConfidence}` });
+    warnings.push({
+      code: 'uncertain-cutover',
+      message: `${entry.item}: within 24 hours of the ${new Date(edge.fromMs).toISOString()} cutover, whose exact instant is ${edge.startConfidence}`,
+    });
   }
   if (period.pendingDiscount !== undefined && discount === undefined) {
     confidence = 'unconfirmed';

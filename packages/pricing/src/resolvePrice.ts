@@ -11,7 +11,6 @@ import { UNCERTAIN_CUTOVER_MS } from './rules.ts';
 import { meteredField, resolveMeteredPrice, type ResolvedMeteredPrice } from './resolveMeteredPrice.ts';
 import type { MeteredItem, MeteredVia } from './schema/tariffSchema.ts';
 
-
 /**
  * Something a caller should know about a price that is still a price (not an error).
  *
@@ -130,8 +129,7 @@ export function resolvePrice(options: ResolvePriceOptions): ResolvedPrice {
   let confidence = weakerConfidence(weakerConfidence(period.confidence, rates.confidence), route.confidence);
   const warnings: PriceWarning[] = [];
   const nearStart = period.startConfidence !== undefined && period.startConfidence !== 'official' && epochMs - period.fromMs < UNCERTAIN_CUTOVER_MS;
-  const nearEnd =
-    nextPeriod?.startConfidence !== undefined && nextPeriod.startConfidence !== 'official' && nextPeriod.fromMs - epochMs <= UNCERTAIN_CUTOVER_MS;
+  const nearEnd = nextPeriod?.startConfidence !== undefined && nextPeriod.startConfidence !== 'official' && nextPeriod.fromMs - epochMs <= UNCERTAIN_CUTOVER_MS;
   if (nearStart || nearEnd) {
     const edge = nearStart ? period : (nextPeriod as CompiledPeriod);
     confidence = weakerConfidence(confidence, edge.startConfidence);
@@ -142,7 +140,10 @@ export function resolvePrice(options: ResolvePriceOptions): ResolvedPrice {
   }
   if (found < 0) {
     confidence = 'unconfirmed';
-    warnings.push({ code: 'beyond-holiday-list', message: 'the holiday list in the price data does not cover this date, so whether it is a holiday is unknown' });
+    warnings.push({
+      code: 'beyond-holiday-list',
+      message: 'the holiday list in the price data does not cover this date, so whether it is a holiday is unknown',
+    });
   }
   if (confidence === 'unconfirmed' && warnings.length === 0) {
     warnings.push({ code: 'unconfirmed-price', message: `period ${period.id} is ${period.confidence}: ${period.note ?? 'see its source'}` });
@@ -170,7 +171,15 @@ export function resolvePrice(options: ResolvePriceOptions): ResolvedPrice {
 function resolveMeteredItems(options: ResolvePriceOptions, tariff: Tariff, at: number, currency: Currency): ReadonlyMap<MeteredItem, ResolvedMeteredPrice> {
   const metered = new Map<MeteredItem, ResolvedMeteredPrice>();
   for (const item of options.meteredItems ?? []) {
-    const resolved = resolveMeteredPrice({ item, at, currency, tariff, field: meteredField('meteredItems', item), ...(options.meteredVia === undefined ? {} : { via: options.meteredVia }), ...(options.acceptSecondaryPrices === undefined ? {} : { acceptSecondaryPrices: options.acceptSecondaryPrices }) });
+    const resolved = resolveMeteredPrice({
+      item,
+      at,
+      currency,
+      tariff,
+      field: meteredField('meteredItems', item),
+      ...(options.meteredVia === undefined ? {} : { via: options.meteredVia }),
+      ...(options.acceptSecondaryPrices === undefined ? {} : { acceptSecondaryPrices: options.acceptSecondaryPrices }),
+    });
     metered.set(resolved.provenance.item, resolved);
   }
   return metered;

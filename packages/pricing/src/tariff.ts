@@ -125,7 +125,13 @@ export interface CompiledModel {
   readonly generation: string;
   readonly periods: readonly CompiledPeriod[];
   /** Model versions served under this id without a price change, as first seen. */
-  readonly versions: readonly { readonly name: string; readonly firstSeen: string; readonly confidence: Confidence; readonly source: SourceRef; readonly note?: string | undefined }[];
+  readonly versions: readonly {
+    readonly name: string;
+    readonly firstSeen: string;
+    readonly confidence: Confidence;
+    readonly source: SourceRef;
+    readonly note?: string | undefined;
+  }[];
 }
 
 /**
@@ -257,7 +263,14 @@ export interface CompiledMeteredPeriod {
   readonly startConfidence: Confidence | undefined;
   readonly prices: Readonly<Partial<Record<Currency, CompiledMeteredPrice>>>;
   /** Discounts inside the period, in order, each with its own prices (a missing currency keeps the period's). */
-  readonly discounts: readonly { readonly id: string; readonly fromMs: number; readonly toMs: number; readonly prices: Readonly<Partial<Record<Currency, CompiledMeteredPrice>>>; readonly source: SourceRef; readonly confidence: Confidence }[];
+  readonly discounts: readonly {
+    readonly id: string;
+    readonly fromMs: number;
+    readonly toMs: number;
+    readonly prices: Readonly<Partial<Record<Currency, CompiledMeteredPrice>>>;
+    readonly source: SourceRef;
+    readonly confidence: Confidence;
+  }[];
   readonly pendingDiscount: string | undefined;
   readonly source: SourceRef;
   readonly confidence: Confidence;

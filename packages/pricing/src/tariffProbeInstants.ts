@@ -66,7 +66,10 @@ export function tariffProbeInstants(before: Tariff, after: Tariff): number[] {
   }
   for (const edge of edges) {
     if (!Number.isFinite(edge)) continue;
-    instants.add(edge - 1).add(edge).add(edge + 1);
+    instants
+      .add(edge - 1)
+      .add(edge)
+      .add(edge + 1);
   }
   // A week past the last edge, so an open period's weekday and holiday rules are seen on every weekday.
   firstDay -= 7;
@@ -78,7 +81,11 @@ export function tariffProbeInstants(before: Tariff, after: Tariff): number[] {
   });
   for (let day = firstDay; day <= lastDay; day++) {
     for (const { minute, timeZone } of zonedEdges) {
-      for (const edge of utcInstantsOfLocal(day * DAY_MS + minute * MINUTE_MS, timeZone)) instants.add(edge - 1).add(edge).add(edge + 1);
+      for (const edge of utcInstantsOfLocal(day * DAY_MS + minute * MINUTE_MS, timeZone))
+        instants
+          .add(edge - 1)
+          .add(edge)
+          .add(edge + 1);
     }
   }
   return [...instants].sort((a, b) => a - b);

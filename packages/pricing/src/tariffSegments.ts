@@ -1,7 +1,7 @@
 import { describeValue } from './describeValue.ts';
 import { InvalidArgumentError, MeteredItemNotAvailableError, SeekcostError } from './errors.ts';
 import { getBundledTariff } from './getBundledTariff.ts';
-import { resolvePrice } from './resolvePrice.ts';
+import { type ResolvedPrice, resolvePrice } from './resolvePrice.ts';
 import { meteredField, meteredItemOf, resolveMeteredPrice } from './resolveMeteredPrice.ts';
 import type { Confidence, Currency, MeteredItem, MeteredVia, Mode, TierName } from './schema/tariffSchema.ts';
 import type { CompiledCondition, CompiledMeteredPrice, CompiledPeriod, Tariff, UnitPrices } from './tariff.ts';
@@ -60,7 +60,6 @@ export interface TariffSegmentsOptions {
   readonly acceptSecondaryPrices?: boolean;
 }
 
-
 /**
  * The tariff of a model between two instants as constant-price segments, in order: each period
  * change, window edge, weekday change and holiday boundary starts a new segment. Shows when a
@@ -89,11 +88,12 @@ export function tariffSegments(options: TariffSegmentsOptions): TariffSegment[] 
   const toMs = toEpochMs(options.to, 'to');
   if (!(toMs > fromMs)) throw new InvalidArgumentError('to', 'must be after from');
   const maxSegments = options.maxSegments ?? 100_000;
-  if (!Number.isSafeInteger(maxSegments) || maxSegments < 1) throw new InvalidArgumentError('maxSegments', `must be a whole number of at least 1, got ${describeValue(maxSegments)}`);
+  if (!Number.isSafeInteger(maxSegments) || maxSegments < 1)
+    throw new InvalidArgumentError('maxSegments', `must be a whole number of at least 1, got ${describeValue(maxSegments)}`);
   const segments: TariffSegment[] = [];
   let t = fromMs;
   while (t < toMs) {
-    let price;
+    let price: ResolvedPrice;
     try {
       price = resolvePrice({ model: options.model, at: t, currency, tariff });
     } catch (error) {
@@ -110,7 +110,13 @@ export function tariffSegments(options: TariffSegmentsOptions): TariffSegment[] 
       next = Math.min(next, found.nextEdge);
     }
     const previous = segments[segments.length - 1];
-    if (previous !== undefined && previous.periodId === price.period.id && previous.rates === price.rates && previous.to.getTime() === t && sameMetered(previous.metered, metered)) {
+    if (
+      previous !== undefined &&
+      previous.periodId === price.period.id &&
+      previous.rates === price.rates &&
+      previous.to.getTime() === t &&
+      sameMetered(previous.metered, metered)
+    ) {
       segments[segments.length - 1] = { ...previous, to: new Date(next) };
     } else {
       if (segments.length >= maxSegments) throw new InvalidArgumentError('to', `the range holds more than ${maxSegments} segments; ask for a shorter range`);
@@ -133,7 +139,12 @@ export function tariffSegments(options: TariffSegmentsOptions): TariffSegment[] 
 }
 
 /** The metered prices in force at t, and the next instant any of them can change. */
-function meteredAt(options: TariffSegmentsOptions, tariff: Tariff, currency: Currency, t: number): { prices: Partial<Record<MeteredItem, CompiledMeteredPrice>>; nextEdge: number } {
+function meteredAt(
+  options: TariffSegmentsOptions,
+  tariff: Tariff,
+  currency: Currency,
+  t: number,
+): { prices: Partial<Record<MeteredItem, CompiledMeteredPrice>>; nextEdge: number } {
   const prices: Partial<Record<MeteredItem, CompiledMeteredPrice>> = {};
   const via = options.meteredVia ?? 'tool-call';
   let nextEdge = Infinity;
@@ -141,7 +152,8 @@ function meteredAt(options: TariffSegmentsOptions, tariff: Tariff, currency: Cur
     const field = meteredField('meteredItems', name);
     const entry = meteredItemOf(tariff, name, field);
     for (const period of entry.timelines[via]) {
-      for (const edge of [period.fromMs, period.toMs, ...period.discounts.flatMap((d) => [d.fromMs, d.toMs])]) if (edge > t) nextEdge = Math.min(nextEdge, edge);
+      for (const edge of [period.fromMs, period.toMs, ...period.discounts.flatMap((d) => [d.fromMs, d.toMs])])
+        if (edge > t) nextEdge = Math.min(nextEdge, edge);
     }
     try {
       const resolved = resolveMeteredPrice({ item: name, at: t, via, currency, tariff, field, acceptSecondaryPrices: options.acceptSecondaryPrices === true });

@@ -67,16 +67,31 @@ function checkRange(ms: number, field: string, original: unknown): number {
 function parseIso(text: string, field: string): number {
   const m = ISO_INSTANT.exec(text);
   if (m === null) {
-    const hint = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text) ? ' (it has no time zone: add Z or an offset so the instant does not depend on the host)' : '';
+    const hint = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text)
+      ? ' (it has no time zone: add Z or an offset so the instant does not depend on the host)'
+      : '';
     throw new InvalidInstantError(field, `${describeValue(text)} is not an ISO-8601 instant like 2025-03-01T12:00:00Z${hint}`);
   }
-  const [, y, mo, d, h, mi, s, fraction, sign, oh, om] = m as unknown as [string, string, string, string, string, string, string | undefined, string | undefined, string | undefined, string | undefined, string | undefined];
+  const [, y, mo, d, h, mi, s, fraction, sign, oh, om] = m as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string | undefined,
+    string | undefined,
+    string | undefined,
+    string | undefined,
+    string | undefined,
+  ];
   const day = civilDay(Number(y), Number(mo), Number(d));
   if (day === undefined) throw new InvalidInstantError(field, `${describeValue(text)} names a date that does not exist (${y}-${mo}-${d})`);
   const hour = Number(h);
   const minute = Number(mi);
   const second = s === undefined ? 0 : Number(s);
-  if (hour > 23 || minute > 59 || second > 59) throw new InvalidInstantError(field, `${describeValue(text)} has a time of day that does not exist (${h}:${mi}${s === undefined ? '' : `:${s}`})`);
+  if (hour > 23 || minute > 59 || second > 59)
+    throw new InvalidInstantError(field, `${describeValue(text)} has a time of day that does not exist (${h}:${mi}${s === undefined ? '' : `:${s}`})`);
   let offsetMinutes = 0;
   if (sign !== undefined) {
     const offsetHours = Number(oh);

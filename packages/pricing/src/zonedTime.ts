@@ -107,5 +107,5 @@ function computeOffsetMinutes(epochMs: number, timeZone: string): number {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
   const wall = Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
-  return Math.round((wall - (epochMs - (epochMs % 1000 + 1000) % 1000)) / MINUTE_MS);
+  return Math.round((wall - (epochMs - (((epochMs % 1000) + 1000) % 1000))) / MINUTE_MS);
 }

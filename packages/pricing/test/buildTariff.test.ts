@@ -68,7 +68,7 @@ describe('price data: impossible dates are refused at their path, never rolled o
     chat.retiredAt = '2026-02-29T15:59Z';
     (doc.calendars[HOLIDAYS] as { makeUpWorkdays?: string[] }).makeUpWorkdays = ['2026-01-04', '2026-04-31'];
     (doc as { checked: string }).checked = '2026-11-31';
-    ((doc.models[PRO]?.periods[0] as { source: { checked: string } }).source).checked = '1969-12-31';
+    (doc.models[PRO]!.periods[0] as { source: { checked: string } }).source.checked = '1969-12-31';
     const zodPaths = issuesOf(() => compileTariff(doc)).map((i) => i.path);
     expect(zodPaths).toEqual([
       'checked',
@@ -93,7 +93,7 @@ describe('price data: impossible dates are refused at their path, never rolled o
 describe('price data: a price too precise to hold exactly names its own path', () => {
   it('names the price that overflows and the price that set the number of decimals', () => {
     const doc = fresh();
-    const usd = (doc.models[PRO]?.periods[5]?.tiers[0]?.prices as { USD: { cacheHit: string; output: string } }).USD;
+    const usd = (doc.models[PRO]!.periods[5]!.tiers[0]!.prices as { USD: { cacheHit: string; output: string } }).USD;
     usd.cacheHit = '0.000000000001';
     usd.output = '10000';
     const base = `models.${PRO}.periods.5.tiers.0.prices.USD`;
@@ -105,7 +105,7 @@ describe('price data: a price too precise to hold exactly names its own path', (
 
   it('names the price itself when its own decimals are too many', () => {
     const doc = fresh();
-    const usd = (doc.models[PRO]?.periods[5]?.tiers[0]?.prices as { USD: { cacheMiss: string } }).USD;
+    const usd = (doc.models[PRO]!.periods[5]!.tiers[0]!.prices as { USD: { cacheMiss: string } }).USD;
     usd.cacheMiss = '0.12345678901234567';
     const issues = issuesOf(() => compileTariff(doc));
     expect(issues).toContainEqual({
@@ -133,12 +133,19 @@ describe('price data: __proto__ keys are refused, not skipped', () => {
   });
 
   it('ids named constructor, toString or hasOwnProperty are ordinary ids (looked up in Maps)', () => {
-    const renamed = text.replaceAll('"deepseek-flash"', '"constructor"').replaceAll('"deepseek-v4-pro"', '"toString"').replaceAll(`"${HOLIDAYS}"`, '"hasOwnProperty"');
+    const renamed = text
+      .replaceAll('"deepseek-flash"', '"constructor"')
+      .replaceAll('"deepseek-v4-pro"', '"toString"')
+      .replaceAll(`"${HOLIDAYS}"`, '"hasOwnProperty"');
     const tariff = parseTariffJson(renamed);
     const usage = { inputTokens: 1_000_000, outputTokens: 1_000_000 };
     const at = '2026-10-13T02:00:00Z';
-    expect(priceRequest({ model: 'constructor', usage, at, tariff }).total.toString()).toBe(priceRequest({ model: 'deepseek-flash', usage, at }).total.toString());
-    expect(priceRequest({ model: 'toString', usage, at, tariff }).total.toString()).toBe(priceRequest({ model: 'deepseek-v4-pro', usage, at }).total.toString());
+    expect(priceRequest({ model: 'constructor', usage, at, tariff }).total.toString()).toBe(
+      priceRequest({ model: 'deepseek-flash', usage, at }).total.toString(),
+    );
+    expect(priceRequest({ model: 'toString', usage, at, tariff }).total.toString()).toBe(
+      priceRequest({ model: 'deepseek-v4-pro', usage, at }).total.toString(),
+    );
     // A holiday (2026-10-01) still reads from the renamed calendar: off-peak inside the peak window.
     expect(priceRequest({ model: 'toString', usage, at: '2026-10-01T02:00:00Z', tariff }).provenance.tier).toBe('off-peak');
     expect(() => priceRequest({ model: 'valueOf', usage, at, tariff })).toThrow("model: 'valueOf' is not a known DeepSeek model id");

@@ -10,7 +10,9 @@ describe('diffTariffQuotes', { timeout: 120_000 }, () => {
     const changes = diffTariffQuotes(before, compileTariff(doc));
     expect(changes.map((c) => c.subject)).toEqual(['deepseek-v4-pro USD', 'deepseek-v4-pro CNY']);
     for (const change of changes) {
-      expect(change.summary).toMatch(/^deepseek-v4-pro (USD|CNY): limits context 1048576, max output 393216, default output -, max reasoning - -> context 65536, max output 393216, default output -, max reasoning - at \d+ probed instant\(s\) from 2026-04-24T00:00:00.000Z to 2026-04-25T15:59:59.999Z$/);
+      expect(change.summary).toMatch(
+        /^deepseek-v4-pro (USD|CNY): limits context 1048576, max output 393216, default output -, max reasoning - -> context 65536, max output 393216, default output -, max reasoning - at \d+ probed instant\(s\) from 2026-04-24T00:00:00.000Z to 2026-04-25T15:59:59.999Z$/,
+      );
       expect(change.instants?.first).toBe('2026-04-24T00:00:00.000Z');
     }
   });

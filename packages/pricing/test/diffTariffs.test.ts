@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { compileTariff, diffTariffs, getBundledTariff, PriceDataError, priceRequest, type TariffChange, type TariffDocument } from '../src/index.ts';
+import {
+  compileTariff,
+  diffTariffs,
+  getBundledTariff,
+  PriceDataError,
+  priceRequest,
+  type Tariff,
+  type TariffChange,
+  type TariffDocument,
+} from '../src/index.ts';
 
 const bundled = getBundledTariff();
 const mutated = (change: (doc: TariffDocument) => void) => {
@@ -56,11 +65,16 @@ describe('diffTariffs', { timeout: 120_000 }, () => {
     expect(text).toContain('id constructor: added');
     expect(text).toContain('id toString: added');
     const quote = (subject: string) => changes.filter((c) => c.kind === 'quote-changed' && c.subject === subject);
-    expect(quote('deepseek-flash USD').some((c) => /limits context 1048576, max output 393216, .* -> context 1048576, max output 8192/.test(c.summary))).toBe(true);
+    expect(quote('deepseek-flash USD').some((c) => /limits context 1048576, max output 393216, .* -> context 1048576, max output 8192/.test(c.summary))).toBe(
+      true,
+    );
     expect(quote('deepseek-flash USD').some((c) => /rateConfidence official -> unconfirmed/.test(c.summary))).toBe(true);
     expect(quote('constructor USD')[0]?.before).toEqual({ error: 'UNKNOWN_MODEL' });
     // Unknown before; after, no price before the history or the route, then deepseek-flash's quotes (one per tier, warning...).
-    const answers = quote('toString CNY').map((c) => [c.before, (c.after as { model?: string; error?: string }).model ?? (c.after as { error?: string }).error]);
+    const answers = quote('toString CNY').map((c) => [
+      c.before,
+      (c.after as { model?: string; error?: string }).model ?? (c.after as { error?: string }).error,
+    ]);
     expect(answers.slice(0, 2)).toEqual([
       [{ error: 'UNKNOWN_MODEL' }, 'BEFORE_HISTORY'],
       [{ error: 'UNKNOWN_MODEL' }, 'MODEL_NOT_AVAILABLE'],
@@ -71,8 +85,13 @@ describe('diffTariffs', { timeout: 120_000 }, () => {
 
   it('handles an id named __proto__: reported when the price data keeps it, or the data is rejected', () => {
     const doc = structuredClone(bundled.document) as TariffDocument;
-    Object.defineProperty(doc.ids, '__proto__', { value: { routes: [{ from: '2026-09-10T04:00Z', to: null, model: 'deepseek-flash' }] }, enumerable: true, configurable: true, writable: true });
-    let after;
+    Object.defineProperty(doc.ids, '__proto__', {
+      value: { routes: [{ from: '2026-09-10T04:00Z', to: null, model: 'deepseek-flash' }] },
+      enumerable: true,
+      configurable: true,
+      writable: true,
+    });
+    let after: Tariff;
     try {
       after = compileTariff(JSON.parse(JSON.stringify(doc)));
     } catch (error) {

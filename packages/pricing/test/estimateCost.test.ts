@@ -3,7 +3,14 @@ import { checkLimits, estimateCost, InvalidArgumentError } from '../src/index.ts
 
 describe('estimateCost', () => {
   it('prices a workload exactly, with fractional expected cache hits kept exact', () => {
-    const e = estimateCost({ model: 'deepseek-v4-flash', at: '2026-09-01T02:00:00Z', inputTokens: 10_000, cacheHitShare: 0.4, outputTokens: 1_000, requests: 1000 });
+    const e = estimateCost({
+      model: 'deepseek-v4-flash',
+      at: '2026-09-01T02:00:00Z',
+      inputTokens: 10_000,
+      cacheHitShare: 0.4,
+      outputTokens: 1_000,
+      requests: 1000,
+    });
     expect(e.provenance.tier).toBe('peak');
     expect(e.lines.map((l) => [l.component, l.tokens.toString(), l.amount.toString()])).toEqual([
       ['input-cache-hit', '4000', '0.000056'],
@@ -12,7 +19,14 @@ describe('estimateCost', () => {
     ]);
     expect(e.perRequest.toString()).toBe('0.004016');
     expect(e.total.toString()).toBe('4.016');
-    const third = estimateCost({ model: 'deepseek-v4-pro', at: '2026-09-01T12:00:00Z', inputTokens: 1000, cacheHitShare: '0.333', outputTokens: 0, currency: 'CNY' });
+    const third = estimateCost({
+      model: 'deepseek-v4-pro',
+      at: '2026-09-01T12:00:00Z',
+      inputTokens: 1000,
+      cacheHitShare: '0.333',
+      outputTokens: 0,
+      currency: 'CNY',
+    });
     expect(third.lines[0].tokens.toString()).toBe('333');
     expect(third.perRequest.toString()).toBe(
       // 333 x 0.15 + 667 x 4.5 = 49.95 + 3001.5 = 3051.45 per 1M
@@ -49,9 +63,13 @@ describe('estimateCost', () => {
 describe('checkLimits', () => {
   it('reads the limits in force at the instant', () => {
     expect(checkLimits({ model: 'deepseek-reasoner', at: '2025-03-01T00:00:00Z', inputTokens: 1, outputTokens: 40_960 }).exceeded).toEqual([]);
-    expect(checkLimits({ model: 'deepseek-reasoner', at: '2025-03-01T00:00:00Z', inputTokens: 1, outputTokens: 40_961 }).exceeded.map((e) => e.limit)).toEqual(['max-output']);
+    expect(checkLimits({ model: 'deepseek-reasoner', at: '2025-03-01T00:00:00Z', inputTokens: 1, outputTokens: 40_961 }).exceeded.map((e) => e.limit)).toEqual([
+      'max-output',
+    ]);
     expect(checkLimits({ model: 'deepseek-v4-pro', at: '2026-10-01T00:00:00Z', inputTokens: 1_000_000, outputTokens: 48_576 }).exceeded).toEqual([]);
-    expect(checkLimits({ model: 'deepseek-v4-pro', at: '2026-10-01T00:00:00Z', inputTokens: 1_000_000, outputTokens: 48_577 }).exceeded.map((e) => e.limit)).toEqual(['context']);
+    expect(
+      checkLimits({ model: 'deepseek-v4-pro', at: '2026-10-01T00:00:00Z', inputTokens: 1_000_000, outputTokens: 48_577 }).exceeded.map((e) => e.limit),
+    ).toEqual(['context']);
   });
 
   it('says when limits are unknown instead of inventing them', () => {

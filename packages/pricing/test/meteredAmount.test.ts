@@ -5,7 +5,18 @@ import { meteredAmount } from '../src/meteredAmount.ts';
 
 function priceOf(price: string, unitSize: number): CompiledMeteredPrice {
   const [whole = '0', fraction = ''] = price.split('.');
-  return { item: 'search', currency: 'CNY', price: new Decimal(price), unitSize, units: Number(whole + fraction), exponent: fraction.length + Math.log10(unitSize), confidence: 'official', secondaryOnly: false, note: undefined, discountId: undefined };
+  return {
+    item: 'search',
+    currency: 'CNY',
+    price: new Decimal(price),
+    unitSize,
+    units: Number(whole + fraction),
+    exponent: fraction.length + Math.log10(unitSize),
+    confidence: 'official',
+    secondaryOnly: false,
+    note: undefined,
+    discountId: undefined,
+  };
 }
 
 describe('meteredAmount', () => {
@@ -18,13 +29,19 @@ describe('meteredAmount', () => {
 
   it('property: equals count x price / unitSize done in integer arithmetic', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.bigInt({ min: 0n, max: 2n ** 64n }), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER })), fc.integer({ min: 0, max: 10 ** 9 }), fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 6 }), (count, cents, priceScale, sizeExp) => {
-        const price = new Decimal(cents).div(10 ** priceScale);
-        const got = meteredAmount(count, priceOf(price.toString(), 10 ** sizeExp));
-        // count x cents / 10^(priceScale + sizeExp), exactly, from integers.
-        const expected = new Decimal((BigInt(count) * BigInt(cents)).toString()).div(new Decimal(10).pow(priceScale + sizeExp));
-        expect(got.equals(expected)).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(fc.bigInt({ min: 0n, max: 2n ** 64n }), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER })),
+        fc.integer({ min: 0, max: 10 ** 9 }),
+        fc.integer({ min: 0, max: 6 }),
+        fc.integer({ min: 0, max: 6 }),
+        (count, cents, priceScale, sizeExp) => {
+          const price = new Decimal(cents).div(10 ** priceScale);
+          const got = meteredAmount(count, priceOf(price.toString(), 10 ** sizeExp));
+          // count x cents / 10^(priceScale + sizeExp), exactly, from integers.
+          const expected = new Decimal((BigInt(count) * BigInt(cents)).toString()).div(new Decimal(10).pow(priceScale + sizeExp));
+          expect(got.equals(expected)).toBe(true);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -15,7 +15,9 @@ describe('priceMetered', () => {
   it('returns no lines and a zero total for zero counts, and rejects a counts value that is not an object', () => {
     const q = priceMetered({ counts: { search: 0 }, at: '2026-11-20T00:00:00Z', currency: 'CNY' });
     expect([q.lines.length, q.total.toString()]).toEqual([0, '0']);
-    expect(() => priceMetered({ counts: [3] as never, at: '2026-11-20T00:00:00Z' })).toThrow(new InvalidUsageError('metered', 'must be an object of counts by item, got an array'));
+    expect(() => priceMetered({ counts: [3] as never, at: '2026-11-20T00:00:00Z' })).toThrow(
+      new InvalidUsageError('metered', 'must be an object of counts by item, got an array'),
+    );
   });
 });
 

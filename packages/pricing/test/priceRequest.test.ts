@@ -20,7 +20,11 @@ describe('priceRequest: properties', () => {
     fc.assert(
       fc.property(priced, counts, fc.constantFrom('USD' as const, 'CNY' as const), ({ model, at }, usage, currency) => {
         const { rates } = resolvePrice({ model, at, currency });
-        const expected = rates.cacheHit.times(usage.cacheHitInputTokens).plus(rates.cacheMiss.times(usage.cacheMissInputTokens)).plus(rates.output.times(usage.outputTokens)).div(1_000_000);
+        const expected = rates.cacheHit
+          .times(usage.cacheHitInputTokens)
+          .plus(rates.cacheMiss.times(usage.cacheMissInputTokens))
+          .plus(rates.output.times(usage.outputTokens))
+          .div(1_000_000);
         expect(total(model, at, usage, currency).toString()).toBe(expected.toString());
       }),
       { numRuns: 500 },
@@ -30,7 +34,11 @@ describe('priceRequest: properties', () => {
   it('is additive in the usage', () => {
     fc.assert(
       fc.property(priced, counts, counts, ({ model, at }, a, b) => {
-        const sum = { cacheHitInputTokens: a.cacheHitInputTokens + b.cacheHitInputTokens, cacheMissInputTokens: a.cacheMissInputTokens + b.cacheMissInputTokens, outputTokens: a.outputTokens + b.outputTokens };
+        const sum = {
+          cacheHitInputTokens: a.cacheHitInputTokens + b.cacheHitInputTokens,
+          cacheMissInputTokens: a.cacheMissInputTokens + b.cacheMissInputTokens,
+          outputTokens: a.outputTokens + b.outputTokens,
+        };
         expect(total(model, at, sum).equals(total(model, at, a).plus(total(model, at, b)))).toBe(true);
       }),
       { numRuns: 300 },
@@ -39,11 +47,17 @@ describe('priceRequest: properties', () => {
 
   it('is linear in each token count', () => {
     fc.assert(
-      fc.property(priced, counts, fc.integer({ min: 0, max: 1000 }), fc.constantFrom('cacheHitInputTokens', 'cacheMissInputTokens', 'outputTokens') , ({ model, at }, usage, k, key) => {
-        const one = { cacheHitInputTokens: 0, cacheMissInputTokens: 0, outputTokens: 0, [key]: usage[key] };
-        const scaled = { ...one, [key]: usage[key] * k };
-        expect(total(model, at, scaled).equals(total(model, at, one).times(k))).toBe(true);
-      }),
+      fc.property(
+        priced,
+        counts,
+        fc.integer({ min: 0, max: 1000 }),
+        fc.constantFrom('cacheHitInputTokens', 'cacheMissInputTokens', 'outputTokens'),
+        ({ model, at }, usage, k, key) => {
+          const one = { cacheHitInputTokens: 0, cacheMissInputTokens: 0, outputTokens: 0, [key]: usage[key] };
+          const scaled = { ...one, [key]: usage[key] * k };
+          expect(total(model, at, scaled).equals(total(model, at, one).times(k))).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -105,7 +119,10 @@ describe('priceRequest: input', () => {
   it.each([
     [new Date(Number.NaN), 'at: is an Invalid Date'],
     [Number.NaN, 'at: must be a finite number of epoch milliseconds, got NaN'],
-    ['2025-03-01T12:00:00', 'at: "2025-03-01T12:00:00" is not an ISO-8601 instant like 2025-03-01T12:00:00Z (it has no time zone: add Z or an offset so the instant does not depend on the host)'],
+    [
+      '2025-03-01T12:00:00',
+      'at: "2025-03-01T12:00:00" is not an ISO-8601 instant like 2025-03-01T12:00:00Z (it has no time zone: add Z or an offset so the instant does not depend on the host)',
+    ],
     ['yesterday', 'at: "yesterday" is not an ISO-8601 instant like 2025-03-01T12:00:00Z'],
   ])('rejects the instant %s', (at, message) => {
     expect(() => priceRequest({ model: 'deepseek-chat', usage, at })).toThrow(InvalidInstantError);
@@ -113,7 +130,9 @@ describe('priceRequest: input', () => {
   });
 
   it('accepts an ISO string with an offset', () => {
-    expect(priceRequest({ model: 'deepseek-chat', usage, at: '2025-03-02T00:29:59.999+08:00' }).provenance.pricedAt.toISOString()).toBe('2025-03-01T16:29:59.999Z');
+    expect(priceRequest({ model: 'deepseek-chat', usage, at: '2025-03-02T00:29:59.999+08:00' }).provenance.pricedAt.toISOString()).toBe(
+      '2025-03-01T16:29:59.999Z',
+    );
   });
 
   it('validates usage before anything else', () => {
@@ -121,13 +140,17 @@ describe('priceRequest: input', () => {
   });
 
   it('rejects a currency that is not USD or CNY', () => {
-    expect(() => priceRequest({ model: 'deepseek-chat', usage, at: '2025-03-01T00:00:00Z', currency: 'EUR' as never })).toThrow(`currency: must be 'USD' or 'CNY', got "EUR"`);
+    expect(() => priceRequest({ model: 'deepseek-chat', usage, at: '2025-03-01T00:00:00Z', currency: 'EUR' as never })).toThrow(
+      `currency: must be 'USD' or 'CNY', got "EUR"`,
+    );
   });
 
   it('prices exactly beyond 2^53 token-units', () => {
     const big = { inputTokens: 2 ** 52, outputTokens: 2 ** 52 };
     // (2^52 x 0.44 + 2^52 x 1.32) / 1M at V4-flash peak = 2^52 x 1.76 / 1M
-    expect(priceRequest({ model: 'deepseek-v4-flash', usage: big, at: '2026-09-01T02:00:00Z' }).total.toString()).toBe(new Decimal(2).pow(52).times('1.76').div(1e6).toString());
+    expect(priceRequest({ model: 'deepseek-v4-flash', usage: big, at: '2026-09-01T02:00:00Z' }).total.toString()).toBe(
+      new Decimal(2).pow(52).times('1.76').div(1e6).toString(),
+    );
   });
 
   it('with a request-time instant, warns when a tier change is within 10 minutes', () => {

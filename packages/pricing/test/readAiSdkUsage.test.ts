@@ -38,7 +38,12 @@ describe('readAiSdkUsage', () => {
     fc.assert(
       fc.property(fc.nat(2 ** 40), fc.nat(2 ** 40), fc.nat(2 ** 40), fc.nat(2 ** 40), fc.boolean(), (hit, miss, text, reasoning, withV5) => {
         const usage = withV5 ? { ...v6(hit, miss, text, reasoning), cachedInputTokens: hit, reasoningTokens: reasoning } : v6(hit, miss, text, reasoning);
-        expect(readAiSdkUsage(usage)).toEqual({ cacheHitInputTokens: hit, cacheMissInputTokens: miss, outputTokens: text + reasoning, reasoningTokens: reasoning });
+        expect(readAiSdkUsage(usage)).toEqual({
+          cacheHitInputTokens: hit,
+          cacheMissInputTokens: miss,
+          outputTokens: text + reasoning,
+          reasoningTokens: reasoning,
+        });
       }),
     );
   });
@@ -49,18 +54,38 @@ describe('readAiSdkUsage', () => {
   });
 
   it.each([
-    [{ inputTokens: 10, outputTokens: 2, totalTokens: 13 }, 'usage.totalTokens', 'is 13 but inputTokens + outputTokens = 12; DeepSeek bills exactly those two, so they must agree'],
+    [
+      { inputTokens: 10, outputTokens: 2, totalTokens: 13 },
+      'usage.totalTokens',
+      'is 13 but inputTokens + outputTokens = 12; DeepSeek bills exactly those two, so they must agree',
+    ],
     [{ inputTokens: 10, outputTokens: 2, cachedInputTokens: 11 }, 'usage.cachedInputTokens', '11 exceeds inputTokens (10)'],
-    [{ inputTokens: 10, outputTokens: 2, totalTokens: 12, inputTokenDetails: { cacheReadTokens: 11 } }, 'usage.inputTokenDetails.cacheReadTokens', '11 exceeds inputTokens (10)'],
+    [
+      { inputTokens: 10, outputTokens: 2, totalTokens: 12, inputTokenDetails: { cacheReadTokens: 11 } },
+      'usage.inputTokenDetails.cacheReadTokens',
+      '11 exceeds inputTokens (10)',
+    ],
     [{ ...v6(5, 5, 1, 1), cachedInputTokens: 4 }, 'usage.cachedInputTokens', 'is 4 but inputTokenDetails.cacheReadTokens is 5; they must agree'],
     [{ ...v6(5, 5, 1, 1), reasoningTokens: 2 }, 'usage.reasoningTokens', 'is 2 but outputTokenDetails.reasoningTokens is 1; they must agree'],
-    [{ ...v6(5, 5, 1, 1), inputTokenDetails: { noCacheTokens: 4, cacheReadTokens: 5 } }, 'usage.inputTokenDetails.noCacheTokens', '4 + cacheReadTokens 5 + cacheWriteTokens 0 is not inputTokens (10); they must agree'],
-    [{ ...v6(5, 5, 1, 1), outputTokenDetails: { textTokens: 2, reasoningTokens: 1 } }, 'usage.outputTokenDetails.textTokens', '2 + reasoningTokens 1 is not outputTokens (2); they must agree'],
+    [
+      { ...v6(5, 5, 1, 1), inputTokenDetails: { noCacheTokens: 4, cacheReadTokens: 5 } },
+      'usage.inputTokenDetails.noCacheTokens',
+      '4 + cacheReadTokens 5 + cacheWriteTokens 0 is not inputTokens (10); they must agree',
+    ],
+    [
+      { ...v6(5, 5, 1, 1), outputTokenDetails: { textTokens: 2, reasoningTokens: 1 } },
+      'usage.outputTokenDetails.textTokens',
+      '2 + reasoningTokens 1 is not outputTokens (2); they must agree',
+    ],
     [{ inputTokens: 10, outputTokens: 2, reasoningTokens: 3 }, 'usage.reasoningTokens', '3 exceeds outputTokens (2), which includes it'],
     [{ outputTokens: 2, totalTokens: 2 }, 'usage.inputTokens', 'is missing (the provider did not report it)'],
     [{ inputTokens: -1, outputTokens: 2, totalTokens: 1 }, 'usage.inputTokens', 'must be a non-negative integer, got -1'],
     [{ inputTokens: 1, outputTokens: 2, totalTokens: 3, inputTokenDetails: [1] }, 'usage.inputTokenDetails', 'must be an object, got an array'],
-    [{ inputTokens: 1, outputTokens: 2, totalTokens: 3, cacheHitInputTokens: 1 }, 'usage.cacheHitInputTokens', "mixes seekcost's plain counts with the AI SDK's usage shape; use one"],
+    [
+      { inputTokens: 1, outputTokens: 2, totalTokens: 3, cacheHitInputTokens: 1 },
+      'usage.cacheHitInputTokens',
+      "mixes seekcost's plain counts with the AI SDK's usage shape; use one",
+    ],
   ])('%#: refuses %o at %s', (usage, field, reason) => {
     expect(() => readAiSdkUsage(usage)).toThrow(expect.objectContaining({ code: 'INVALID_USAGE', field, message: `${field}: ${reason}` }));
   });

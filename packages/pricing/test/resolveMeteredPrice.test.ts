@@ -4,7 +4,14 @@ import { InvalidArgumentError, InvalidInstantError, MeteredItemNotAvailableError
 describe('resolveMeteredPrice', () => {
   it('defaults to server-side tool calls and reports the period, source and confidence', () => {
     const r = resolveMeteredPrice({ item: 'fetch', at: '2026-11-20T00:00:00Z', currency: 'CNY' });
-    expect(r.provenance).toMatchObject({ item: 'fetch', via: 'tool-call', periodId: 'fetch/2026-10-31', published: true, confidence: 'official', discountId: undefined });
+    expect(r.provenance).toMatchObject({
+      item: 'fetch',
+      via: 'tool-call',
+      periodId: 'fetch/2026-10-31',
+      published: true,
+      confidence: 'official',
+      discountId: undefined,
+    });
     expect([r.price.price.toString(), r.price.unitSize, r.unit]).toEqual(['5', 1000, 'request']);
   });
 
@@ -24,7 +31,9 @@ describe('resolveMeteredPrice', () => {
   });
 
   it('names the field in every error', () => {
-    expect(() => resolveMeteredPrice({ item: 'video', at: '2026-11-20T00:00:00Z' })).toThrow(new UnknownMeteredItemError('metered.video', 'video', ['search', 'fetch', 'ocrPages', 'ttsCharacters', 'asr']));
+    expect(() => resolveMeteredPrice({ item: 'video', at: '2026-11-20T00:00:00Z' })).toThrow(
+      new UnknownMeteredItemError('metered.video', 'video', ['search', 'fetch', 'ocrPages', 'ttsCharacters', 'asr']),
+    );
     expect(() => resolveMeteredPrice({ item: 'search', at: 'yesterday', currency: 'CNY' })).toThrow(InvalidInstantError);
     expect(() => resolveMeteredPrice({ item: 'search', at: '2026-11-20T00:00:00Z', via: 'email' as never })).toThrow(InvalidArgumentError);
     expect(() => resolveMeteredPrice({ item: 'search', at: '2026-11-20T00:00:00Z', currency: 'EUR' as never })).toThrow(/currency: must be 'USD' or 'CNY'/);

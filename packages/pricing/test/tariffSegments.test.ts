@@ -37,7 +37,11 @@ describe('tariffSegments', () => {
 
   it('shows the 2025 discount window wrapping midnight', () => {
     const segments = tariffSegments({ model: 'deepseek-chat', from: '2025-03-10T12:00:00Z', to: '2025-03-11T12:00:00Z', currency: 'CNY' });
-    expect(segments.map((s) => `${s.from.toISOString().slice(11, 16)} ${s.tier} ${s.rates.cacheMiss.toString()}`)).toEqual(['12:00 standard 2', '16:30 discount 1', '00:30 standard 2']);
+    expect(segments.map((s) => `${s.from.toISOString().slice(11, 16)} ${s.tier} ${s.rates.cacheMiss.toString()}`)).toEqual([
+      '12:00 standard 2',
+      '16:30 discount 1',
+      '00:30 standard 2',
+    ]);
   });
 
   it('ends at a retirement, and refuses to start after it', () => {
@@ -48,7 +52,9 @@ describe('tariffSegments', () => {
 
   it('rejects an empty or reversed range, and one with too many segments', () => {
     expect(() => tariffSegments({ model: 'deepseek-chat', from: '2025-03-10T12:00:00Z', to: '2025-03-10T12:00:00Z' })).toThrow(InvalidArgumentError);
-    expect(() => tariffSegments({ model: 'deepseek-v4-pro', from: '2026-09-01T00:00:00Z', to: '2026-10-01T00:00:00Z', maxSegments: 10 })).toThrow(/more than 10 segments/);
+    expect(() => tariffSegments({ model: 'deepseek-v4-pro', from: '2026-09-01T00:00:00Z', to: '2026-10-01T00:00:00Z', maxSegments: 10 })).toThrow(
+      /more than 10 segments/,
+    );
   });
 });
 

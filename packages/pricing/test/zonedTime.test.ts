@@ -3,7 +3,12 @@ import { epochDayOf, isoDateOfEpochDay, zonedTime, zoneOffsetMinutes } from '../
 
 describe('zonedTime', () => {
   it('reads Beijing wall time', () => {
-    expect(zonedTime(Date.parse('2026-08-21T16:00:00.000Z'), 'Asia/Shanghai')).toEqual({ epochDay: epochDayOf('2026-08-22'), minuteOfDay: 0, isoWeekday: 6, offsetMinutes: 480 });
+    expect(zonedTime(Date.parse('2026-08-21T16:00:00.000Z'), 'Asia/Shanghai')).toEqual({
+      epochDay: epochDayOf('2026-08-22'),
+      minuteOfDay: 0,
+      isoWeekday: 6,
+      offsetMinutes: 480,
+    });
     expect(zonedTime(Date.parse('2026-08-21T15:59:59.999Z'), 'Asia/Shanghai')).toMatchObject({ minuteOfDay: 1439, isoWeekday: 5 });
   });
 

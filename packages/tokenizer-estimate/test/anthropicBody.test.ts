@@ -16,15 +16,37 @@ describe('anthropicToChatBody', () => {
     expect(
       anthropicToChatBody({
         model: 'claude-haiku-4',
-        system: [{ type: 'text', text: 'A' }, { type: 'text', text: 'B' }],
+        system: [
+          { type: 'text', text: 'A' },
+          { type: 'text', text: 'B' },
+        ],
         thinking: { type: 'enabled', budget_tokens: 1024 },
         output_config: { effort: 'max' },
         tool_choice: { type: 'tool', name: 'f' },
         tools: [{ name: 'f', description: 'd', input_schema: { type: 'object' } }],
         messages: [
           { role: 'user', content: 'q' },
-          { role: 'assistant', content: [{ type: 'thinking', thinking: 'hmm' }, { type: 'text', text: 'ok' }, { type: 'tool_use', id: 't', name: 'f', input: { x: 1 } }] },
-          { role: 'user', content: [{ type: 'tool_result', tool_use_id: 't', content: [{ type: 'text', text: 'r1' }, { type: 'text', text: 'r2' }] }] },
+          {
+            role: 'assistant',
+            content: [
+              { type: 'thinking', thinking: 'hmm' },
+              { type: 'text', text: 'ok' },
+              { type: 'tool_use', id: 't', name: 'f', input: { x: 1 } },
+            ],
+          },
+          {
+            role: 'user',
+            content: [
+              {
+                type: 'tool_result',
+                tool_use_id: 't',
+                content: [
+                  { type: 'text', text: 'r1' },
+                  { type: 'text', text: 'r2' },
+                ],
+              },
+            ],
+          },
         ],
       }),
     ).toEqual({
@@ -42,7 +64,18 @@ describe('anthropicToChatBody', () => {
     });
   });
   it('rejects what DeepSeek does not support, naming the field', () => {
-    const image = () => anthropicToChatBody({ messages: [{ role: 'user', content: [{ type: 'text', text: 'a' }, { type: 'image', source: {} }] }] });
+    const image = () =>
+      anthropicToChatBody({
+        messages: [
+          {
+            role: 'user',
+            content: [
+              { type: 'text', text: 'a' },
+              { type: 'image', source: {} },
+            ],
+          },
+        ],
+      });
     expect(image).toThrow(MalformedBodyError);
     expect(image).toThrow('messages[0].content[1].type');
     expect(() => anthropicToChatBody({ messages: [{ role: 'system', content: 'x' }] })).toThrow('messages[0].role');

@@ -9,7 +9,8 @@ import { countFastTokens } from '../src/fast/fastTokenEstimate.ts';
 // NBSP and an apostrophe (contractions).
 const ALPHABET = ['a', 'A', 'ǅ', '中', 'ー', '\u0301', '!', '-', '/', '\n', '\r', ' ', '\t', '7', '٣', '😀', '\ud800', '\u00a0', "'", 's'];
 const hostileText = fc.array(fc.constantFrom(...ALPHABET), { maxLength: 200 }).map((parts) => parts.join(''));
-const runs = fc.array(fc.tuple(fc.constantFrom(...ALPHABET), fc.integer({ min: 1, max: 40 })), { maxLength: 12 })
+const runs = fc
+  .array(fc.tuple(fc.constantFrom(...ALPHABET), fc.integer({ min: 1, max: 40 })), { maxLength: 12 })
   .map((parts) => parts.map(([c, n]) => c.repeat(n)).join(''));
 
 function pieces(text: string, ends: readonly number[]): string[] {
@@ -69,7 +70,10 @@ describe('boundedSegmentEnds', () => {
     );
     for (const unit of ['a', 'A', '中', ' ', '!', '/', '\n', '😀', '7']) {
       const text = unit.repeat(200_000);
-      expect({ unit, longest: Math.max(...pieces(text, boundedSegmentEnds(text)).map(longestPreToken)) <= 2 * MAX_CLASS_RUN + 4 }).toEqual({ unit, longest: true });
+      expect({ unit, longest: Math.max(...pieces(text, boundedSegmentEnds(text)).map(longestPreToken)) <= 2 * MAX_CLASS_RUN + 4 }).toEqual({
+        unit,
+        longest: true,
+      });
     }
   });
 

@@ -1,7 +1,7 @@
 import { SeekcostError } from '@seekcost/pricing';
 import { describe, expect, it } from 'vitest';
 import { countFastTokens as countFastTokensFast } from '../src/entries/fast.ts';
-import { InvalidTypeError, TokenizerEstimateError, countFastTokens, loadFastTokenizer } from '../src/index.ts';
+import { InvalidTypeError, type TokenizerEstimateError, countFastTokens, loadFastTokenizer } from '../src/index.ts';
 
 // Issue 9: `countFastTokens(123)` threw InvalidTypeError from the main entry and a raw TypeError
 // from /fast. One contract now, whether the fast chunk is loaded or not.
@@ -16,10 +16,24 @@ function thrown(run: () => unknown): unknown {
 
 function describeError(error: unknown) {
   const e = error as TokenizerEstimateError;
-  return { isInvalidType: e instanceof InvalidTypeError, isSeekcostError: e instanceof SeekcostError, code: e.code, path: e.path, field: e.field, message: e.message };
+  return {
+    isInvalidType: e instanceof InvalidTypeError,
+    isSeekcostError: e instanceof SeekcostError,
+    code: e.code,
+    path: e.path,
+    field: e.field,
+    message: e.message,
+  };
 }
 
-const EXPECTED = { isInvalidType: true, isSeekcostError: true, code: 'INVALID_TYPE', path: 'text', field: 'text', message: 'text: expected a string, got number 123' };
+const EXPECTED = {
+  isInvalidType: true,
+  isSeekcostError: true,
+  code: 'INVALID_TYPE',
+  path: 'text',
+  field: 'text',
+  message: 'text: expected a string, got number 123',
+};
 
 describe('countFastTokens: one contract from both entries', () => {
   it('throws the same typed error for a non-string before and after loading', async () => {

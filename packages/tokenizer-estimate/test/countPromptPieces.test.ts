@@ -26,7 +26,14 @@ describe('countPromptPieces', () => {
     });
   });
   it('marks every part estimated with an estimating counter, and fitted parts estimated always', () => {
-    const result = countPromptPieces([{ part: 'tools', text: 'x', fittedTokens: 6 }, { part: 'content', text: 'a b' }], words, false);
+    const result = countPromptPieces(
+      [
+        { part: 'tools', text: 'x', fittedTokens: 6 },
+        { part: 'content', text: 'a b' },
+      ],
+      words,
+      false,
+    );
     expect(result.parts.tools).toEqual({ tokens: 6, exact: false });
     expect(result.parts.content).toEqual({ tokens: 2, exact: false });
     expect(result.tokens).toBe(8);

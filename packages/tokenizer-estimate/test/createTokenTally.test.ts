@@ -7,7 +7,35 @@ import { MAX_UNCUT_UNITS, UncuttableTextError, countTokens, createTokenTally, lo
 // tally cuts only where DeepSeek's and o200k's pre-tokenizers always break. Property-checked on
 // hostile random text (line breaks next to spaces, '/', '\r', digits, CJK, special-token text,
 // surrogates) cut into random chunks, with tiny flush sizes so that it really cuts.
-const PARTS = ['\n', '\n', '\r\n', ' ', '\t', '/', '!', 'a', 'Hello', ' world', '中文', 'カナ', '123', '٣', '😀', '\ud83d', '<｜User｜>', '<｜', '｜>', '<', '>', "'s", '\u00a0', '\u3000', 'é', '\u0301', '-'.repeat(150)];
+const PARTS = [
+  '\n',
+  '\n',
+  '\r\n',
+  ' ',
+  '\t',
+  '/',
+  '!',
+  'a',
+  'Hello',
+  ' world',
+  '中文',
+  'カナ',
+  '123',
+  '٣',
+  '😀',
+  '\ud83d',
+  '<｜User｜>',
+  '<｜',
+  '｜>',
+  '<',
+  '>',
+  "'s",
+  '\u00a0',
+  '\u3000',
+  'é',
+  '\u0301',
+  '-'.repeat(150),
+];
 const text = fc.array(fc.constantFrom(...PARTS), { maxLength: 120 }).map((parts) => parts.join(''));
 const cuts = fc.array(fc.nat(), { maxLength: 8 });
 
@@ -51,7 +79,9 @@ describe('createTokenTally', () => {
 
   it('refuses a non-string chunk and an unknown method with typed errors', () => {
     expect(() => createTokenTally({ method: 'magic' as 'fast' })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION', path: 'options.method' }));
-    expect(() => createTokenTally({ method: 'heuristic' }).add(42 as unknown as string)).toThrow(expect.objectContaining({ code: 'INVALID_TYPE', path: 'chunk' }));
+    expect(() => createTokenTally({ method: 'heuristic' }).add(42 as unknown as string)).toThrow(
+      expect.objectContaining({ code: 'INVALID_TYPE', path: 'chunk' }),
+    );
   });
 
   it('throws UncuttableTextError past MAX_UNCUT_UNITS without a cut, and streams any length with cuts', { timeout: 120_000 }, () => {

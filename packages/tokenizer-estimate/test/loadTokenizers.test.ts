@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  countTokens,
-  estimatePromptTokensDetailed,
-  isExactTokenizerLoaded,
-  isFastTokenizerLoaded,
-  loadTokenizers,
-} from '../src/index.ts';
+import { countTokens, estimatePromptTokensDetailed, isExactTokenizerLoaded, isFastTokenizerLoaded, loadTokenizers } from '../src/index.ts';
 
 const BODY = { model: 'deepseek-chat', messages: [{ role: 'user', content: 'What is 1 + 1?' }] };
 const AT = Date.parse('2026-09-01T00:00:00Z');

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { NormalizedMessage } from '../src/prompt/chatBody.ts';
 import { mergeUserRuns } from '../src/prompt/mergeUserRuns.ts';
 
-const message = (role: NormalizedMessage['role'], text: string, images = 0): NormalizedMessage => ({ role, text, reasoning: '', toolCalls: [], prefix: false, images });
+const message = (role: NormalizedMessage['role'], text: string, images = 0): NormalizedMessage => ({
+  role,
+  text,
+  reasoning: '',
+  toolCalls: [],
+  prefix: false,
+  images,
+});
 
 describe('mergeUserRuns', () => {
   it('joins consecutive user messages with a blank line and keeps the rest', () => {

@@ -69,7 +69,14 @@ describe('body validation', () => {
     expect(errorOf(() => estimatePromptTokens({ model: 'deepseek-chat' })).path).toBe('messages');
     expect(errorOf(() => estimatePromptTokens({ messages: 'hi' })).path).toBe('messages');
     expect(errorOf(() => estimatePromptTokens({ model: 7, messages: [] }))).toBeInstanceOf(InvalidTypeError);
-    const role = errorOf(() => estimatePromptTokens({ messages: [{ role: 'user', content: 'a' }, { role: 'robot', content: 'x' }] }));
+    const role = errorOf(() =>
+      estimatePromptTokens({
+        messages: [
+          { role: 'user', content: 'a' },
+          { role: 'robot', content: 'x' },
+        ],
+      }),
+    );
     expect(role).toBeInstanceOf(UnknownRoleError);
     expect(role.code).toBe('UNKNOWN_ROLE');
     expect(role.path).toBe('messages[1].role');
@@ -154,8 +161,14 @@ describe('with the exact tokenizer', () => {
   });
 });
 
-const TOOL = { type: 'function', function: { name: 'lookup_harbor_label', description: 'Return the alpha signal marker.', parameters: { properties: {}, required: [], type: 'object' } } } as const;
-const OTHER_TOOL = { type: 'function', function: { name: 'lookup_orchard_label', description: 'Return the beta signal marker.', parameters: { properties: {}, required: [], type: 'object' } } } as const;
+const TOOL = {
+  type: 'function',
+  function: { name: 'lookup_harbor_label', description: 'Return the alpha signal marker.', parameters: { properties: {}, required: [], type: 'object' } },
+} as const;
+const OTHER_TOOL = {
+  type: 'function',
+  function: { name: 'lookup_orchard_label', description: 'Return the beta signal marker.', parameters: { properties: {}, required: [], type: 'object' } },
+} as const;
 const V4 = { at: new Date('2026-06-01T00:00:00Z') };
 const V4_0731 = { at: new Date('2026-07-31T00:00:00Z') };
 const ask = (content: string) => ({ model: 'deepseek-v4-flash', thinking: { type: 'disabled' }, messages: [{ role: 'user', content }] }) as const;
@@ -207,17 +220,44 @@ describe('agent traffic: tools, tool_choice, JSON mode, prefix completion, image
     const city = {
       model: 'deepseek-v4-flash',
       input: [{ content: 'What is the capital of Mexico?', role: 'user' }],
-      text: { format: { name: 'City', schema: { additionalProperties: false, properties: { city: { type: 'string' }, country: { type: 'string' } }, required: ['city', 'country'], type: 'object' }, strict: true, type: 'json_schema' } },
+      text: {
+        format: {
+          name: 'City',
+          schema: {
+            additionalProperties: false,
+            properties: { city: { type: 'string' }, country: { type: 'string' } },
+            required: ['city', 'country'],
+            type: 'object',
+          },
+          strict: true,
+          type: 'json_schema',
+        },
+      },
     };
     const schema = estimatePromptTokensDetailed(city, V4_0731);
     expect(schema.tokens).toBe(148);
     expect(schema.parts.responseFormat.exact).toBe(true);
   });
   it('prefix completion: the last assistant message is continued, not closed (recorded: 11 tokens in V3.2, 12 in V4)', () => {
-    const body = (model: string) => ({ model, messages: [{ role: 'user', content: 'Continue this story' }, { role: 'assistant', content: 'Once upon a time', prefix: true }] });
+    const body = (model: string) => ({
+      model,
+      messages: [
+        { role: 'user', content: 'Continue this story' },
+        { role: 'assistant', content: 'Once upon a time', prefix: true },
+      ],
+    });
     expect(estimatePromptTokens(body('deepseek-chat'), { at: new Date('2025-10-15') })).toBe(11);
     expect(estimatePromptTokens(body('deepseek-v4-flash'), V4)).toBe(12);
-    expect(errorOf(() => estimatePromptTokens({ messages: [{ role: 'assistant', content: 'a', prefix: true }, { role: 'user', content: 'b' }] })).path).toBe('messages[0].prefix');
+    expect(
+      errorOf(() =>
+        estimatePromptTokens({
+          messages: [
+            { role: 'assistant', content: 'a', prefix: true },
+            { role: 'user', content: 'b' },
+          ],
+        }),
+      ).path,
+    ).toBe('messages[0].prefix');
   });
   it('thinking mode from V4-0731 on starts with the default effort preamble (79 tokens); effort low adds none', () => {
     const think = { model: 'deepseek-v4-flash', messages: [{ role: 'user', content: 'Hi' }] };
@@ -245,21 +285,31 @@ describe('agent traffic: tools, tool_choice, JSON mode, prefix completion, image
   });
   it(`images count ${IMAGE_TOKENS_MAX} each, reported apart and never exact; eras without vision refuse them`, () => {
     const image = { type: 'image_url', image_url: { url: 'data:image/png;base64,AAAA' } };
-    const withImage = { model: 'deepseek-flash', thinking: { type: 'disabled' }, messages: [{ role: 'user', content: [{ type: 'text', text: 'Describe' }, image, image] }] };
+    const withImage = {
+      model: 'deepseek-flash',
+      thinking: { type: 'disabled' },
+      messages: [{ role: 'user', content: [{ type: 'text', text: 'Describe' }, image, image] }],
+    };
     const estimate = estimatePromptTokensDetailed(withImage, { at: new Date('2026-10-20') });
     expect(estimate.imageTokens).toBe(2 * IMAGE_TOKENS_MAX);
     expect(estimate.parts.images).toEqual({ tokens: 768, exact: false });
     expect(estimate.templateKnown).toBe(false);
-    expect(estimate.tokens).toBe(estimatePromptTokens({ ...withImage, messages: [{ role: 'user', content: 'Describe' }] }, { at: new Date('2026-10-20') }) + 768);
+    expect(estimate.tokens).toBe(
+      estimatePromptTokens({ ...withImage, messages: [{ role: 'user', content: 'Describe' }] }, { at: new Date('2026-10-20') }) + 768,
+    );
     const old = errorOf(() => estimatePromptTokens({ model: 'deepseek-chat', messages: [{ role: 'user', content: [image] }] }, { at: new Date('2025-12-30') }));
     expect(old).toBeInstanceOf(MalformedBodyError);
     expect(old.path).toBe('messages[0].content');
   });
   it('validates tool_choice and response_format, naming the field', () => {
     expect(errorOf(() => estimatePromptTokens({ ...ask('x'), tools: [TOOL], tool_choice: 'always' })).path).toBe('tool_choice');
-    expect(errorOf(() => estimatePromptTokens({ ...ask('x'), tools: [TOOL], tool_choice: { type: 'function', function: { name: 'nope' } } })).path).toBe('tool_choice.function.name');
+    expect(errorOf(() => estimatePromptTokens({ ...ask('x'), tools: [TOOL], tool_choice: { type: 'function', function: { name: 'nope' } } })).path).toBe(
+      'tool_choice.function.name',
+    );
     expect(errorOf(() => estimatePromptTokens({ ...ask('x'), response_format: { type: 'yaml' } })).path).toBe('response_format.type');
-    expect(errorOf(() => estimatePromptTokens({ ...ask('x'), tools: [{ type: 'function', function: { ...TOOL.function, strict: 'yes' } }] })).path).toBe('tools[0].function.strict');
+    expect(errorOf(() => estimatePromptTokens({ ...ask('x'), tools: [{ type: 'function', function: { ...TOOL.function, strict: 'yes' } }] })).path).toBe(
+      'tools[0].function.strict',
+    );
   });
   it('Anthropic Messages bodies render as the equivalent chat request', () => {
     const anthropic = {
@@ -269,7 +319,13 @@ describe('agent traffic: tools, tool_choice, JSON mode, prefix completion, image
       messages: [
         { role: 'user', content: 'Look up the harbor label.' },
         { role: 'assistant', content: [{ type: 'tool_use', id: 't1', name: 'lookup_harbor_label', input: {} }] },
-        { role: 'user', content: [{ type: 'tool_result', tool_use_id: 't1', content: 'crimson-harbor' }, { type: 'text', text: 'Answer now.' }] },
+        {
+          role: 'user',
+          content: [
+            { type: 'tool_result', tool_use_id: 't1', content: 'crimson-harbor' },
+            { type: 'text', text: 'Answer now.' },
+          ],
+        },
       ],
     };
     const chat = {
@@ -293,12 +349,18 @@ describe('agent traffic: tools, tool_choice, JSON mode, prefix completion, image
   it('the parts always add up to the total, as integers, for any messages (property)', () => {
     const message = fc.record({ role: fc.constantFrom('system', 'user', 'assistant', 'tool'), content: fc.string({ maxLength: 40 }) });
     fc.assert(
-      fc.property(fc.array(message, { maxLength: 6 }), fc.constantFrom('v3', 'v3.1', 'v3.2', 'v4'), fc.boolean(), fc.boolean(), (messages, era, thinking, tools) => {
-        const estimate = estimatePromptTokensDetailed({ messages, ...(tools ? { tools: [TOOL] } : {}) }, { at: 0, era, thinking });
-        const parts = Object.values(estimate.parts);
-        expect(parts.reduce((sum, part) => sum + part.tokens, 0)).toBe(estimate.tokens);
-        for (const part of parts) expect(Number.isInteger(part.tokens) && part.tokens >= 0).toBe(true);
-      }),
+      fc.property(
+        fc.array(message, { maxLength: 6 }),
+        fc.constantFrom('v3', 'v3.1', 'v3.2', 'v4'),
+        fc.boolean(),
+        fc.boolean(),
+        (messages, era, thinking, tools) => {
+          const estimate = estimatePromptTokensDetailed({ messages, ...(tools ? { tools: [TOOL] } : {}) }, { at: 0, era, thinking });
+          const parts = Object.values(estimate.parts);
+          expect(parts.reduce((sum, part) => sum + part.tokens, 0)).toBe(estimate.tokens);
+          for (const part of parts) expect(Number.isInteger(part.tokens) && part.tokens >= 0).toBe(true);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -8,7 +8,13 @@ describe('requireString', () => {
     for (const value of ['', 'hi', '\ud800']) expect(() => requireString(value, 'text')).not.toThrow();
   });
   it('throws InvalidTypeError (a SeekcostError) naming the path for anything else', () => {
-    for (const [value, shown] of [[123, 'number 123'], [null, 'null'], [[], 'an array'], [{}, 'an object'], [undefined, 'undefined undefined']] as const) {
+    for (const [value, shown] of [
+      [123, 'number 123'],
+      [null, 'null'],
+      [[], 'an array'],
+      [{}, 'an object'],
+      [undefined, 'undefined undefined'],
+    ] as const) {
       let caught: unknown;
       try {
         requireString(value, 'messages[0].content');

@@ -79,7 +79,9 @@ export function ApiResponseField({ t, lang, model, at, currency, formatWhen }: A
             <p class="hint">
               {t.pricedAs(priced.quote.provenance.model, `${formatInZone(priced.at, 'UTC')} UTC`, t.tierNames[priced.quote.provenance.tier])}
               {' · '}
-              {priced.quote.lines.map((l) => `${componentName(l.component)}: ${l.tokens.toLocaleString('en-US')} = ${formatMoney(l.amount, currency)}`).join(' · ')}
+              {priced.quote.lines
+                .map((l) => `${componentName(l.component)}: ${l.tokens.toLocaleString('en-US')} = ${formatMoney(l.amount, currency)}`)
+                .join(' · ')}
             </p>
             {priced.quote.warnings.length === 0 ? null : (
               <ul class="warnings small">

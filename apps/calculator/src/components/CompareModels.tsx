@@ -59,9 +59,15 @@ export function CompareModels({ t, rows, currency, selected, formatWhen }: Compa
           <thead>
             <tr>
               <th scope="col">{t.model}</th>
-              <th scope="col" class="num">{t.compareNow}</th>
-              <th scope="col" class="num">{t.compareCheapest}</th>
-              <th scope="col" class="hide-phone">{t.cheapestAt}</th>
+              <th scope="col" class="num">
+                {t.compareNow}
+              </th>
+              <th scope="col" class="num">
+                {t.compareCheapest}
+              </th>
+              <th scope="col" class="hide-phone">
+                {t.cheapestAt}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -72,7 +78,8 @@ export function CompareModels({ t, rows, currency, selected, formatWhen }: Compa
                   <span class="muted small hide-phone"> {row.displayName}</span>
                 </th>
                 <td class="num">
-                  {formatMoney(row.now, currency)} <span class="muted small tier-note">{t.tierNames[row.tierNow as keyof Messages['tierNames']] ?? row.tierNow}</span>
+                  {formatMoney(row.now, currency)}{' '}
+                  <span class="muted small tier-note">{t.tierNames[row.tierNow as keyof Messages['tierNames']] ?? row.tierNow}</span>
                 </td>
                 <td class="num">
                   {formatMoney(row.cheapest, currency)}

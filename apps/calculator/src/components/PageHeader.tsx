@@ -44,7 +44,11 @@ export function PageHeader({ t, lang, theme, onLanguage, onTheme }: PageHeaderPr
         </label>
         <label>
           <span>{t.theme}</span>
-          <select id="theme" value={theme ?? 'auto'} onChange={(e) => onTheme(e.currentTarget.value === 'auto' ? null : (e.currentTarget.value as ThemeChoice))}>
+          <select
+            id="theme"
+            value={theme ?? 'auto'}
+            onChange={(e) => onTheme(e.currentTarget.value === 'auto' ? null : (e.currentTarget.value as ThemeChoice))}
+          >
             <option value="auto">{t.themeAuto}</option>
             <option value="light">{t.themeLight}</option>
             <option value="dark">{t.themeDark}</option>

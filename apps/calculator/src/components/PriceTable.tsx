@@ -45,9 +45,15 @@ export function PriceTable({ t, lang, at, period, provenance, currency, dataChec
           <thead>
             <tr>
               <th scope="col">{t.tier}</th>
-              <th scope="col" class="num">{t.cacheHit}</th>
-              <th scope="col" class="num">{t.cacheMiss}</th>
-              <th scope="col" class="num">{t.output}</th>
+              <th scope="col" class="num">
+                {t.cacheHit}
+              </th>
+              <th scope="col" class="num">
+                {t.cacheMiss}
+              </th>
+              <th scope="col" class="num">
+                {t.output}
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -71,7 +71,15 @@ export function PromptField({ t, counter, onCount }: PromptFieldProps) {
       <label for="prompt">{t.prompt}</label>
       {/* autocomplete="off" keeps Chrome from saving the text as form state in session history: with
           it on, every history.replaceState serialised a 1 MB paste (~27 ms per keystroke elsewhere). */}
-      <textarea id="prompt" rows={4} spellcheck={false} autoComplete="off" aria-describedby="prompt-hint prompt-count" onInput={onInput} onFocus={() => counter.warmUp()} />
+      <textarea
+        id="prompt"
+        rows={4}
+        spellcheck={false}
+        autoComplete="off"
+        aria-describedby="prompt-hint prompt-count"
+        onInput={onInput}
+        onFocus={() => counter.warmUp()}
+      />
       <p id="prompt-hint" class="hint">
         {t.promptHint}
       </p>
@@ -79,7 +87,13 @@ export function PromptField({ t, counter, onCount }: PromptFieldProps) {
         {quick === null ? '' : t.fastEstimate(quick.toLocaleString('en-US'))}
         {quick === null ? '' : ' · '}
         <span data-testid="exact-count">
-          {exact.kind === 'counting' ? t.exactCounting : exact.kind === 'done' ? t.exactCount(exact.tokens.toLocaleString('en-US')) : exact.kind === 'failed' ? t.exactUnavailable : ''}
+          {exact.kind === 'counting'
+            ? t.exactCounting
+            : exact.kind === 'done'
+              ? t.exactCount(exact.tokens.toLocaleString('en-US'))
+              : exact.kind === 'failed'
+                ? t.exactUnavailable
+                : ''}
         </span>
       </p>
     </div>

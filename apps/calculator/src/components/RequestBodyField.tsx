@@ -23,7 +23,11 @@ export interface RequestBodyFieldProps {
   readonly onUseTokens: (tokens: number) => void;
 }
 
-type BodyState = { readonly kind: 'empty' } | { readonly kind: 'error'; readonly message: string } | { readonly kind: 'counting' } | { readonly kind: 'done'; readonly tokens: number };
+type BodyState =
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'error'; readonly message: string }
+  | { readonly kind: 'counting' }
+  | { readonly kind: 'done'; readonly tokens: number };
 
 /**
  * A chat request body (JSON) -> its predicted prompt tokens, counted in the worker; the count can be

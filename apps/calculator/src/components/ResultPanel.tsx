@@ -51,9 +51,15 @@ export function ResultPanel({ t, cost, problem, currency, nextChange, formatWhen
                   <th scope="col">
                     <span class="sr-only">{t.lineItem}</span>
                   </th>
-                  <th scope="col" class="num">{t.tokens}</th>
-                  <th scope="col" class="num">{t.pricePer1M}</th>
-                  <th scope="col" class="num">{t.amount}</th>
+                  <th scope="col" class="num">
+                    {t.tokens}
+                  </th>
+                  <th scope="col" class="num">
+                    {t.pricePer1M}
+                  </th>
+                  <th scope="col" class="num">
+                    {t.amount}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -113,8 +119,12 @@ export function ResultPanel({ t, cost, problem, currency, nextChange, formatWhen
                     <th scope="col">
                       <span class="sr-only">{t.lineItem}</span>
                     </th>
-                    <th scope="col" class="num">{t.perDay}</th>
-                    <th scope="col" class="num">{t.per30Days}</th>
+                    <th scope="col" class="num">
+                      {t.perDay}
+                    </th>
+                    <th scope="col" class="num">
+                      {t.per30Days}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>

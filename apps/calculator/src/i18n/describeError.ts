@@ -76,7 +76,9 @@ export function describeError(error: unknown, lang: Language, formatWhen: (epoch
   }
 }
 
-const METERED_LABELS: ReadonlyMap<string, MeteredField> = new Map((Object.keys(METERED_FIELDS) as MeteredField[]).map((field) => [`metered.${METERED_FIELDS[field]}`, field]));
+const METERED_LABELS: ReadonlyMap<string, MeteredField> = new Map(
+  (Object.keys(METERED_FIELDS) as MeteredField[]).map((field) => [`metered.${METERED_FIELDS[field]}`, field]),
+);
 
 /** A field path of the packages, as the form labels it where it is one of the form's per-call counts. */
 function zhField(field: string): string {

@@ -45,7 +45,11 @@ export function describeTierCondition(condition: TierCondition, lang: Language, 
   else parts.push(`${windowList(0)} ${condition.timeZone} (${t.beijing} ${windowList(shift)})`);
   const weekdays = condition.weekdays;
   if (weekdays !== undefined) {
-    const days = dayRuns([...weekdays.days].sort((a, b) => a - b), t.weekdays, zh ? '至' : '–');
+    const days = dayRuns(
+      [...weekdays.days].sort((a, b) => a - b),
+      t.weekdays,
+      zh ? '至' : '–',
+    );
     const weekdaysInBeijing = weekdays.timeZone === BEIJING_ZONE;
     if (zh) parts.push(weekdaysInBeijing ? days : `${days}（${weekdays.timeZone}）`);
     else parts.push(weekdaysInBeijing ? `${days} Beijing time` : `${days} (${weekdays.timeZone})`);

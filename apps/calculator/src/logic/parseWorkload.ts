@@ -92,7 +92,9 @@ export type ParsedWorkload =
  * withSearch.ok && withSearch.workload.metered; // { search: 3 }
  * ```
  */
-export function parseWorkload(state: Pick<CalculatorState, Exclude<WorkloadField, MeteredField>> & Partial<Pick<CalculatorState, MeteredField>>): ParsedWorkload {
+export function parseWorkload(
+  state: Pick<CalculatorState, Exclude<WorkloadField, MeteredField>> & Partial<Pick<CalculatorState, MeteredField>>,
+): ParsedWorkload {
   const errors: Partial<Record<WorkloadField, FieldProblem>> = {};
   const inputTokens = wholeNumber(state.inputTokens);
   const outputTokens = wholeNumber(state.outputTokens);
@@ -110,7 +112,8 @@ export function parseWorkload(state: Pick<CalculatorState, Exclude<WorkloadField
     if (count === null) errors[field] = 'wholeNumber';
     else if (count > 0) metered[METERED_FIELDS[field]] = count;
   }
-  if (inputTokens === null || cacheHitShare === null || outputTokens === null || requestsPerDay === null || Object.keys(errors).length > 0) return { ok: false, errors };
+  if (inputTokens === null || cacheHitShare === null || outputTokens === null || requestsPerDay === null || Object.keys(errors).length > 0)
+    return { ok: false, errors };
   const workload = { inputTokens, cacheHitShare, outputTokens, requestsPerDay };
   return { ok: true, workload: Object.keys(metered).length === 0 ? workload : { ...workload, metered } };
 }

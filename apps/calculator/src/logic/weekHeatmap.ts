@@ -50,7 +50,12 @@ export interface WeekHeatmap {
  * map.days[0]?.cells.length; // 24
  * ```
  */
-export function weekHeatmap(schedule: readonly CostedSegment[], from: number, timeZone: string, mark: { readonly from: number; readonly to: number } | null): WeekHeatmap {
+export function weekHeatmap(
+  schedule: readonly CostedSegment[],
+  from: number,
+  timeZone: string,
+  mark: { readonly from: number; readonly to: number } | null,
+): WeekHeatmap {
   const firstDay = zonedTime(from, timeZone).epochDay;
   let min: Decimal | undefined;
   let max: Decimal | undefined;

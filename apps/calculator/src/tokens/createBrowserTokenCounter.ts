@@ -16,6 +16,7 @@ import { createTokenCounter, type TokenCounter } from './tokenCounter.ts';
 export function createBrowserTokenCounter(): TokenCounter {
   return createTokenCounter({
     quick: countHeuristicTokens,
-    createWorker: typeof Worker === 'undefined' ? null : () => new Worker(new URL('./tokenWorker.ts', import.meta.url), { type: 'module', name: 'seekcost-tokens' }),
+    createWorker:
+      typeof Worker === 'undefined' ? null : () => new Worker(new URL('./tokenWorker.ts', import.meta.url), { type: 'module', name: 'seekcost-tokens' }),
   });
 }

@@ -103,8 +103,26 @@ const WHEN_CODES = new Set(['BEFORE_HISTORY', 'INVALID_INSTANT']);
 export function createViewDeriver(): (inputs: ViewInputs) => CalculatorView {
   const listAt = memoLast((at: number) => listModels({ at }));
   const parse = memoLast(
-    (inputTokens: string, cacheHit: string, outputTokens: string, requestsPerDay: string, searchesPerRequest: string, fetchesPerRequest: string, ocrPagesPerRequest: string, ttsCharactersPerRequest: string) =>
-      parseWorkload({ inputTokens, cacheHit, outputTokens, requestsPerDay, searchesPerRequest, fetchesPerRequest, ocrPagesPerRequest, ttsCharactersPerRequest }),
+    (
+      inputTokens: string,
+      cacheHit: string,
+      outputTokens: string,
+      requestsPerDay: string,
+      searchesPerRequest: string,
+      fetchesPerRequest: string,
+      ocrPagesPerRequest: string,
+      ttsCharactersPerRequest: string,
+    ) =>
+      parseWorkload({
+        inputTokens,
+        cacheHit,
+        outputTokens,
+        requestsPerDay,
+        searchesPerRequest,
+        fetchesPerRequest,
+        ocrPagesPerRequest,
+        ttsCharactersPerRequest,
+      }),
   );
   const meteredPricesOf = memoLast((at: number, currency: Currency) => meteredPriceRows(at, currency));
   const estimate = memoLast((model: string, at: number, workload: Workload | null, currency: Currency): WorkloadResult | null =>
@@ -113,15 +131,17 @@ export function createViewDeriver(): (inputs: ViewInputs) => CalculatorView {
   const scheduleAhead = memoLast((model: string, at: number, workload: Workload | null, currency: Currency, priced: boolean) =>
     workload === null || !priced ? EMPTY : costSchedule(model, at, at + LOOK_AHEAD_MS, workload, currency),
   );
-  const heatmapOf = memoLast((model: string, at: number, workload: Workload | null, currency: Currency, zone: string, priced: boolean, cheapest: CostedSegment | undefined) => {
-    if (workload === null || !priced) return null;
-    const [from, to] = heatmapRange(at, zone);
-    let schedule = costSchedule(model, from, to, workload, currency);
-    // The model may not be priced yet at the start of the day: start the grid at `at` instead.
-    if (schedule.length === 0) schedule = costSchedule(model, at, to, workload, currency);
-    const mark = cheapest === undefined ? null : { from: cheapest.segment.from.getTime(), to: cheapest.segment.to.getTime() };
-    return weekHeatmap(schedule, from, zone, mark);
-  });
+  const heatmapOf = memoLast(
+    (model: string, at: number, workload: Workload | null, currency: Currency, zone: string, priced: boolean, cheapest: CostedSegment | undefined) => {
+      if (workload === null || !priced) return null;
+      const [from, to] = heatmapRange(at, zone);
+      let schedule = costSchedule(model, from, to, workload, currency);
+      // The model may not be priced yet at the start of the day: start the grid at `at` instead.
+      if (schedule.length === 0) schedule = costSchedule(model, at, to, workload, currency);
+      const mark = cheapest === undefined ? null : { from: cheapest.segment.from.getTime(), to: cheapest.segment.to.getTime() };
+      return weekHeatmap(schedule, from, zone, mark);
+    },
+  );
   const compareAt = memoLast((at: number, workload: Workload | null, currency: Currency) => (workload === null ? [] : compareModels(at, workload, currency)));
   const priceOf = memoLast((model: string, at: number, currency: Currency, priced: boolean): ResolvedPrice | null => {
     if (!priced) return null;
@@ -166,7 +186,10 @@ export function createViewDeriver(): (inputs: ViewInputs) => CalculatorView {
     const ahead = scheduleAhead(model, at, workload, currency, cost !== null);
     const cheapest = cheapestSegment(ahead);
     const nameSeparator = lang === 'zh' ? '：' : ': ';
-    const warnings = cost === null ? [] : cost.estimate.warnings.map((w) => (t.warningNames[w.code] === undefined ? w.message : `${t.warningNames[w.code]}${nameSeparator}${w.message}`));
+    const warnings =
+      cost === null
+        ? []
+        : cost.estimate.warnings.map((w) => (t.warningNames[w.code] === undefined ? w.message : `${t.warningNames[w.code]}${nameSeparator}${w.message}`));
     if (listing?.retiredAt != null && cost !== null) {
       const retiredAt = listing.retiredAt.getTime();
       warnings.push((retiredAt <= at ? t.retiredWarning : t.retiresWarning)(model, formatWhen(retiredAt)));

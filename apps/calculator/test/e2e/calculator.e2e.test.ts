@@ -39,7 +39,17 @@ describe.skipIf(!hasChromium)('calculator in Chromium (built site, served from a
     site = await serveStatic(SITE_DIR, SUB_PATH);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-dev-shm-usage',
+      ],
     });
     await mkdir(SHOTS, { recursive: true });
   });
@@ -113,14 +123,18 @@ describe.skipIf(!hasChromium)('calculator in Chromium (built site, served from a
     expect(await page.getByLabel('每次请求抓取的网页数').inputValue()).toBe('1');
     expect(await page.getByLabel('每次请求的 OCR 页数').inputValue()).toBe('12');
     expect(await page.getByLabel('每次请求的 TTS 字符数').inputValue()).toBe('5400');
-    expect(await page.locator('[data-metered-price="ttsCharacters"]').textContent()).toBe('语音合成（TTS）每 10,000 字符 ¥3.00刊例价；已公布限时折扣，但折扣价未知未确认');
+    expect(await page.locator('[data-metered-price="ttsCharacters"]').textContent()).toBe(
+      '语音合成（TTS）每 10,000 字符 ¥3.00刊例价；已公布限时折扣，但折扣价未知未确认',
+    );
     await page.getByLabel('每次请求的网页搜索次数').fill('1.5');
     await expect.poll(() => total(page)).toBe('每次请求的网页搜索次数: 请输入 0 或更大的整数。');
     await page.context().close();
 
     // A hostile link: the value is shown back and flagged, never priced as NaN or 0.
     const hostile = await openPage('?model=deepseek-flash&at=2026-11-20T12:00Z&search=NaN&tts=-5');
-    expect(await total(hostile)).toBe('Web searches per request: Enter a whole number of 0 or more. TTS characters per request: Enter a whole number of 0 or more.');
+    expect(await total(hostile)).toBe(
+      'Web searches per request: Enter a whole number of 0 or more. TTS characters per request: Enter a whole number of 0 or more.',
+    );
     await hostile.context().close();
   });
 
@@ -192,7 +206,9 @@ describe.skipIf(!hasChromium)('calculator in Chromium (built site, served from a
     expect(records.length).toBeGreaterThan(0);
     for (const record of records) {
       const quote = priceRequest({ model: record.model, usage: record.response_usage ?? {}, at: (record.created ?? 0) * 1000, instant: 'request' });
-      await page.getByLabel('API response or usage (JSON)').fill(JSON.stringify({ model: record.model, created: record.created, usage: record.response_usage }));
+      await page
+        .getByLabel('API response or usage (JSON)')
+        .fill(JSON.stringify({ model: record.model, created: record.created, usage: record.response_usage }));
       const shown = await page.getByTestId('api-response-total').textContent();
       expect(shown?.replace(/^[$≈]+/, '')).toBe(quote.total.toFixed(Math.min(Math.max(quote.total.decimalPlaces(), 2), 8)));
     }
@@ -210,7 +226,13 @@ describe.skipIf(!hasChromium)('calculator in Chromium (built site, served from a
     expect(await page.getByLabel('Input tokens').inputValue()).toBe('4');
     expect(requests.slice(before).some((url) => /\/assets\/exact-[^/]+\.js$/.test(url))).toBe(true);
 
-    const body = { model: 'deepseek-chat', messages: [{ role: 'system', content: 'Be as terse as possible; no punctuation' }, { role: 'user', content: 'What is 1 + 1?' }] };
+    const body = {
+      model: 'deepseek-chat',
+      messages: [
+        { role: 'system', content: 'Be as terse as possible; no punctuation' },
+        { role: 'user', content: 'What is 1 + 1?' },
+      ],
+    };
     await page.getByLabel('Chat request body (JSON)').fill(JSON.stringify(body));
     await expect.poll(() => page.getByTestId('predicted-prompt-tokens').textContent(), { timeout: 30_000 }).toContain('Predicted prompt tokens: 21');
     await page.context().close();
@@ -305,7 +327,10 @@ describe.skipIf(!hasChromium)('calculator in Chromium (built site, served from a
 
   it('fits a 390 px phone with every per-call line, in both languages', async () => {
     for (const lang of ['en', 'zh'] as const) {
-      const page = await openPage(`?model=deepseek-flash&at=2026-11-20T12:00Z&lang=${lang}&cur=CNY&rpd=123456&search=3&fetch=1&ocr=12&tts=5400`, { width: 390, height: 844 });
+      const page = await openPage(`?model=deepseek-flash&at=2026-11-20T12:00Z&lang=${lang}&cur=CNY&rpd=123456&search=3&fetch=1&ocr=12&tts=5400`, {
+        width: 390,
+        height: 844,
+      });
       const layout = await page.evaluate(() => ({
         scrollWidth: document.documentElement.scrollWidth,
         tables: [...document.querySelectorAll('table')].map((table) => {
@@ -330,7 +355,9 @@ describe.skipIf(!hasChromium)('calculator in Chromium (built site, served from a
         await page.addScriptTag({ content: AXE_SOURCE });
         const audit = () =>
           page.evaluate(async () => {
-            const result = await (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document);
+            const result = await (
+              window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }
+            ).axe.run(document);
             return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
           });
         for (const width of [1280, 390]) {
@@ -353,7 +380,7 @@ describe.skipIf(!hasChromium)('calculator in Chromium (built site, served from a
     }
   });
 
-  it('shows the packages\' errors in Chinese on a Chinese page', async () => {
+  it("shows the packages' errors in Chinese on a Chinese page", async () => {
     const page = await openPage('?model=deepseek-chat&at=2026-09-01T02:00Z&lang=zh&zone=beijing');
     const retired = "模型：'deepseek-chat' 已于 2026-07-24 23:59 北京时间 下线；2026-09-01 10:00 北京时间 没有价格";
     expect(await total(page)).toBe(retired);

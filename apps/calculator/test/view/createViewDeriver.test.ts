@@ -69,7 +69,13 @@ describe('createViewDeriver (the view model, without a DOM)', () => {
     ]);
     expect(view.cost?.estimate.perRequest.toString()).toBe('1.635');
     expect(view.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/^折扣待定：ttsCharacters: /)]));
-    expect(view.meteredPrices.map((r) => `${r.item}:${r.status}`)).toEqual(['search:priced', 'fetch:priced', 'ocrPages:priced', 'ttsCharacters:priced', 'asr:unpriced']);
+    expect(view.meteredPrices.map((r) => `${r.item}:${r.status}`)).toEqual([
+      'search:priced',
+      'fetch:priced',
+      'ocrPages:priced',
+      'ttsCharacters:priced',
+      'asr:unpriced',
+    ]);
   });
 
   it('recomputes only what a change touches: a new clock redraws the heatmap, not the comparison', () => {

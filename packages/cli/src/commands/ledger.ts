@@ -75,7 +75,9 @@ export const registerLedger: RegisterCommand = (program, { io, exit }) => {
   withInputOptions(
     program
       .command('ledger')
-      .description('exact totals over JSONL/CSV usage logs, API responses, OpenTelemetry GenAI spans, AI SDK usage or LiteLLM logs (plain or gzip; - for stdin)')
+      .description(
+        'exact totals over JSONL/CSV usage logs, API responses, OpenTelemetry GenAI spans, AI SDK usage or LiteLLM logs (plain or gzip; - for stdin)',
+      )
       .argument('[files...]', 'input files; none or - reads stdin (unless --merge-state is given)')
       .option('--group-by <dims>', 'comma-separated: day,hour,model,resolved-model,period,tier,currency,key', '')
       .option('--tz <zone>', 'IANA time zone for day/hour groups', 'UTC')
@@ -88,7 +90,12 @@ export const registerLedger: RegisterCommand = (program, { io, exit }) => {
       .option('--max-details <n>', 'bad, duplicate and near-edge records listed in full (all are counted)', parseNonNegative, 100)
       .option('--save-state <file>', "write the ledger's state (JSON) to merge with other shards later")
       .option('--accept-secondary-prices', 'price per-call charges (metered) with third-party figures where DeepSeek published none (USD search/fetch)', false)
-      .option('--merge-state <file>', 'merge a saved shard state (same options; repeatable)', (value: string, previous: string[]) => [...previous, value], [] as string[]),
+      .option(
+        '--merge-state <file>',
+        'merge a saved shard state (same options; repeatable)',
+        (value: string, previous: string[]) => [...previous, value],
+        [] as string[],
+      ),
   ).action(async (files: string[], o: LedgerFlags) => {
     const options: LedgerCommandOptions = {
       groupBy: parseGroupBy(o.groupBy),
@@ -159,7 +166,11 @@ export async function runLedger(inputs: readonly string[], options: LedgerComman
     try {
       states.push([path, JSON.parse(await readFile(resolve(io.cwd, path), 'utf8')) as unknown]);
     } catch (error) {
-      throw new InputError(path, 0, error instanceof SyntaxError ? `not a ledger snapshot (${error.message})` : error instanceof Error ? error.message : String(error));
+      throw new InputError(
+        path,
+        0,
+        error instanceof SyntaxError ? `not a ledger snapshot (${error.message})` : error instanceof Error ? error.message : String(error),
+      );
     }
   }
   for (const [path, state] of states) {
@@ -193,7 +204,8 @@ export async function runLedger(inputs: readonly string[], options: LedgerComman
         (record, ref) => {
           // OTLP exports hold many spans a line, and non-GenAI spans are skipped; other records go
           // straight in (the check keeps the common path free of allocations).
-          if (typeof record !== 'object' || record === null || !(Object.hasOwn(record, 'resourceSpans') || Object.hasOwn(record, 'attributes'))) return addOne(record, ref);
+          if (typeof record !== 'object' || record === null || !(Object.hasOwn(record, 'resourceSpans') || Object.hasOwn(record, 'attributes')))
+            return addOne(record, ref);
           const { records, skipped } = usageRecordsOf(record);
           skippedSpans += skipped;
           for (const [i, span] of records.entries()) if (!addOne(span, records.length > 1 ? `${ref}#${i + 1}` : ref)) return false;
@@ -282,7 +294,15 @@ export function ledgerTable(totals: LedgerTotals): string {
   const dims = totals.groupBy;
   const items = totals.metered.map((l) => l.item);
   const meteredHeader = items.flatMap((item) => [METERED_HEADERS[item] ?? item, `${METERED_HEADERS[item] ?? item} (${totals.currency})`]);
-  const header = [...dims.map((d) => DIMENSION_HEADERS[d]), 'records', 'cache-hit in', 'cache-miss in', 'output', ...meteredHeader, `amount (${totals.currency})`];
+  const header = [
+    ...dims.map((d) => DIMENSION_HEADERS[d]),
+    'records',
+    'cache-hit in',
+    'cache-miss in',
+    'output',
+    ...meteredHeader,
+    `amount (${totals.currency})`,
+  ];
   const numeric = new Set(header.map((_, i) => i).filter((i) => i >= dims.length));
   const meteredCells = (lines: LedgerGroup['metered']): string[] =>
     items.flatMap((item) => {
@@ -341,7 +361,17 @@ function summaryLines(totals: LedgerTotals): string[] {
  */
 export function ledgerCsv(totals: LedgerTotals): string {
   const items = totals.metered.map((l) => l.item);
-  const header = [...totals.groupBy, 'records', 'cache_hit_tokens', 'cache_miss_tokens', 'output_tokens', 'reasoning_tokens', ...items.flatMap((item) => [`${METERED_CSV[item] ?? item}_count`, `${METERED_CSV[item] ?? item}_amount`]), 'currency', 'amount'];
+  const header = [
+    ...totals.groupBy,
+    'records',
+    'cache_hit_tokens',
+    'cache_miss_tokens',
+    'output_tokens',
+    'reasoning_tokens',
+    ...items.flatMap((item) => [`${METERED_CSV[item] ?? item}_count`, `${METERED_CSV[item] ?? item}_amount`]),
+    'currency',
+    'amount',
+  ];
   const lines = [csvLine(header)];
   for (const g of totals.groups) {
     const metered = items.flatMap((item) => {
@@ -378,7 +408,11 @@ export function ledgerReport(totals: LedgerTotals): string {
   const lines: string[] = [];
   for (const warning of totals.warnings) lines.push(`warning (${warning.code}): ${warning.message}`);
   if (totals.excluded.count > 0) {
-    lines.push(`excluded: ${Object.entries(totals.excluded.byCode).map(([c, n]) => `${c} ${n}`).join(', ')}`);
+    lines.push(
+      `excluded: ${Object.entries(totals.excluded.byCode)
+        .map(([c, n]) => `${c} ${n}`)
+        .join(', ')}`,
+    );
     for (const issue of totals.excluded.samples.slice(0, 20)) lines.push(`  ${issue.ref ?? '?'}: ${issue.message}`);
     if (totals.excluded.count > 20) lines.push(`  ... ${count(totals.excluded.count - 20)} more (--out json lists up to --max-details)`);
   }
@@ -392,7 +426,13 @@ export function ledgerReport(totals: LedgerTotals): string {
 }
 
 // Column names of the per-call charges: shown only when some record has them.
-const METERED_HEADERS: Readonly<Record<string, string>> = { search: 'searches', fetch: 'fetches', ocrPages: 'OCR pages', ttsCharacters: 'TTS chars', asr: 'ASR' };
+const METERED_HEADERS: Readonly<Record<string, string>> = {
+  search: 'searches',
+  fetch: 'fetches',
+  ocrPages: 'OCR pages',
+  ttsCharacters: 'TTS chars',
+  asr: 'ASR',
+};
 const METERED_CSV: Readonly<Record<string, string>> = { search: 'search', fetch: 'fetch', ocrPages: 'ocr_pages', ttsCharacters: 'tts_characters', asr: 'asr' };
 
 /**

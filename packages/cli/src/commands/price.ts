@@ -109,18 +109,36 @@ export function priceText(quote: Quote): string {
   const names = { 'input-cache-hit': 'input (cache hit)', 'input-cache-miss': 'input (cache miss)', output: 'output' } as const;
   // With per-call lines the price column mixes units, so each price names its unit.
   const mixed = quote.meteredLines.length > 0;
-  const rows = quote.lines.map((l) => [names[l.component], l.tokens.toLocaleString('en-US'), mixed ? `${l.unitPrice.toFixed()} /1M` : l.unitPrice.toFixed(), l.amount.toFixed()]);
-  for (const m of quote.meteredLines) rows.push([`${m.item} (${m.provenance.via})`, `${m.count.toLocaleString('en-US')} ${m.unit}${m.count === 1 ? '' : 's'}`, `${m.unitPrice.toFixed()} /${m.unitSize.toLocaleString('en-US')}`, m.amount.toFixed()]);
+  const rows = quote.lines.map((l) => [
+    names[l.component],
+    l.tokens.toLocaleString('en-US'),
+    mixed ? `${l.unitPrice.toFixed()} /1M` : l.unitPrice.toFixed(),
+    l.amount.toFixed(),
+  ]);
+  for (const m of quote.meteredLines)
+    rows.push([
+      `${m.item} (${m.provenance.via})`,
+      `${m.count.toLocaleString('en-US')} ${m.unit}${m.count === 1 ? '' : 's'}`,
+      `${m.unitPrice.toFixed()} /${m.unitSize.toLocaleString('en-US')}`,
+      m.amount.toFixed(),
+    ]);
   rows.push(['total', '', '', quote.total.toFixed()]);
   const p = quote.provenance;
   const lines = [
-    renderTable(['component', mixed ? 'count' : 'tokens', mixed ? `unit price (${quote.currency})` : `per 1M (${quote.currency})`, `amount (${quote.currency})`], rows, new Set([1, 2, 3])).trimEnd(),
+    renderTable(
+      ['component', mixed ? 'count' : 'tokens', mixed ? `unit price (${quote.currency})` : `per 1M (${quote.currency})`, `amount (${quote.currency})`],
+      rows,
+      new Set([1, 2, 3]),
+    ).trimEnd(),
     '',
     `model:      ${p.requestedModel}${p.model !== p.requestedModel ? ` (billed as ${p.model}${p.mode === null ? '' : `, ${p.mode}`})` : ''}`,
     `priced at:  ${p.pricedAt.toISOString()} (${p.instantBasis} time)`,
     `period:     ${p.periodId}, tier ${p.tier}`,
     `source:     ${p.source.url} (checked ${p.source.checked}), confidence ${p.confidence}`,
-    ...quote.meteredLines.map((m) => `${`${m.item}: `.padEnd(12)}${m.provenance.periodId}, ${m.provenance.source.url} (checked ${m.provenance.source.checked}), ${m.provenance.published ? '' : 'not published by DeepSeek, '}confidence ${m.provenance.confidence}`),
+    ...quote.meteredLines.map(
+      (m) =>
+        `${`${m.item}: `.padEnd(12)}${m.provenance.periodId}, ${m.provenance.source.url} (checked ${m.provenance.source.checked}), ${m.provenance.published ? '' : 'not published by DeepSeek, '}confidence ${m.provenance.confidence}`,
+    ),
     ...quote.warnings.map((w) => `warning:    ${w.message}`),
   ];
   return `${lines.join('\n')}\n`;
@@ -144,7 +162,8 @@ function meteredCounts(options: PriceCommandOptions): MeteredCounts | undefined 
 }
 
 function wholeNumber(text: string, option: string, what = 'tokens'): number {
-  if (!/^\d+$/.test(text.trim())) throw new UsageError(`${option}: must be a whole number of ${what === 'count' ? 'calls, pages or characters' : 'tokens'}, got '${text}'`);
+  if (!/^\d+$/.test(text.trim()))
+    throw new UsageError(`${option}: must be a whole number of ${what === 'count' ? 'calls, pages or characters' : 'tokens'}, got '${text}'`);
   const value = Number(text);
   if (!Number.isSafeInteger(value)) throw new UsageError(`${option}: ${text} is too large to count exactly`);
   return value;

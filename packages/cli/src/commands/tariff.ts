@@ -36,14 +36,53 @@ export interface TariffCommandOptions {
 }
 
 const METERED_COLUMNS: readonly (keyof TariffMeteredRow)[] = [
-  'item', 'via', 'periodId', 'discountId', 'validFrom', 'validTo', 'unit', 'unitSize', 'currency', 'price', 'units', 'exponent', 'published', 'confidence', 'source',
+  'item',
+  'via',
+  'periodId',
+  'discountId',
+  'validFrom',
+  'validTo',
+  'unit',
+  'unitSize',
+  'currency',
+  'price',
+  'units',
+  'exponent',
+  'published',
+  'confidence',
+  'source',
 ];
 
 const COLUMNS: readonly (keyof TariffTableRow)[] = [
-  'model', 'resolvedModel', 'mode', 'periodId', 'validFrom', 'validTo', 'tier', 'tierRank', 'isDefault',
-  'windowStartMinute', 'windowEndMinute', 'windowTimeZone', 'windowOffsetMinutes', 'weekdays', 'weekdayMask', 'weekdayTimeZone', 'weekdayOffsetMinutes',
-  'holidayCalendar', 'holidayOffsetMinutes', 'currency', 'cacheHitPrice', 'cacheMissPrice', 'outputPrice',
-  'cacheHitUnits', 'cacheMissUnits', 'outputUnits', 'scale', 'source', 'confidence',
+  'model',
+  'resolvedModel',
+  'mode',
+  'periodId',
+  'validFrom',
+  'validTo',
+  'tier',
+  'tierRank',
+  'isDefault',
+  'windowStartMinute',
+  'windowEndMinute',
+  'windowTimeZone',
+  'windowOffsetMinutes',
+  'weekdays',
+  'weekdayMask',
+  'weekdayTimeZone',
+  'weekdayOffsetMinutes',
+  'holidayCalendar',
+  'holidayOffsetMinutes',
+  'currency',
+  'cacheHitPrice',
+  'cacheMissPrice',
+  'outputPrice',
+  'cacheHitUnits',
+  'cacheMissUnits',
+  'outputUnits',
+  'scale',
+  'source',
+  'confidence',
 ];
 
 /**
@@ -63,7 +102,14 @@ export const registerTariff: RegisterCommand = (program, { io, exit }) => {
     .option('--to <iso>', 'only rows in force before this instant')
     .addOption(new Option('--currency <code>', 'only this currency (sql: the currency priced; default USD)').choices(['USD', 'CNY']))
     .addOption(new Option('--format <format>', 'csv, json or sql').choices(['csv', 'json', 'sql']).default('csv'))
-    .addOption(new Option('--dialect <dialect>', 'SQL dialect: duckdb, postgres and clickhouse are run on DuckDB, PGlite and chDB in the tests; bigquery is generated, not run on BigQuery').choices(['duckdb', 'postgres', 'clickhouse', 'bigquery']).default('duckdb'))
+    .addOption(
+      new Option(
+        '--dialect <dialect>',
+        'SQL dialect: duckdb, postgres and clickhouse are run on DuckDB, PGlite and chDB in the tests; bigquery is generated, not run on BigQuery',
+      )
+        .choices(['duckdb', 'postgres', 'clickhouse', 'bigquery'])
+        .default('duckdb'),
+    )
     .option('--usage-table <name>', 'the usage table the SQL prices', 'usage')
     .option('--prefix <prefix>', 'prefix of the created tables and view, may be qualified (BigQuery: mydataset.seekcost_)', 'seekcost_')
     .option('--metered', 'SQL: also price per-call counts (usage columns search_count, fetch_count, ocr_pages, tts_characters)', false)
@@ -72,7 +118,19 @@ export const registerTariff: RegisterCommand = (program, { io, exit }) => {
     .action(async (o: TariffFlags) => {
       exit(
         await runTariff(
-          { model: o.model, from: o.from, to: o.to, currency: o.currency, format: o.format, dialect: o.dialect, usageTable: o.usageTable, prefix: o.prefix, segments: o.segments, data: o.data, metered: o.metered === true },
+          {
+            model: o.model,
+            from: o.from,
+            to: o.to,
+            currency: o.currency,
+            format: o.format,
+            dialect: o.dialect,
+            usageTable: o.usageTable,
+            prefix: o.prefix,
+            segments: o.segments,
+            data: o.data,
+            metered: o.metered === true,
+          },
           io,
         ),
       );
@@ -80,7 +138,13 @@ export const registerTariff: RegisterCommand = (program, { io, exit }) => {
 };
 
 /** The tariff options as commander parses them: absent optional flags are missing keys, not undefined values. */
-type TariffFlags = Omit<TariffCommandOptions, 'model' | 'from' | 'to' | 'currency' | 'data'> & { readonly model?: string; readonly from?: string; readonly to?: string; readonly currency?: Currency; readonly data?: string };
+type TariffFlags = Omit<TariffCommandOptions, 'model' | 'from' | 'to' | 'currency' | 'data'> & {
+  readonly model?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly currency?: Currency;
+  readonly data?: string;
+};
 
 /**
  * Loads price data from a JSON file (validated), or the bundled history when no path is given.
@@ -108,11 +172,21 @@ export async function loadTariff(path: string | undefined, io: CliIo): Promise<T
 export async function runTariff(options: TariffCommandOptions, io: CliIo): Promise<ExitCode> {
   const tariff = await loadTariff(options.data, io);
   if (options.segments) {
-    if (options.model === undefined || options.from === undefined || options.to === undefined) throw new UsageError('--segments needs --model, --from and --to');
+    if (options.model === undefined || options.from === undefined || options.to === undefined)
+      throw new UsageError('--segments needs --model, --from and --to');
     const segments = tariffSegments({ model: options.model, from: options.from, to: options.to, currency: options.currency ?? 'USD', tariff });
     const rows = segments.map((s) => ({
-      from: s.from.toISOString(), to: s.to.toISOString(), model: s.model, mode: s.mode, periodId: s.periodId, tier: s.tier, currency: s.currency,
-      cacheHit: s.rates.cacheHit.toFixed(), cacheMiss: s.rates.cacheMiss.toFixed(), output: s.rates.output.toFixed(), confidence: s.confidence,
+      from: s.from.toISOString(),
+      to: s.to.toISOString(),
+      model: s.model,
+      mode: s.mode,
+      periodId: s.periodId,
+      tier: s.tier,
+      currency: s.currency,
+      cacheHit: s.rates.cacheHit.toFixed(),
+      cacheMiss: s.rates.cacheMiss.toFixed(),
+      output: s.rates.output.toFixed(),
+      confidence: s.confidence,
     }));
     if (options.format === 'json') io.stdout.write(jsonText(rows));
     else if (options.format === 'csv') io.stdout.write(toCsv(Object.keys(rows[0] ?? { from: '' }), rows as unknown as Record<string, unknown>[]));
@@ -137,7 +211,15 @@ export async function runTariff(options: TariffCommandOptions, io: CliIo): Promi
     io.stdout.write(`\n# holidays (tiers with holidayCalendar do not apply on these local dates)\n`);
     io.stdout.write(toCsv(['calendar', 'day', 'name'], table.holidays as unknown as Record<string, unknown>[]));
   } else {
-    io.stdout.write(warehouseSql(table, { dialect: options.dialect, usageTable: options.usageTable, prefix: options.prefix, currency: options.currency ?? 'USD', metered: options.metered === true }));
+    io.stdout.write(
+      warehouseSql(table, {
+        dialect: options.dialect,
+        usageTable: options.usageTable,
+        prefix: options.prefix,
+        currency: options.currency ?? 'USD',
+        metered: options.metered === true,
+      }),
+    );
   }
   return EXIT.OK;
 }

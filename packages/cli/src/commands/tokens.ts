@@ -2,7 +2,14 @@ import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
-import { UncuttableTextError, createTokenTally, estimatePromptTokensDetailed, loadExactTokenizer, loadFastTokenizer, type CountMethod } from '@seekcost/tokenizer-estimate';
+import {
+  UncuttableTextError,
+  createTokenTally,
+  estimatePromptTokensDetailed,
+  loadExactTokenizer,
+  loadFastTokenizer,
+  type CountMethod,
+} from '@seekcost/tokenizer-estimate';
 import { toEpochMs } from '@seekcost/pricing';
 import { EXIT, type ExitCode } from '../exitCodes.ts';
 import { InputError } from '../input/forEachLine.ts';
@@ -59,7 +66,11 @@ export async function runTokens(path: string, options: { readonly method: CountM
  * await runPrompt('request.json', { method: 'exact', json: true, at: undefined }, io);
  * ```
  */
-export async function runPrompt(path: string, options: { readonly method: 'exact' | 'fast'; readonly json: boolean; readonly at: string | undefined }, io: CliIo): Promise<ExitCode> {
+export async function runPrompt(
+  path: string,
+  options: { readonly method: 'exact' | 'fast'; readonly json: boolean; readonly at: string | undefined },
+  io: CliIo,
+): Promise<ExitCode> {
   if (options.method !== 'exact' && options.method !== 'fast') throw new UsageError(`--method: must be exact or fast, got '${String(options.method)}'`);
   const at = options.at === undefined ? io.now() : toEpochMs(options.at, '--at');
   const text = path === '-' ? await readAll(io.stdin) : await readFile(resolve(io.cwd, path), 'utf8');

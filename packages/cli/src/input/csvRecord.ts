@@ -1,8 +1,18 @@
 // Columns read into the usage object, by the names the APIs and seekcost's own exports use.
 const USAGE_COLUMNS = new Set([
-  'prompt_tokens', 'completion_tokens', 'prompt_cache_hit_tokens', 'prompt_cache_miss_tokens',
-  'input_tokens', 'output_tokens', 'cache_read_input_tokens', 'cache_creation_input_tokens',
-  'cacheHitInputTokens', 'cacheMissInputTokens', 'outputTokens', 'inputTokens', 'reasoningTokens',
+  'prompt_tokens',
+  'completion_tokens',
+  'prompt_cache_hit_tokens',
+  'prompt_cache_miss_tokens',
+  'input_tokens',
+  'output_tokens',
+  'cache_read_input_tokens',
+  'cache_creation_input_tokens',
+  'cacheHitInputTokens',
+  'cacheMissInputTokens',
+  'outputTokens',
+  'inputTokens',
+  'reasoningTokens',
 ]);
 
 /**

@@ -66,7 +66,7 @@ export interface LineOptions {
   /** Default {@link MAX_LINE_BYTES}. */
   readonly maxLineBytes?: number;
   /** Called for each line longer than the limit (not passed to `onLine`); may return `false` to stop. */
-  readonly onLongLine?: (file: string, line: number, bytes: number) => boolean | void;
+  readonly onLongLine?: (file: string, line: number, bytes: number) => boolean | undefined;
 }
 
 const GZIP_MAGIC_0 = 0x1f;
@@ -91,7 +91,7 @@ export async function forEachLine(
   inputs: readonly string[],
   io: CliIo,
   progress: ReadProgress,
-  onLine: (text: string, file: string, line: number) => boolean | void,
+  onLine: (text: string, file: string, line: number) => boolean | undefined,
   options: LineOptions = {},
 ): Promise<void> {
   const maxLineBytes = options.maxLineBytes ?? MAX_LINE_BYTES;

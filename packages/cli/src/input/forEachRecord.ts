@@ -45,8 +45,8 @@ export async function forEachRecord(
   format: InputFormat,
   io: CliIo,
   showProgress: boolean,
-  onRecord: (record: unknown, ref: string) => boolean | void,
-  onUnreadable: (line: UnreadableLine) => boolean | void,
+  onRecord: (record: unknown, ref: string) => boolean | undefined,
+  onUnreadable: (line: UnreadableLine) => boolean | undefined,
   maxLineBytes: number = MAX_LINE_BYTES,
 ): Promise<ReadProgress> {
   const state: ReadProgress = { bytesRead: 0, totalBytes: undefined, lines: 0 };
@@ -55,39 +55,45 @@ export async function forEachRecord(
   let currentFile = '';
   let csv = false;
   try {
-    await forEachLine(inputs, io, state, (text, file, line) => {
-      if (file !== currentFile) {
-        currentFile = file;
-        header = undefined;
-        csv = format === 'csv' || (format === 'auto' && /\.csv(\.gz)?$/i.test(file));
-      }
-      progress.tick();
-      const ref = `${file}:${line}`;
-      if (csv) {
-        const fields = splitCsvLine(text);
-        if (header === undefined) {
-          if (fields === undefined) return onUnreadable({ ref, message: 'the CSV header line has an unclosed quote' });
-          header = fields.map((f) => f.trim());
-          state.lines--;
-          return true;
+    await forEachLine(
+      inputs,
+      io,
+      state,
+      (text, file, line) => {
+        if (file !== currentFile) {
+          currentFile = file;
+          header = undefined;
+          csv = format === 'csv' || (format === 'auto' && /\.csv(\.gz)?$/i.test(file));
         }
-        if (fields === undefined) return onUnreadable({ ref, message: 'not a CSV row: a quoted field is not closed (multi-line fields are not supported)' });
-        return onRecord(csvRecord(header, fields), ref);
-      }
-      let record: unknown;
-      try {
-        record = JSON.parse(text);
-      } catch (error) {
-        return onUnreadable({ ref, message: `not valid JSON (${error instanceof Error ? error.message : String(error)})` });
-      }
-      return onRecord(record, ref);
-    }, {
-      maxLineBytes,
-      onLongLine: (file, line, bytes) => {
         progress.tick();
-        return onUnreadable({ ref: `${file}:${line}`, message: `line of ${bytes} bytes is longer than the ${maxLineBytes}-byte limit; skipped unread` });
+        const ref = `${file}:${line}`;
+        if (csv) {
+          const fields = splitCsvLine(text);
+          if (header === undefined) {
+            if (fields === undefined) return onUnreadable({ ref, message: 'the CSV header line has an unclosed quote' });
+            header = fields.map((f) => f.trim());
+            state.lines--;
+            return true;
+          }
+          if (fields === undefined) return onUnreadable({ ref, message: 'not a CSV row: a quoted field is not closed (multi-line fields are not supported)' });
+          return onRecord(csvRecord(header, fields), ref);
+        }
+        let record: unknown;
+        try {
+          record = JSON.parse(text);
+        } catch (error) {
+          return onUnreadable({ ref, message: `not valid JSON (${error instanceof Error ? error.message : String(error)})` });
+        }
+        return onRecord(record, ref);
       },
-    });
+      {
+        maxLineBytes,
+        onLongLine: (file, line, bytes) => {
+          progress.tick();
+          return onUnreadable({ ref: `${file}:${line}`, message: `line of ${bytes} bytes is longer than the ${maxLineBytes}-byte limit; skipped unread` });
+        },
+      },
+    );
   } finally {
     progress.done();
   }

@@ -36,15 +36,25 @@ describe('forEachLine', () => {
   it('joins a line spread over many chunks once, with multi-byte characters cut anywhere', async () => {
     const long = '中文 and text '.repeat(2000);
     const { lines, long: tooLong } = await read(split(`first\r\n${long}\nlast`, 7));
-    expect(lines).toEqual([[1, 'first'], [2, long], [3, 'last']]);
+    expect(lines).toEqual([
+      [1, 'first'],
+      [2, long],
+      [3, 'last'],
+    ]);
     expect(tooLong).toEqual([]);
   });
 
   it('skips a line over the limit unread, reports its file, line and length, and reads on', async () => {
     const over = 'x'.repeat(5000);
     const { lines, long, progress } = await read([...split(`{"a":1}\n${over}\n{"b":2}\n`, 100), 'y'.repeat(1001)], 1000);
-    expect(lines).toEqual([[1, '{"a":1}'], [3, '{"b":2}']]);
-    expect(long).toEqual([['<stdin>', 2, 5000], ['<stdin>', 4, 1001]]);
+    expect(lines).toEqual([
+      [1, '{"a":1}'],
+      [3, '{"b":2}'],
+    ]);
+    expect(long).toEqual([
+      ['<stdin>', 2, 5000],
+      ['<stdin>', 4, 1001],
+    ]);
     expect(progress.lines).toBe(4);
     const exact = await read(['z'.repeat(1000), '\n'], 1000); // at the limit: still read
     expect(exact.lines).toEqual([[1, 'z'.repeat(1000)]]);

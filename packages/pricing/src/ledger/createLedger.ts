@@ -80,7 +80,16 @@ class LedgerImpl implements Ledger, LedgerCore {
   requestBasis = 0;
   anthropicFormat = 0;
 
-  readonly #fields: RecordFields = { model: '', atMs: 0, basis: 'completion', usage: {}, id: undefined, key: undefined, metered: undefined, meteredVia: undefined };
+  readonly #fields: RecordFields = {
+    model: '',
+    atMs: 0,
+    basis: 'completion',
+    usage: {},
+    id: undefined,
+    key: undefined,
+    metered: undefined,
+    meteredVia: undefined,
+  };
   readonly #counts: CountsScratch = { hit: 0, miss: 0, output: 0, reasoning: 0, format: 'counts' };
 
   constructor(options: LedgerOptions) {
@@ -103,11 +112,13 @@ class LedgerImpl implements Ledger, LedgerCore {
     this.defaultBasis = options.instant ?? 'completion';
     if (this.defaultBasis !== 'completion' && this.defaultBasis !== 'request') throw new InvalidArgumentError('instant', `must be 'completion' or 'request'`);
     this.horizonMs = options.nearEdgeMs ?? REQUEST_BASIS_HORIZON_MS;
-    if (!Number.isSafeInteger(this.horizonMs) || this.horizonMs < 0) throw new InvalidArgumentError('nearEdgeMs', `must be a non-negative integer, got ${this.horizonMs}`);
+    if (!Number.isSafeInteger(this.horizonMs) || this.horizonMs < 0)
+      throw new InvalidArgumentError('nearEdgeMs', `must be a non-negative integer, got ${this.horizonMs}`);
     const maxDetails = options.maxDetails ?? 100;
     if (!Number.isSafeInteger(maxDetails) || maxDetails < 0) throw new InvalidArgumentError('maxDetails', `must be a non-negative integer, got ${maxDetails}`);
     const shardId = options.shardId ?? globalThis.crypto.randomUUID();
-    if (typeof shardId !== 'string' || shardId.length < 1 || shardId.length > 200) throw new InvalidArgumentError('shardId', 'must be a string of 1 to 200 characters');
+    if (typeof shardId !== 'string' || shardId.length < 1 || shardId.length > 200)
+      throw new InvalidArgumentError('shardId', 'must be a string of 1 to 200 characters');
     this.shardId = shardId;
     this.shards = new Set([shardId]);
     this.acceptSecondaryPrices = options.acceptSecondaryPrices ?? false;
@@ -176,7 +187,11 @@ class LedgerImpl implements Ledger, LedgerCore {
       // The other instant is usually in the interval just found (intervals are minutes to hours long).
       const near = state.alternative;
       const alternative =
-        alternativeMs >= cursor.from && alternativeMs < cursor.to ? slot : alternativeMs >= near.from && alternativeMs < near.to ? (near.slot as Slot) : plans.seek(state, near, alternativeMs);
+        alternativeMs >= cursor.from && alternativeMs < cursor.to
+          ? slot
+          : alternativeMs >= near.from && alternativeMs < near.to
+            ? (near.slot as Slot)
+            : plans.seek(state, near, alternativeMs);
       const other = alternative.entry;
       if (other === undefined ? request : other.hitUnits !== entry.hitUnits || other.missUnits !== entry.missUnits || other.outputUnits !== entry.outputUnits) {
         issues.nearEdge(ref, fields, counts, entry, other, alternativeMs);
@@ -189,7 +204,12 @@ class LedgerImpl implements Ledger, LedgerCore {
   #priceMetered(fields: RecordFields, ref: string | undefined): MeteredQuote | LedgerIssue {
     const via = fields.meteredVia;
     if (via !== undefined && via !== 'tool-call' && via !== 'api') {
-      return this.issues.exclude(ref, 'malformed', 'meteredVia', `meteredVia: must be 'tool-call' or 'api', got ${typeof via === 'string' ? JSON.stringify(via.slice(0, 40)) : via === null ? 'null' : typeof via}`);
+      return this.issues.exclude(
+        ref,
+        'malformed',
+        'meteredVia',
+        `meteredVia: must be 'tool-call' or 'api', got ${typeof via === 'string' ? JSON.stringify(via.slice(0, 40)) : via === null ? 'null' : typeof via}`,
+      );
     }
     try {
       return priceMetered({

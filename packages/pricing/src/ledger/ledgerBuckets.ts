@@ -66,7 +66,22 @@ export class LedgerBuckets {
     const id = `${model}\u0001${entry.id}\u0001${timeKey}\u0001${key}`;
     let bucket = this.#byId.get(id);
     if (bucket === undefined) {
-      bucket = { id, model, entry, timeKey, key, records: 0, hit: 0, miss: 0, output: 0, reasoning: 0, bigHit: 0n, bigMiss: 0n, bigOutput: 0n, bigReasoning: 0n };
+      bucket = {
+        id,
+        model,
+        entry,
+        timeKey,
+        key,
+        records: 0,
+        hit: 0,
+        miss: 0,
+        output: 0,
+        reasoning: 0,
+        bigHit: 0n,
+        bigMiss: 0n,
+        bigOutput: 0n,
+        bigReasoning: 0n,
+      };
       this.#byId.set(id, bucket);
     }
     return bucket;
@@ -131,7 +146,12 @@ export function addSums(bucket: Bucket, records: number, sums: BucketSums): void
  * ```
  */
 export function bucketSums(bucket: Bucket): BucketSums {
-  return [BigInt(bucket.hit) + bucket.bigHit, BigInt(bucket.miss) + bucket.bigMiss, BigInt(bucket.output) + bucket.bigOutput, BigInt(bucket.reasoning) + bucket.bigReasoning];
+  return [
+    BigInt(bucket.hit) + bucket.bigHit,
+    BigInt(bucket.miss) + bucket.bigMiss,
+    BigInt(bucket.output) + bucket.bigOutput,
+    BigInt(bucket.reasoning) + bucket.bigReasoning,
+  ];
 }
 
 function spill(bucket: Bucket): void {

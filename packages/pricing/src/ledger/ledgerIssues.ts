@@ -103,10 +103,20 @@ export class LedgerIssues {
   }
 
   /** Counts a record whose price at the other basis's instant differs (or is missing), with the amount at stake. */
-  nearEdge(ref: string | undefined, fields: RecordFields, counts: CountsScratch, entry: PriceEntry, other: PriceEntry | undefined, alternativeMs: number): void {
-    const units = BigInt(counts.hit) * BigInt(entry.hitUnits) + BigInt(counts.miss) * BigInt(entry.missUnits) + BigInt(counts.output) * BigInt(entry.outputUnits);
+  nearEdge(
+    ref: string | undefined,
+    fields: RecordFields,
+    counts: CountsScratch,
+    entry: PriceEntry,
+    other: PriceEntry | undefined,
+    alternativeMs: number,
+  ): void {
+    const units =
+      BigInt(counts.hit) * BigInt(entry.hitUnits) + BigInt(counts.miss) * BigInt(entry.missUnits) + BigInt(counts.output) * BigInt(entry.outputUnits);
     const alternativeUnits =
-      other === undefined ? null : BigInt(counts.hit) * BigInt(other.hitUnits) + BigInt(counts.miss) * BigInt(other.missUnits) + BigInt(counts.output) * BigInt(other.outputUnits);
+      other === undefined
+        ? null
+        : BigInt(counts.hit) * BigInt(other.hitUnits) + BigInt(counts.miss) * BigInt(other.missUnits) + BigInt(counts.output) * BigInt(other.outputUnits);
     const stake = alternativeUnits === null ? units : alternativeUnits > units ? alternativeUnits - units : units - alternativeUnits;
     this.nearEdgeCount++;
     this.nearEdgeStakeUnits += stake;

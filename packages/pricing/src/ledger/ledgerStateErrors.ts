@@ -41,7 +41,11 @@ export class InvalidLedgerStateError extends SeekcostError {
 export class DuplicateShardError extends InvalidLedgerStateError {
   readonly shardId: string;
   constructor(field: string, shardId: string) {
-    super(field, `shard ${describeValue(shardId)} is already in this ledger (merged before, or this ledger's own records); merging it again would count its records twice`, 'DUPLICATE_SHARD');
+    super(
+      field,
+      `shard ${describeValue(shardId)} is already in this ledger (merged before, or this ledger's own records); merging it again would count its records twice`,
+      'DUPLICATE_SHARD',
+    );
     this.shardId = shardId;
   }
 }

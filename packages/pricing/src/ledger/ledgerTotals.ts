@@ -8,7 +8,19 @@ import type { MeteredItem } from '../schema/tariffSchema.ts';
 import { meteredSum } from './meteredBuckets.ts';
 import type { LedgerCore } from './ledgerCore.ts';
 import type { NearEdgeDetail } from './ledgerIssues.ts';
-import type { LedgerBucket, LedgerDimension, LedgerGroup, LedgerGroupKey, LedgerIssueCode, LedgerMeteredBucket, LedgerMeteredLine, LedgerTokens, LedgerTotals, LedgerWarning, NearEdgeRecord } from './types.ts';
+import type {
+  LedgerBucket,
+  LedgerDimension,
+  LedgerGroup,
+  LedgerGroupKey,
+  LedgerIssueCode,
+  LedgerMeteredBucket,
+  LedgerMeteredLine,
+  LedgerTokens,
+  LedgerTotals,
+  LedgerWarning,
+  NearEdgeRecord,
+} from './types.ts';
 
 const ENTRY_WARNING_MESSAGES: Readonly<Record<string, string>> = {
   'uncertain-cutover': 'priced within 24 hours of a price change whose exact instant is not official',
@@ -35,7 +47,10 @@ type MeteredSums = Map<MeteredItem, { count: bigint; amount: Decimal }>;
  */
 export function ledgerTotals(core: LedgerCore): LedgerTotals {
   const exponent = core.tariff.scale + 6;
-  const groups = new Map<string, { key: LedgerGroupKey; records: number; units: bigint; hit: bigint; miss: bigint; output: bigint; reasoning: bigint; metered: MeteredSums }>();
+  const groups = new Map<
+    string,
+    { key: LedgerGroupKey; records: number; units: bigint; hit: bigint; miss: bigint; output: bigint; reasoning: bigint; metered: MeteredSums }
+  >();
   const groupOfBucket = new Map<Bucket, { key: LedgerGroupKey; metered: MeteredSums }>();
   const buckets: LedgerBucket[] = [];
   let totalUnits = 0n;
@@ -113,7 +128,13 @@ export function ledgerTotals(core: LedgerCore): LedgerTotals {
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([, g]) => {
       const metered = meteredLines(g.metered);
-      return { key: g.key, records: g.records, tokens: tokensOf(g.hit, g.miss, g.output, g.reasoning), metered, amount: withMetered(fromScaledInteger(g.units.toString(), exponent), metered) };
+      return {
+        key: g.key,
+        records: g.records,
+        tokens: tokensOf(g.hit, g.miss, g.output, g.reasoning),
+        metered,
+        amount: withMetered(fromScaledInteger(g.units.toString(), exponent), metered),
+      };
     });
   buckets.sort(compareBuckets);
   meteredBuckets.sort(compareMeteredBuckets);
@@ -154,7 +175,11 @@ function ledgerWarnings(core: LedgerCore, entryWarnings: ReadonlyMap<string, num
     warnings.push({ code: 'excluded-records', count: excluded, message: `${excluded} record(s) could not be priced and are not in the totals (see excluded)` });
   }
   if (duplicates > 0) {
-    warnings.push({ code: 'duplicate-id', count: duplicates, message: `${duplicates} record(s) repeat a response id already counted; each id is counted once` });
+    warnings.push({
+      code: 'duplicate-id',
+      count: duplicates,
+      message: `${duplicates} record(s) repeat a response id already counted; each id is counted once`,
+    });
   }
   if (duplicatesAcrossMerges > 0) {
     warnings.push({
@@ -171,7 +196,11 @@ function ledgerWarnings(core: LedgerCore, entryWarnings: ReadonlyMap<string, num
     });
   }
   if (core.anthropicFormat > 0) {
-    warnings.push({ code: 'anthropic-usage-mapping', count: core.anthropicFormat, message: "Anthropic-format usage read with Anthropic's convention (input_tokens excludes cache reads); the mapping is unconfirmed for DeepSeek" });
+    warnings.push({
+      code: 'anthropic-usage-mapping',
+      count: core.anthropicFormat,
+      message: "Anthropic-format usage read with Anthropic's convention (input_tokens excludes cache reads); the mapping is unconfirmed for DeepSeek",
+    });
   }
   for (const [code, count] of [...entryWarnings.entries()].sort()) {
     warnings.push({ code, count, message: `${count} record(s) ${ENTRY_WARNING_MESSAGES[code] ?? code}` });
@@ -218,7 +247,10 @@ function tokensOf(hit: bigint, miss: bigint, output: bigint, reasoning: bigint):
 
 function toCount(value: bigint): number {
   if (value > BigInt(Number.MAX_SAFE_INTEGER)) {
-    throw new SeekcostError('TOKEN_COUNT_OVERFLOW', `a token total (${value}) is beyond 2^53 and cannot be shown as a number; group more finely (the amounts stay exact)`);
+    throw new SeekcostError(
+      'TOKEN_COUNT_OVERFLOW',
+      `a token total (${value}) is beyond 2^53 and cannot be shown as a number; group more finely (the amounts stay exact)`,
+    );
   }
   return Number(value);
 }

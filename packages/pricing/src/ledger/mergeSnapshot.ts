@@ -32,24 +32,38 @@ export function mergeSnapshot(core: LedgerCore, state: unknown): void {
   if (o.currency !== core.currency) fail('options.currency', `totals in ${o.currency}, this ledger in ${core.currency}`);
   if (o.timeZone !== core.timeZone) fail('options.timeZone', `groups in ${describeValue(o.timeZone)}, this ledger in ${core.timeZone}`);
   if (o.groupBy.join() !== core.groupBy.join()) fail('options.groupBy', `groups by [${o.groupBy.join(', ')}], this ledger by [${core.groupBy.join(', ')}]`);
-  if (o.dedupe !== core.dedupe) fail('options.dedupe', `${o.dedupe ? 'de-duplicates' : 'does not de-duplicate'} response ids, this ledger ${core.dedupe ? 'does' : 'does not'}`);
-  if (o.nearEdgeMs !== core.horizonMs) fail('options.nearEdgeMs', `reports records within ${o.nearEdgeMs} ms of a price edge, this ledger within ${core.horizonMs} ms`);
+  if (o.dedupe !== core.dedupe)
+    fail('options.dedupe', `${o.dedupe ? 'de-duplicates' : 'does not de-duplicate'} response ids, this ledger ${core.dedupe ? 'does' : 'does not'}`);
+  if (o.nearEdgeMs !== core.horizonMs)
+    fail('options.nearEdgeMs', `reports records within ${o.nearEdgeMs} ms of a price edge, this ledger within ${core.horizonMs} ms`);
   if (o.scale !== core.tariff.scale) fail('options.scale', `prices at scale ${o.scale}, this ledger's price data at ${core.tariff.scale}`);
-  if (o.tariff !== core.tariffFingerprint) fail('options.tariff', `was priced with other price data (${o.tariff}); this ledger's price data is ${core.tariffFingerprint}`);
-  if (o.acceptSecondaryPrices !== core.acceptSecondaryPrices) fail('options.acceptSecondaryPrices', `${o.acceptSecondaryPrices ? 'accepts' : 'does not accept'} third-party per-call prices, this ledger ${core.acceptSecondaryPrices ? 'does' : 'does not'}`);
+  if (o.tariff !== core.tariffFingerprint)
+    fail('options.tariff', `was priced with other price data (${o.tariff}); this ledger's price data is ${core.tariffFingerprint}`);
+  if (o.acceptSecondaryPrices !== core.acceptSecondaryPrices)
+    fail(
+      'options.acceptSecondaryPrices',
+      `${o.acceptSecondaryPrices ? 'accepts' : 'does not accept'} third-party per-call prices, this ledger ${core.acceptSecondaryPrices ? 'does' : 'does not'}`,
+    );
   snapshot.shards.forEach((id, i) => {
     if (core.shards.has(id)) throw new DuplicateShardError(i === 0 ? 'shardId' : `shards[${i}]`, id);
   });
   const entries = snapshot.buckets.map((b, i): PriceEntry => {
     const entry = core.plans.entryFor(b);
     if (entry === undefined) {
-      fail(`buckets[${i}].units`, `was priced with different price data: ${b.periodId.length <= 80 && /^[\w./-]+$/.test(b.periodId) ? b.periodId : describeValue(b.periodId)} ${b.tier} ${b.currency} is not priced ${b.units.cacheHit}/${b.units.cacheMiss}/${b.units.output} here`);
+      fail(
+        `buckets[${i}].units`,
+        `was priced with different price data: ${b.periodId.length <= 80 && /^[\w./-]+$/.test(b.periodId) ? b.periodId : describeValue(b.periodId)} ${b.tier} ${b.currency} is not priced ${b.units.cacheHit}/${b.units.cacheMiss}/${b.units.output} here`,
+      );
     }
     return entry as PriceEntry;
   });
   const meteredSpecs = snapshot.meteredBuckets.map((m, i): MeteredSpec => {
     const spec = meteredSpecFor(core.tariff, m);
-    if (spec === undefined) fail(`meteredBuckets[${i}].units`, `was priced with different price data: ${m.item} ${m.periodId.length <= 80 && /^[\w./-]+$/.test(m.periodId) ? m.periodId : describeValue(m.periodId)} ${m.currency} is not priced ${m.units}e-${m.exponent} per ${m.unitSize} here`);
+    if (spec === undefined)
+      fail(
+        `meteredBuckets[${i}].units`,
+        `was priced with different price data: ${m.item} ${m.periodId.length <= 80 && /^[\w./-]+$/.test(m.periodId) ? m.periodId : describeValue(m.periodId)} ${m.currency} is not priced ${m.units}e-${m.exponent} per ${m.unitSize} here`,
+      );
     return spec as MeteredSpec;
   });
   const c = snapshot.counts;
@@ -85,7 +99,11 @@ export function mergeSnapshot(core: LedgerCore, state: unknown): void {
   for (const [code, count] of Object.entries(snapshot.excludedByCode) as [LedgerIssueCode, number][]) {
     issues.excludedByCode.set(code, (issues.excludedByCode.get(code) ?? 0) + count);
   }
-  const plain = <T extends { ref?: string | null | undefined; field?: string | null | undefined }>(i: T) => ({ ...i, ref: i.ref ?? undefined, field: i.field ?? undefined });
+  const plain = <T extends { ref?: string | null | undefined; field?: string | null | undefined }>(i: T) => ({
+    ...i,
+    ref: i.ref ?? undefined,
+    field: i.field ?? undefined,
+  });
   issues.excludedSamples = [...issues.excludedSamples, ...snapshot.excludedSamples.map(plain)].slice(0, issues.maxDetails);
   issues.duplicateSamples = [...issues.duplicateSamples, ...snapshot.duplicateSamples.map(plain)].slice(0, issues.maxDetails);
   issues.nearEdgeCount += snapshot.nearEdge.count;
@@ -118,7 +136,8 @@ function meteredSpecFor(tariff: Tariff, m: LedgerSnapshotMeteredBucket): Metered
     prices = { ...period.prices, ...discount.prices };
   }
   const price = prices[m.currency];
-  if (price === undefined || price.units !== m.units || price.exponent !== m.exponent || price.unitSize !== m.unitSize || price.secondaryOnly === m.published) return undefined;
+  if (price === undefined || price.units !== m.units || price.exponent !== m.exponent || price.unitSize !== m.unitSize || price.secondaryOnly === m.published)
+    return undefined;
   return {
     id: meteredSpecId(m.item, m.via, m.periodId, m.discountId ?? undefined, m.currency, m.confidence, m.warningCodes),
     item: m.item,

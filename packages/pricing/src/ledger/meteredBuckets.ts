@@ -81,7 +81,15 @@ export function meteredSpecOf(line: MeteredLine, warningCodes: readonly string[]
  * meteredSpecId('fetch', 'api', 'fetch/2026-10-31', undefined, 'CNY', 'official', []); // 'fetch|api|fetch/2026-10-31||CNY|official|'
  * ```
  */
-export function meteredSpecId(item: string, via: string, periodId: string, discountId: string | undefined, currency: string, confidence: string, warningCodes: readonly string[]): string {
+export function meteredSpecId(
+  item: string,
+  via: string,
+  periodId: string,
+  discountId: string | undefined,
+  currency: string,
+  confidence: string,
+  warningCodes: readonly string[],
+): string {
   return `${item}|${via}|${periodId}|${discountId ?? ''}|${currency}|${confidence}|${warningCodes.join(',')}`;
 }
 

@@ -14,11 +14,17 @@ const SUM = 'must be a non-negative whole number written as a decimal string, li
 // Counts are JSON numbers, so they must be exact doubles; token sums are strings of any size, but a
 // sum of more than 30 digits is not a count of tokens (and would make BigInt work for nothing).
 const count = z.number({ error: COUNT }).int({ error: COUNT }).min(0, { error: COUNT });
-const positiveCount = z.number({ error: 'must be a whole number of at least 1' }).int({ error: 'must be a whole number of at least 1' }).min(1, { error: 'must be a whole number of at least 1' });
+const positiveCount = z
+  .number({ error: 'must be a whole number of at least 1' })
+  .int({ error: 'must be a whole number of at least 1' })
+  .min(1, { error: 'must be a whole number of at least 1' });
 const sum = z.string({ error: SUM }).regex(/^(0|[1-9]\d{0,29})$/, { error: SUM });
 const instantMs = z.number({ error: 'must be epoch milliseconds (a whole JSON number)' }).int({ error: 'must be epoch milliseconds (a whole JSON number)' });
 const text = z.string({ error: 'must be a string' });
-const shardId = z.string({ error: 'must be a string of 1 to 200 characters' }).min(1, { error: 'must be a string of 1 to 200 characters' }).max(200, { error: 'must be a string of 1 to 200 characters' });
+const shardId = z
+  .string({ error: 'must be a string of 1 to 200 characters' })
+  .min(1, { error: 'must be a string of 1 to 200 characters' })
+  .max(200, { error: 'must be a string of 1 to 200 characters' });
 
 const dimensionSchema = z.enum(['day', 'hour', 'model', 'resolved-model', 'period', 'tier', 'currency', 'key']);
 const issueCodeSchema = z.enum([
@@ -45,7 +51,9 @@ const issueCodeSchema = z.enum([
 const entryWarningSchema = z.enum(['uncertain-cutover', 'beyond-holiday-list', 'unconfirmed-price']);
 /** The warnings a metered price can carry (resolveMeteredPrice's codes). */
 const meteredWarningSchema = z.enum(['pending-discount', 'secondary-price', 'uncertain-cutover']);
-const positiveSum = z.string({ error: 'must be a whole number of at least 1 written as a decimal string, like "3"' }).regex(/^[1-9]\d{0,29}$/, { error: 'must be a whole number of at least 1 written as a decimal string, like "3"' });
+const positiveSum = z
+  .string({ error: 'must be a whole number of at least 1 written as a decimal string, like "3"' })
+  .regex(/^[1-9]\d{0,29}$/, { error: 'must be a whole number of at least 1 written as a decimal string, like "3"' });
 
 const issueSchema = z.strictObject({ ref: text.nullish(), code: issueCodeSchema, field: text.nullish(), message: text });
 
@@ -60,10 +68,20 @@ const snapshotSchema = z.strictObject({
     dedupe: z.boolean({ error: 'must be true or false' }),
     nearEdgeMs: count,
     scale: count,
-    tariff: z.string({ error: 'must be a price-data fingerprint like "sha256:<64 hex digits>"' }).regex(/^sha256:[0-9a-f]{64}$/, { error: 'must be a price-data fingerprint like "sha256:<64 hex digits>"' }),
+    tariff: z
+      .string({ error: 'must be a price-data fingerprint like "sha256:<64 hex digits>"' })
+      .regex(/^sha256:[0-9a-f]{64}$/, { error: 'must be a price-data fingerprint like "sha256:<64 hex digits>"' }),
     acceptSecondaryPrices: z.boolean({ error: 'must be true or false' }),
   }),
-  counts: z.strictObject({ seen: count, priced: count, excluded: count, duplicates: count, duplicatesAcrossMerges: count, requestBasis: count, anthropicFormat: count }),
+  counts: z.strictObject({
+    seen: count,
+    priced: count,
+    excluded: count,
+    duplicates: count,
+    duplicatesAcrossMerges: count,
+    requestBasis: count,
+    anthropicFormat: count,
+  }),
   excludedByCode: z.partialRecord(issueCodeSchema, positiveCount),
   excludedSamples: z.array(issueSchema),
   duplicateSamples: z.array(issueSchema),
@@ -164,7 +182,8 @@ export interface ValidLedgerSnapshot {
  */
 export function parseLedgerSnapshot(value: unknown): ValidLedgerSnapshot {
   const format = typeof value === 'object' && value !== null ? (value as { format?: unknown }).format : undefined;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InvalidLedgerStateError('(root)', `must be a ledger snapshot object, got ${describeValue(value)}`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new InvalidLedgerStateError('(root)', `must be a ledger snapshot object, got ${describeValue(value)}`);
   if (format !== SNAPSHOT_FORMAT) {
     const older = typeof format === 'string' && /^seekcost-ledger\/[12]$/.test(format);
     throw new InvalidLedgerStateError(
@@ -192,11 +211,22 @@ export function parseLedgerSnapshot(value: unknown): ValidLedgerSnapshot {
   }
   const snapshot = result.data;
   checkConsistency(snapshot);
-  const sums = snapshot.buckets.map((b): BucketSums => [BigInt(b.tokens.cacheHit), BigInt(b.tokens.cacheMiss), BigInt(b.tokens.output), BigInt(b.tokens.reasoning)]);
+  const sums = snapshot.buckets.map(
+    (b): BucketSums => [BigInt(b.tokens.cacheHit), BigInt(b.tokens.cacheMiss), BigInt(b.tokens.output), BigInt(b.tokens.reasoning)],
+  );
   sums.forEach((s, i) => {
-    if (s[3] > s[2]) throw new InvalidLedgerStateError(`buckets[${i}].tokens.reasoning`, `is more than the bucket's output tokens (${s[3]} > ${s[2]}); reasoning tokens are part of output`);
+    if (s[3] > s[2])
+      throw new InvalidLedgerStateError(
+        `buckets[${i}].tokens.reasoning`,
+        `is more than the bucket's output tokens (${s[3]} > ${s[2]}); reasoning tokens are part of output`,
+      );
   });
-  return { snapshot: snapshot as LedgerSnapshot, sums, meteredCounts: snapshot.meteredBuckets.map((m) => BigInt(m.count)), stakeUnits: BigInt(snapshot.nearEdge.stakeUnits) };
+  return {
+    snapshot: snapshot as LedgerSnapshot,
+    sums,
+    meteredCounts: snapshot.meteredBuckets.map((m) => BigInt(m.count)),
+    stakeUnits: BigInt(snapshot.nearEdge.stakeUnits),
+  };
 }
 
 function checkConsistency(s: ParsedSnapshot): void {
@@ -228,9 +258,11 @@ function checkConsistency(s: ParsedSnapshot): void {
   s.meteredBuckets.forEach((m, i) => {
     const owner = s.buckets[m.bucket];
     if (owner === undefined) fail(`meteredBuckets[${i}].bucket`, `must be the index of a token bucket (0 to ${s.buckets.length - 1}), got ${m.bucket}`);
-    else if (m.records > owner.records) fail(`meteredBuckets[${i}].records`, `is ${m.records}, more than the ${owner.records} record(s) of buckets[${m.bucket}]`);
+    else if (m.records > owner.records)
+      fail(`meteredBuckets[${i}].records`, `is ${m.records}, more than the ${owner.records} record(s) of buckets[${m.bucket}]`);
     if (m.currency !== s.options.currency) fail(`meteredBuckets[${i}].currency`, `is ${m.currency} in a state that totals in ${s.options.currency}`);
-    if (!m.published && !s.options.acceptSecondaryPrices) fail(`meteredBuckets[${i}].published`, 'is false (a third-party price) in a state that does not accept secondary prices');
+    if (!m.published && !s.options.acceptSecondaryPrices)
+      fail(`meteredBuckets[${i}].published`, 'is false (a third-party price) in a state that does not accept secondary prices');
     const codes = m.warningCodes;
     if (codes.some((code, j) => j > 0 && (codes[j - 1] as string) >= code)) fail(`meteredBuckets[${i}].warningCodes`, 'must be sorted, without repeats');
     const id = JSON.stringify([m.bucket, m.item, m.via, m.periodId, m.discountId, m.confidence, codes]);
@@ -247,20 +279,24 @@ function checkConsistency(s: ParsedSnapshot): void {
   safe('excludedByCode', excluded);
   if (excluded !== c.excluded) fail('counts.excluded', `is ${c.excluded}, but excludedByCode adds up to ${excluded}`);
   safe('counts', c.priced + c.excluded + c.duplicates);
-  if (c.seen !== c.priced + c.excluded + c.duplicates) fail('counts.seen', `is ${c.seen}, but priced + excluded + duplicates is ${c.priced + c.excluded + c.duplicates}`);
+  if (c.seen !== c.priced + c.excluded + c.duplicates)
+    fail('counts.seen', `is ${c.seen}, but priced + excluded + duplicates is ${c.priced + c.excluded + c.duplicates}`);
   if (c.requestBasis > c.priced) fail('counts.requestBasis', `is ${c.requestBasis}, more than the ${c.priced} priced record(s)`);
   if (c.anthropicFormat > c.priced) fail('counts.anthropicFormat', `is ${c.anthropicFormat}, more than the ${c.priced} priced record(s)`);
   if (s.excludedSamples.length > c.excluded) fail('excludedSamples', `lists ${s.excludedSamples.length} record(s), more than the ${c.excluded} excluded`);
   s.excludedSamples.forEach((sample, i) => {
     if (sample.code === 'duplicate-id') fail(`excludedSamples[${i}].code`, "is 'duplicate-id', which is not an exclusion");
   });
-  if (s.duplicateSamples.length > c.duplicates) fail('duplicateSamples', `lists ${s.duplicateSamples.length} record(s), more than the ${c.duplicates} duplicates`);
+  if (s.duplicateSamples.length > c.duplicates)
+    fail('duplicateSamples', `lists ${s.duplicateSamples.length} record(s), more than the ${c.duplicates} duplicates`);
   s.duplicateSamples.forEach((sample, i) => {
     if (sample.code !== 'duplicate-id') fail(`duplicateSamples[${i}].code`, `must be 'duplicate-id', got '${sample.code}'`);
   });
-  if (s.nearEdge.details.length > s.nearEdge.count) fail('nearEdge.details', `lists ${s.nearEdge.details.length} record(s), more than nearEdge.count (${s.nearEdge.count})`);
+  if (s.nearEdge.details.length > s.nearEdge.count)
+    fail('nearEdge.details', `lists ${s.nearEdge.details.length} record(s), more than nearEdge.count (${s.nearEdge.count})`);
   if (s.nearEdge.count > c.priced) fail('nearEdge.count', `is ${s.nearEdge.count}, more than the ${c.priced} priced record(s)`);
-  if (s.options.dedupe !== (s.ids !== null)) fail('ids', s.options.dedupe ? 'must list the response ids counted, since the state de-duplicates' : 'must be null, since the state does not de-duplicate');
+  if (s.options.dedupe !== (s.ids !== null))
+    fail('ids', s.options.dedupe ? 'must list the response ids counted, since the state de-duplicates' : 'must be null, since the state does not de-duplicate');
   if (s.ids !== null) {
     if (s.ids.length > c.priced) fail('ids', `lists ${s.ids.length} id(s), more than the ${c.priced} priced record(s)`);
     // SeenIds allocates in chunks of 64K ids (cheap per id, costly for a few); a Set suits a few.

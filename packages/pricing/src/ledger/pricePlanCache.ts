@@ -196,8 +196,19 @@ export class PricePlanCache {
   entryFor(spec: PriceEntrySpec): PriceEntry | undefined {
     const id = entryId(spec.resolvedModel, spec.mode, spec.periodId, spec.tier, spec.currency, spec.confidence, spec.warningCodes);
     const known = this.#entries.get(id);
-    const rates = known?.rates ?? this.tariff.models.get(spec.resolvedModel)?.periods.find((p) => p.id === spec.periodId)?.tiers.find((t) => t.name === spec.tier)?.prices[spec.currency];
-    if (rates === undefined || rates.units.cacheHit !== spec.units.cacheHit || rates.units.cacheMiss !== spec.units.cacheMiss || rates.units.output !== spec.units.output) return undefined;
+    const rates =
+      known?.rates ??
+      this.tariff.models
+        .get(spec.resolvedModel)
+        ?.periods.find((p) => p.id === spec.periodId)
+        ?.tiers.find((t) => t.name === spec.tier)?.prices[spec.currency];
+    if (
+      rates === undefined ||
+      rates.units.cacheHit !== spec.units.cacheHit ||
+      rates.units.cacheMiss !== spec.units.cacheMiss ||
+      rates.units.output !== spec.units.output
+    )
+      return undefined;
     return (
       known ??
       this.#intern({
@@ -251,7 +262,11 @@ export class PricePlanCache {
       }
     }
     if (this.timeGrouping === 'day') addEdges(this.timeZone, [0]);
-    if (this.timeGrouping === 'hour') addEdges(this.timeZone, Array.from({ length: 24 }, (_, h) => h * 60));
+    if (this.timeGrouping === 'hour')
+      addEdges(
+        this.timeZone,
+        Array.from({ length: 24 }, (_, h) => h * 60),
+      );
     const state: ModelState = {
       model,
       breakpoints: [...breakpoints].filter(Number.isFinite).sort((a, b) => a - b),
@@ -346,7 +361,15 @@ export class PricePlanCache {
   }
 }
 
-function entryId(resolvedModel: string, mode: Mode | null, periodId: string, tier: TierName, currency: Currency, confidence: Confidence, warningCodes: readonly string[]): string {
+function entryId(
+  resolvedModel: string,
+  mode: Mode | null,
+  periodId: string,
+  tier: TierName,
+  currency: Currency,
+  confidence: Confidence,
+  warningCodes: readonly string[],
+): string {
   return `${resolvedModel}|${mode ?? ''}|${periodId}|${tier}|${currency}|${confidence}|${warningCodes.join(',')}`;
 }
 

@@ -87,7 +87,11 @@ export function readLedgerRecord(
   into: RecordFields,
 ): RecordReadFailure | undefined {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { code: 'malformed', field: undefined, message: `a record must be an object, got ${raw === null ? 'null' : Array.isArray(raw) ? 'an array' : typeof raw}` };
+    return {
+      code: 'malformed',
+      field: undefined,
+      message: `a record must be an object, got ${raw === null ? 'null' : Array.isArray(raw) ? 'an array' : typeof raw}`,
+    };
   }
   const record = raw as Raw;
   // Spans and LiteLLM JSON rows have no `usage` (a LiteLLM CSV row has one, and `endTime`): the
@@ -101,7 +105,11 @@ export function readLedgerRecord(
 
   const model = record.model ?? body.model;
   if (typeof model !== 'string' || model.length === 0) {
-    return { code: 'missing-model', field: 'model', message: model === undefined ? 'model: is missing' : `model: must be a non-empty string, got ${describe(model)}` };
+    return {
+      code: 'missing-model',
+      field: 'model',
+      message: model === undefined ? 'model: is missing' : `model: must be a non-empty string, got ${describe(model)}`,
+    };
   }
   const usage = record.totalUsage ?? record.usage ?? record.response_usage ?? body.usage;
   if (typeof usage !== 'object' || usage === null || Array.isArray(usage)) {
@@ -127,7 +135,8 @@ function readForeign(record: Raw): ForeignReadResult | undefined {
   if (isOtelSpan(record)) return readOtelSpan(record);
   if (Object.hasOwn(record, 'resourceSpans')) {
     const spans = otlpSpans(record);
-    if (spans === undefined) return { code: 'malformed', field: 'resourceSpans', message: 'resourceSpans: not an OTLP/JSON export (expected resourceSpans[].scopeSpans[].spans[])' };
+    if (spans === undefined)
+      return { code: 'malformed', field: 'resourceSpans', message: 'resourceSpans: not an OTLP/JSON export (expected resourceSpans[].scopeSpans[].spans[])' };
     const genAi = spans.filter((span) => isGenAiModelSpan(span));
     if (genAi.length === 1) return readOtelSpan(genAi[0] as Raw);
     return {
@@ -142,7 +151,8 @@ function readForeign(record: Raw): ForeignReadResult | undefined {
 
 function intoFields(read: ForeignReadResult, record: Raw, keyOf: ((record: Raw) => unknown) | undefined, into: RecordFields): RecordReadFailure | undefined {
   if (isReadFailure(read)) return read;
-  if (!(read.atMs < LATEST_PLAUSIBLE_MS)) return { code: 'absurd-timestamp', field: read.atField, message: `${read.atField}: ${isoOf(read.atMs)} is after 2100; the clock or the unit is wrong` };
+  if (!(read.atMs < LATEST_PLAUSIBLE_MS))
+    return { code: 'absurd-timestamp', field: read.atField, message: `${read.atField}: ${isoOf(read.atMs)} is after 2100; the clock or the unit is wrong` };
   const key = keyOf === undefined ? record.key : keyOf(record);
   into.model = read.model;
   into.atMs = read.atMs;
@@ -157,7 +167,8 @@ function readInstant(record: Raw, body: Raw, defaultBasis: InstantBasis, into: R
   const at = record.at;
   if (at !== undefined && at !== null) {
     const basis = record.basis ?? defaultBasis;
-    if (basis !== 'completion' && basis !== 'request') return { code: 'malformed', field: 'basis', message: `basis: must be 'completion' or 'request', got ${describe(basis)}` };
+    if (basis !== 'completion' && basis !== 'request')
+      return { code: 'malformed', field: 'basis', message: `basis: must be 'completion' or 'request', got ${describe(basis)}` };
     into.basis = basis;
     return readAt(at, into);
   }

@@ -17,7 +17,6 @@ export interface CountsScratch {
   format: UsageFormat;
 }
 
-
 /**
  * Reads a usage object's billed token split into `into`. The usual DeepSeek chat shape
  * (`prompt_tokens` = `prompt_cache_hit_tokens` + `prompt_cache_miss_tokens`, `completion_tokens`) is
@@ -37,16 +36,29 @@ export function readUsageCounts(usage: Readonly<Record<string, unknown>>, into: 
   const output = usage.completion_tokens;
   const prompt = usage.prompt_tokens;
   if (
-    typeof hit === 'number' && typeof miss === 'number' && typeof output === 'number' && typeof prompt === 'number' &&
-    Number.isInteger(hit) && Number.isInteger(miss) && Number.isInteger(output) &&
-    hit >= 0 && miss >= 0 && output >= 0 && hit < EXACT_DOUBLE_COUNT_LIMIT && miss < EXACT_DOUBLE_COUNT_LIMIT && output < EXACT_DOUBLE_COUNT_LIMIT && hit + miss === prompt
+    typeof hit === 'number' &&
+    typeof miss === 'number' &&
+    typeof output === 'number' &&
+    typeof prompt === 'number' &&
+    Number.isInteger(hit) &&
+    Number.isInteger(miss) &&
+    Number.isInteger(output) &&
+    hit >= 0 &&
+    miss >= 0 &&
+    output >= 0 &&
+    hit < EXACT_DOUBLE_COUNT_LIMIT &&
+    miss < EXACT_DOUBLE_COUNT_LIMIT &&
+    output < EXACT_DOUBLE_COUNT_LIMIT &&
+    hit + miss === prompt
   ) {
     const promptDetails = usage.prompt_tokens_details;
     const completionDetails = usage.completion_tokens_details;
     const cached = promptDetails === undefined || promptDetails === null ? undefined : (promptDetails as Record<string, unknown>).cached_tokens;
     const reasoning = completionDetails === undefined || completionDetails === null ? 0 : (completionDetails as Record<string, unknown>).reasoning_tokens;
     if (
-      (promptDetails === undefined || promptDetails === null || (typeof promptDetails === 'object' && !Array.isArray(promptDetails) && (cached === undefined || cached === null || cached === hit))) &&
+      (promptDetails === undefined ||
+        promptDetails === null ||
+        (typeof promptDetails === 'object' && !Array.isArray(promptDetails) && (cached === undefined || cached === null || cached === hit))) &&
       (completionDetails === undefined || completionDetails === null || (typeof completionDetails === 'object' && !Array.isArray(completionDetails))) &&
       (reasoning === undefined || reasoning === null || (typeof reasoning === 'number' && Number.isInteger(reasoning) && reasoning >= 0 && reasoning <= output))
     ) {

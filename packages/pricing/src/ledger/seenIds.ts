@@ -88,7 +88,10 @@ export class SeenIds {
     if ((had & bits) === bits && this.#contains(bucket, hash, id)) return false;
     const index = this.#size;
     if (index >= MAX_IDS) {
-      throw new SeekcostError('TOO_MANY_IDS', `more than ${MAX_IDS} distinct response ids in one ledger; shard the input by response id and merge, or pass dedupe: false`);
+      throw new SeekcostError(
+        'TOO_MANY_IDS',
+        `more than ${MAX_IDS} distinct response ids in one ledger; shard the input by response id and merge, or pass dedupe: false`,
+      );
     }
     filter[word] = had | bits;
     this.#append(bucket, (index << TAG_BITS) | (hash & TAG_MASK));

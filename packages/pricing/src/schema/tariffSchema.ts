@@ -56,9 +56,7 @@ export const windowSchema = z.strictObject({ start: clockTime, end: clockTime })
 export const tierConditionSchema = z.strictObject({
   windows: z.array(windowSchema).min(1),
   timeZone,
-  weekdays: z
-    .strictObject({ days: z.array(z.number().int().min(1).max(7)).min(1), timeZone })
-    .optional(),
+  weekdays: z.strictObject({ days: z.array(z.number().int().min(1).max(7)).min(1), timeZone }).optional(),
   exceptDates: z.string().min(1).optional(),
 });
 
@@ -244,9 +242,7 @@ export const tariffDocumentSchema = z.strictObject({
  * tariffDocumentV1Schema.safeParse({ formatVersion: 1 }).success; // => false
  * ```
  */
-export const tariffDocumentV1Schema = tariffDocumentSchema
-  .omit({ meteredItems: true, unappliedAnnouncements: true })
-  .extend({ formatVersion: z.literal(1) });
+export const tariffDocumentV1Schema = tariffDocumentSchema.omit({ meteredItems: true, unappliedAnnouncements: true }).extend({ formatVersion: z.literal(1) });
 
 /**
  * A price-data document as parsed (plain JSON shapes, strings for prices and instants).

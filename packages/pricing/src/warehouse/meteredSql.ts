@@ -53,13 +53,15 @@ export function meteredSql(table: TariffTable, o: MeteredSqlOptions): string {
   const name = `${o.prefix}metered_tariff`;
   let exponent = 0;
   rows.forEach((r, i) => {
-    if (!Number.isSafeInteger(r.exponent) || r.exponent < 0 || r.exponent > 18) throw new InvalidArgumentError(`table.metered[${i}].exponent`, `must be an integer from 0 to 18, got ${String(r.exponent)}`);
+    if (!Number.isSafeInteger(r.exponent) || r.exponent < 0 || r.exponent > 18)
+      throw new InvalidArgumentError(`table.metered[${i}].exponent`, `must be an integer from 0 to 18, got ${String(r.exponent)}`);
     exponent = Math.max(exponent, r.exponent);
   });
   const values = rows.map((r, i) => {
     const at = `table.metered[${i}]`;
     const int = (value: unknown, field: string, max = Number.MAX_SAFE_INTEGER) => {
-      if (!Number.isSafeInteger(value) || (value as number) < 0 || (value as number) > max) throw new InvalidArgumentError(`${at}.${field}`, `must be an integer from 0 to ${max}, got ${String(value)}`);
+      if (!Number.isSafeInteger(value) || (value as number) < 0 || (value as number) > max)
+        throw new InvalidArgumentError(`${at}.${field}`, `must be an integer from 0 to ${max}, got ${String(value)}`);
       return String(value);
     };
     const instant = (value: unknown, field: string) => {
@@ -68,33 +70,58 @@ export function meteredSql(table: TariffTable, o: MeteredSqlOptions): string {
       }
       return d.timestamp(value);
     };
-    if (typeof r.price !== 'string' || !DECIMAL.test(r.price)) throw new InvalidArgumentError(`${at}.price`, `must be a non-negative decimal string like 1.5, got ${String(r.price)}`);
+    if (typeof r.price !== 'string' || !DECIMAL.test(r.price))
+      throw new InvalidArgumentError(`${at}.price`, `must be a non-negative decimal string like 1.5, got ${String(r.price)}`);
     if (typeof r.published !== 'boolean') throw new InvalidArgumentError(`${at}.published`, `must be a boolean, got ${String(r.published)}`);
     // Every price at one exponent, so a count times it is an exact integer in 10^-exponent.
     const perCount = BigInt(int(r.units, 'units')) * 10n ** BigInt(exponent - r.exponent);
     if (perCount > BigInt(Number.MAX_SAFE_INTEGER)) throw new InvalidArgumentError(`${at}.units`, 'is too large once scaled to the common exponent');
     return `(${[
-      sqlText(r.item, dialect, `${at}.item`), sqlText(r.via, dialect, `${at}.via`), sqlText(r.periodId, dialect, `${at}.periodId`),
+      sqlText(r.item, dialect, `${at}.item`),
+      sqlText(r.via, dialect, `${at}.via`),
+      sqlText(r.periodId, dialect, `${at}.periodId`),
       r.discountId === null ? 'NULL' : sqlText(r.discountId, dialect, `${at}.discountId`),
-      instant(r.validFrom, 'validFrom'), r.validTo === null ? 'NULL' : instant(r.validTo, 'validTo'),
-      sqlText(r.unit, dialect, `${at}.unit`), int(r.unitSize, 'unitSize'), sqlText(r.currency, dialect, `${at}.currency`),
-      d.decimal(r.price), int(r.units, 'units'), int(r.exponent, 'exponent', 18), String(perCount),
-      r.published ? 'TRUE' : 'FALSE', sqlText(r.confidence, dialect, `${at}.confidence`), sqlText(r.source, dialect, `${at}.source`),
+      instant(r.validFrom, 'validFrom'),
+      r.validTo === null ? 'NULL' : instant(r.validTo, 'validTo'),
+      sqlText(r.unit, dialect, `${at}.unit`),
+      int(r.unitSize, 'unitSize'),
+      sqlText(r.currency, dialect, `${at}.currency`),
+      d.decimal(r.price),
+      int(r.units, 'units'),
+      int(r.exponent, 'exponent', 18),
+      String(perCount),
+      r.published ? 'TRUE' : 'FALSE',
+      sqlText(r.confidence, dialect, `${at}.confidence`),
+      sqlText(r.source, dialect, `${at}.source`),
     ].join(', ')})`;
   });
   const nullable = (type: string) => (dialect === 'clickhouse' ? `Nullable(${type})` : type);
   const columns = [
-    `item ${t.text}`, `via ${t.text}`, `period_id ${t.text}`, `discount_id ${nullable(t.text)}`,
-    `valid_from ${t.timestamp}`, `valid_to ${nullable(t.timestamp)}`, `unit ${t.text}`, `unit_size ${t.big}`, `currency ${t.text}`,
-    `price ${t.decimal(exponent)}`, `units ${t.big}`, `exponent ${t.int}`, `units_per_count ${t.big}`,
-    `published ${t.bool}`, `confidence ${t.text}`, `source ${t.text}`,
+    `item ${t.text}`,
+    `via ${t.text}`,
+    `period_id ${t.text}`,
+    `discount_id ${nullable(t.text)}`,
+    `valid_from ${t.timestamp}`,
+    `valid_to ${nullable(t.timestamp)}`,
+    `unit ${t.text}`,
+    `unit_size ${t.big}`,
+    `currency ${t.text}`,
+    `price ${t.decimal(exponent)}`,
+    `units ${t.big}`,
+    `exponent ${t.int}`,
+    `units_per_count ${t.big}`,
+    `published ${t.bool}`,
+    `confidence ${t.text}`,
+    `source ${t.text}`,
   ];
   let sql = `-- Per-call (metered) prices: price per unit_size units; units_per_count is the price in 10^-${exponent} of its currency per unit.
 ${d.createTable(name, `\n  ${columns.join(',\n  ')}\n`)};
 ${values.length === 0 ? `-- (no rows for ${name})` : `INSERT INTO ${name} VALUES\n  ${values.join(',\n  ')};`}
 `;
   if (!o.priceCounts) return sql;
-  const counts = COUNT_COLUMNS.map(([item, column]) => `  SELECT request_id, model, completed_at, ${sqlText(item, dialect, 'item')} AS item, ${column} AS item_count FROM ${o.usage}`).join('\n  UNION ALL\n');
+  const counts = COUNT_COLUMNS.map(
+    ([item, column]) => `  SELECT request_id, model, completed_at, ${sqlText(item, dialect, 'item')} AS item, ${column} AS item_count FROM ${o.usage}`,
+  ).join('\n  UNION ALL\n');
   sql += `-- Prices the per-call counts of ${o.usage}(request_id, model, completed_at, search_count, fetch_count, ocr_pages, tts_characters)
 -- in ${o.currency}, as tool calls made during the request, at published prices only (a third-party figure is not
 -- used): one row per usage row and item with a count; amount_units is exact in 10^-${exponent} ${o.currency}.

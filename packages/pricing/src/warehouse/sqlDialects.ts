@@ -60,7 +60,15 @@ export const DIALECTS: Record<SqlDialect, Dialect> = {
     createView: (n) => `CREATE OR REPLACE VIEW ${n} AS`,
   },
   clickhouse: {
-    types: { text: 'String', int: 'Nullable(Int32)', big: 'Nullable(Int64)', bool: 'Bool', timestamp: "DateTime64(3, 'UTC')", date: 'Date', decimal: (s) => `Decimal(18, ${s})` },
+    types: {
+      text: 'String',
+      int: 'Nullable(Int32)',
+      big: 'Nullable(Int64)',
+      bool: 'Bool',
+      timestamp: "DateTime64(3, 'UTC')",
+      date: 'Date',
+      decimal: (s) => `Decimal(18, ${s})`,
+    },
     timestamp: (iso) => `toDateTime64('${iso.replace('T', ' ').replace('Z', '')}', 3, 'UTC')`,
     decimal: (text) => text,
     date: (day) => `toDate('${day}')`,

@@ -141,7 +141,8 @@ export function tariffTable(options: TariffTableOptions = {}): TariffTable {
   const fromMs = options.from === undefined ? -Infinity : toEpochMs(options.from, 'from');
   const toMs = options.to === undefined ? Infinity : toEpochMs(options.to, 'to');
   if (!(toMs > fromMs)) throw new InvalidArgumentError('to', 'must be after from');
-  if (options.model !== undefined && !tariff.ids.has(options.model)) throw new InvalidArgumentError('model', `'${options.model}' is not a model id in the price data`);
+  if (options.model !== undefined && !tariff.ids.has(options.model))
+    throw new InvalidArgumentError('model', `'${options.model}' is not a model id in the price data`);
   const rows: TariffTableRow[] = [];
   const ids = [...tariff.ids.values()].filter((id) => options.model === undefined || id.id === options.model).sort((a, b) => (a.id < b.id ? -1 : 1));
   for (const id of ids) {
@@ -163,7 +164,14 @@ export function tariffTable(options: TariffTableOptions = {}): TariffTable {
           for (const currency of tariff.currencies) {
             const rates = tier.prices[currency];
             if (rates === undefined || (options.currency !== undefined && currency !== options.currency)) continue;
-            const priced = { ...base, tier: tier.name, tierRank: rank, currency, ...prices(rates, tariff.scale), confidence: weakerConfidence(weakerConfidence(period.confidence, rates.confidence), route.confidence) };
+            const priced = {
+              ...base,
+              tier: tier.name,
+              tierRank: rank,
+              currency,
+              ...prices(rates, tariff.scale),
+              confidence: weakerConfidence(weakerConfidence(period.confidence, rates.confidence), route.confidence),
+            };
             const condition = tier.condition;
             if (condition === undefined) {
               rows.push({ ...priced, isDefault: true, ...NO_CONDITION });
@@ -237,7 +245,10 @@ function fixedOffset(timeZone: string, startMs: number, endMs: number, period: C
   const last = Math.min(endMs, startMs + OPEN_CHECK_MS);
   for (let t = startMs; t < last; t += DAY_MS / 4) {
     if (zoneOffsetMinutes(t, timeZone) !== offset) {
-      throw new InvalidArgumentError('tariff', `${timeZone} changes its UTC offset during ${period.id}; the flat table stores fixed offsets and cannot express it`);
+      throw new InvalidArgumentError(
+        'tariff',
+        `${timeZone} changes its UTC offset during ${period.id}; the flat table stores fixed offsets and cannot express it`,
+      );
     }
   }
   return offset;

@@ -48,21 +48,37 @@ function rowValues(row: TariffTableRow, at: string, dialect: SqlDialect, d: Dial
   };
   const decimal = (field: keyof TariffTableRow) => {
     const value = row[field];
-    if (typeof value !== 'string' || !DECIMAL.test(value)) throw new InvalidArgumentError(`${at}.${field}`, `must be a non-negative decimal string like 0.28, got ${String(value)}`);
+    if (typeof value !== 'string' || !DECIMAL.test(value))
+      throw new InvalidArgumentError(`${at}.${field}`, `must be a non-negative decimal string like 0.28, got ${String(value)}`);
     return d.decimal(value);
   };
   if (typeof row.isDefault !== 'boolean') throw new InvalidArgumentError(`${at}.isDefault`, `must be a boolean, got ${String(row.isDefault)}`);
   return [
-    text('model'), text('resolvedModel'), maybeText('mode'), text('periodId'),
-    d.timestamp(instant(row.validFrom, `${at}.validFrom`)), row.validTo === null ? 'NULL' : d.timestamp(instant(row.validTo, `${at}.validTo`)),
-    text('tier'), int('tierRank', 0, 1_000), row.isDefault ? 'TRUE' : 'FALSE',
-    int('windowStartMinute', 0, DAY_MINUTES, true), int('windowEndMinute', 0, DAY_MINUTES, true), int('windowOffsetMinutes', -DAY_MINUTES, DAY_MINUTES, true),
-    int('weekdayMask', 0, 127, true), int('weekdayOffsetMinutes', -DAY_MINUTES, DAY_MINUTES, true),
-    maybeText('holidayCalendar'), int('holidayOffsetMinutes', -DAY_MINUTES, DAY_MINUTES, true),
+    text('model'),
+    text('resolvedModel'),
+    maybeText('mode'),
+    text('periodId'),
+    d.timestamp(instant(row.validFrom, `${at}.validFrom`)),
+    row.validTo === null ? 'NULL' : d.timestamp(instant(row.validTo, `${at}.validTo`)),
+    text('tier'),
+    int('tierRank', 0, 1_000),
+    row.isDefault ? 'TRUE' : 'FALSE',
+    int('windowStartMinute', 0, DAY_MINUTES, true),
+    int('windowEndMinute', 0, DAY_MINUTES, true),
+    int('windowOffsetMinutes', -DAY_MINUTES, DAY_MINUTES, true),
+    int('weekdayMask', 0, 127, true),
+    int('weekdayOffsetMinutes', -DAY_MINUTES, DAY_MINUTES, true),
+    maybeText('holidayCalendar'),
+    int('holidayOffsetMinutes', -DAY_MINUTES, DAY_MINUTES, true),
     text('currency'),
-    decimal('cacheHitPrice'), decimal('cacheMissPrice'), decimal('outputPrice'),
-    int('cacheHitUnits', 0, Number.MAX_SAFE_INTEGER), int('cacheMissUnits', 0, Number.MAX_SAFE_INTEGER), int('outputUnits', 0, Number.MAX_SAFE_INTEGER),
-    text('source'), text('confidence'),
+    decimal('cacheHitPrice'),
+    decimal('cacheMissPrice'),
+    decimal('outputPrice'),
+    int('cacheHitUnits', 0, Number.MAX_SAFE_INTEGER),
+    int('cacheMissUnits', 0, Number.MAX_SAFE_INTEGER),
+    int('outputUnits', 0, Number.MAX_SAFE_INTEGER),
+    text('source'),
+    text('confidence'),
   ];
 }
 
@@ -76,7 +92,12 @@ function instant(value: unknown, field: string): string {
 
 /** A calendar date `YYYY-MM-DD` that exists. */
 function day(value: unknown, field: string): string {
-  if (typeof value !== 'string' || !ISO_DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
+  if (
+    typeof value !== 'string' ||
+    !ISO_DATE.test(value) ||
+    Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ||
+    new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value
+  ) {
     throw new InvalidArgumentError(field, `must be a date like 2026-10-01, got ${String(value)}`);
   }
   return value;

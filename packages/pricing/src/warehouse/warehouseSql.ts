@@ -86,17 +86,23 @@ const QUALIFIED_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
  */
 export function warehouseSql(table: TariffTable, options: WarehouseSqlOptions): string {
   const dialect = options.dialect;
-  if (typeof dialect !== 'string' || !Object.hasOwn(DIALECTS, dialect)) throw new InvalidArgumentError('dialect', `must be one of ${Object.keys(DIALECTS).join(', ')}, got ${String(dialect)}`);
+  if (typeof dialect !== 'string' || !Object.hasOwn(DIALECTS, dialect))
+    throw new InvalidArgumentError('dialect', `must be one of ${Object.keys(DIALECTS).join(', ')}, got ${String(dialect)}`);
   const d = DIALECTS[dialect];
   const prefix = options.prefix ?? 'seekcost_';
-  if (typeof prefix !== 'string' || !QUALIFIED_NAME.test(prefix)) throw new InvalidArgumentError('prefix', 'must be a plain SQL identifier prefix, optionally qualified (e.g. billing.seekcost_)');
+  if (typeof prefix !== 'string' || !QUALIFIED_NAME.test(prefix))
+    throw new InvalidArgumentError('prefix', 'must be a plain SQL identifier prefix, optionally qualified (e.g. billing.seekcost_)');
   const usage = options.usageTable ?? 'usage';
-  if (typeof usage !== 'string' || !QUALIFIED_NAME.test(usage)) throw new InvalidArgumentError('usageTable', 'must be a plain (optionally qualified) table name');
+  if (typeof usage !== 'string' || !QUALIFIED_NAME.test(usage))
+    throw new InvalidArgumentError('usageTable', 'must be a plain (optionally qualified) table name');
   const currency = options.currency ?? 'USD';
-  if (!currencySchema.options.includes(currency)) throw new InvalidArgumentError('currency', `must be one of ${currencySchema.options.join(', ')}, got ${String(currency)}`);
+  if (!currencySchema.options.includes(currency))
+    throw new InvalidArgumentError('currency', `must be one of ${currencySchema.options.join(', ')}, got ${String(currency)}`);
   // scale and checked are written into types and comments, so they are held to exact shapes too.
-  if (!Number.isSafeInteger(table.scale) || table.scale < 0 || table.scale > 18) throw new InvalidArgumentError('table.scale', `must be an integer from 0 to 18, got ${String(table.scale)}`);
-  if (typeof table.checked !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(table.checked)) throw new InvalidArgumentError('table.checked', `must be a date like 2026-11-22, got ${String(table.checked)}`);
+  if (!Number.isSafeInteger(table.scale) || table.scale < 0 || table.scale > 18)
+    throw new InvalidArgumentError('table.scale', `must be an integer from 0 to 18, got ${String(table.scale)}`);
+  if (typeof table.checked !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(table.checked))
+    throw new InvalidArgumentError('table.checked', `must be a date like 2026-11-22, got ${String(table.checked)}`);
   const values = tariffTableValues(table, dialect, d);
   const t = d.types;
   const tariffName = `${prefix}tariff`;
@@ -104,16 +110,31 @@ export function warehouseSql(table: TariffTable, options: WarehouseSqlOptions): 
   const exponent = table.scale + 6;
 
   const tariffColumns = [
-    `model ${t.text}`, `resolved_model ${t.text}`, `mode ${nullableText(dialect, t.text)}`, `period_id ${t.text}`,
-    `valid_from ${t.timestamp}`, `valid_to ${dialect === 'clickhouse' ? `Nullable(${t.timestamp})` : t.timestamp}`,
-    `tier ${t.text}`, `tier_rank ${t.int}`, `is_default ${t.bool}`,
-    `window_start_minute ${t.int}`, `window_end_minute ${t.int}`, `window_offset_minutes ${t.int}`,
-    `weekday_mask ${t.int}`, `weekday_offset_minutes ${t.int}`,
-    `holiday_calendar ${nullableText(dialect, t.text)}`, `holiday_offset_minutes ${t.int}`,
+    `model ${t.text}`,
+    `resolved_model ${t.text}`,
+    `mode ${nullableText(dialect, t.text)}`,
+    `period_id ${t.text}`,
+    `valid_from ${t.timestamp}`,
+    `valid_to ${dialect === 'clickhouse' ? `Nullable(${t.timestamp})` : t.timestamp}`,
+    `tier ${t.text}`,
+    `tier_rank ${t.int}`,
+    `is_default ${t.bool}`,
+    `window_start_minute ${t.int}`,
+    `window_end_minute ${t.int}`,
+    `window_offset_minutes ${t.int}`,
+    `weekday_mask ${t.int}`,
+    `weekday_offset_minutes ${t.int}`,
+    `holiday_calendar ${nullableText(dialect, t.text)}`,
+    `holiday_offset_minutes ${t.int}`,
     `currency ${t.text}`,
-    `cache_hit_price ${t.decimal(table.scale)}`, `cache_miss_price ${t.decimal(table.scale)}`, `output_price ${t.decimal(table.scale)}`,
-    `cache_hit_units ${t.big}`, `cache_miss_units ${t.big}`, `output_units ${t.big}`,
-    `source ${t.text}`, `confidence ${t.text}`,
+    `cache_hit_price ${t.decimal(table.scale)}`,
+    `cache_miss_price ${t.decimal(table.scale)}`,
+    `output_price ${t.decimal(table.scale)}`,
+    `cache_hit_units ${t.big}`,
+    `cache_miss_units ${t.big}`,
+    `output_units ${t.big}`,
+    `source ${t.text}`,
+    `confidence ${t.text}`,
   ];
 
   const local = (offsetColumn: string) => d.addMinutes('c.completed_at', `c.${offsetColumn}`);

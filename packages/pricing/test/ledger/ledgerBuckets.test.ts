@@ -51,7 +51,11 @@ describe('ledger buckets', () => {
   });
 
   it('keeps exact sums for any sequence of counts (property, against BigInt sums)', () => {
-    const count = fc.oneof(fc.integer({ min: 0, max: 2_000_000 }), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.constantFrom(EXACT_DOUBLE_COUNT_LIMIT - 1, EXACT_DOUBLE_COUNT_LIMIT));
+    const count = fc.oneof(
+      fc.integer({ min: 0, max: 2_000_000 }),
+      fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+      fc.constantFrom(EXACT_DOUBLE_COUNT_LIMIT - 1, EXACT_DOUBLE_COUNT_LIMIT),
+    );
     fc.assert(
       fc.property(fc.array(fc.tuple(count, count, count, count), { maxLength: 200 }), (rows) => {
         const bucket = new LedgerBuckets().bucketFor('m', entry, 0, '');
@@ -69,7 +73,7 @@ describe('ledger buckets', () => {
     );
   });
 
-  it('adds a merged state\'s exact sums', () => {
+  it("adds a merged state's exact sums", () => {
     const bucket = new LedgerBuckets().bucketFor('m', entry, 0, '');
     addCounts(bucket, counts(1, 2, 3, 1));
     addSums(bucket, 5, [10n, 2n ** 60n, 0n, 0n]);

@@ -11,7 +11,10 @@ describe('LedgerIssues', () => {
     const issues = new LedgerIssues(2, 'USD', getBundledTariff());
     for (let i = 0; i < 5; i++) issues.exclude(`log:${i}`, i % 2 === 0 ? 'malformed' : 'invalid-usage', undefined, 'bad');
     expect(issues.excluded).toBe(5);
-    expect([...issues.excludedByCode]).toEqual([['malformed', 3], ['invalid-usage', 2]]);
+    expect([...issues.excludedByCode]).toEqual([
+      ['malformed', 3],
+      ['invalid-usage', 2],
+    ]);
     expect(issues.excludedSamples.map((s) => s.ref)).toEqual(['log:0', 'log:1']);
   });
 
@@ -27,7 +30,12 @@ describe('LedgerIssues', () => {
 
   it('counts duplicates with a message naming the id', () => {
     const issues = new LedgerIssues(10, 'USD', getBundledTariff());
-    expect(issues.duplicate('a:2', 'abc')).toEqual({ ref: 'a:2', code: 'duplicate-id', field: 'id', message: "id: response id 'abc' was already counted; this copy is not" });
+    expect(issues.duplicate('a:2', 'abc')).toEqual({
+      ref: 'a:2',
+      code: 'duplicate-id',
+      field: 'id',
+      message: "id: response id 'abc' was already counted; this copy is not",
+    });
     expect(issues.duplicates).toBe(1);
   });
 

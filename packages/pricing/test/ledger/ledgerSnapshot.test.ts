@@ -5,11 +5,26 @@ import { createLedger, parseLedgerSnapshot, tariffFingerprint } from '@seekcost/
 describe('ledgerSnapshot', () => {
   it('writes the whole state as JSON that reads back whole: identity, options with the fingerprint, exact sums past 2^53', () => {
     const ledger = createLedger({ groupBy: ['model'], shardId: 'worker-1' });
-    for (let i = 0; i < 3; i++) ledger.add({ id: `r${i}`, model: 'deepseek-v4-pro', at: '2026-09-01T02:00:00Z', usage: { cacheHitInputTokens: 0, cacheMissInputTokens: 1, outputTokens: 2 ** 52 } });
+    for (let i = 0; i < 3; i++)
+      ledger.add({
+        id: `r${i}`,
+        model: 'deepseek-v4-pro',
+        at: '2026-09-01T02:00:00Z',
+        usage: { cacheHitInputTokens: 0, cacheMissInputTokens: 1, outputTokens: 2 ** 52 },
+      });
     const state = JSON.parse(JSON.stringify(ledger.snapshot()));
     expect(state.format).toBe('seekcost-ledger/3');
     expect([state.shardId, state.shards]).toEqual(['worker-1', ['worker-1']]);
-    expect(state.options).toEqual({ groupBy: ['model'], timeZone: 'UTC', currency: 'USD', dedupe: true, nearEdgeMs: 600_000, scale: getBundledTariff().scale, tariff: tariffFingerprint(getBundledTariff()), acceptSecondaryPrices: false });
+    expect(state.options).toEqual({
+      groupBy: ['model'],
+      timeZone: 'UTC',
+      currency: 'USD',
+      dedupe: true,
+      nearEdgeMs: 600_000,
+      scale: getBundledTariff().scale,
+      tariff: tariffFingerprint(getBundledTariff()),
+      acceptSecondaryPrices: false,
+    });
     expect(state.meteredBuckets).toEqual([]);
     expect(state.buckets[0].tokens).toEqual({ cacheHit: '0', cacheMiss: '3', output: '13510798882111488', reasoning: '0' });
     expect(state.ids).toEqual(['r0', 'r1', 'r2']);

@@ -4,7 +4,12 @@ import { createLedger } from '@seekcost/pricing/ledger';
 import type { LedgerCore } from '../../src/ledger/ledgerCore.ts';
 import { ledgerTotals } from '../../src/ledger/ledgerTotals.ts';
 
-const chatUsage = (hit: number, miss: number, out: number) => ({ prompt_tokens: hit + miss, prompt_cache_hit_tokens: hit, prompt_cache_miss_tokens: miss, completion_tokens: out });
+const chatUsage = (hit: number, miss: number, out: number) => ({
+  prompt_tokens: hit + miss,
+  prompt_cache_hit_tokens: hit,
+  prompt_cache_miss_tokens: miss,
+  completion_tokens: out,
+});
 
 describe('ledgerTotals', () => {
   it('prices each bucket as its token sums times its unit prices, and groups and the total as their sums', () => {
@@ -20,7 +25,11 @@ describe('ledgerTotals', () => {
       [{ day: '2026-09-01', tier: 'peak' }, 2, '0.0000451'],
     ]);
     for (const bucket of totals.buckets) {
-      const expected = new Decimal(bucket.tokens.cacheHitInputTokens).times(bucket.rates.cacheHit).plus(new Decimal(bucket.tokens.cacheMissInputTokens).times(bucket.rates.cacheMiss)).plus(new Decimal(bucket.tokens.outputTokens).times(bucket.rates.output)).div(1_000_000);
+      const expected = new Decimal(bucket.tokens.cacheHitInputTokens)
+        .times(bucket.rates.cacheHit)
+        .plus(new Decimal(bucket.tokens.cacheMissInputTokens).times(bucket.rates.cacheMiss))
+        .plus(new Decimal(bucket.tokens.outputTokens).times(bucket.rates.output))
+        .div(1_000_000);
       expect(bucket.amount.toString()).toBe(expected.toString());
     }
     expect(totals.amount.toString()).toBe('0.000078254');
@@ -41,7 +50,8 @@ describe('ledgerTotals', () => {
 
   it('refuses to show a token total past 2^53 as a number, with a typed error', () => {
     const ledger = createLedger();
-    for (let i = 0; i < 3; i++) ledger.add({ model: 'deepseek-v4-pro', at: '2026-09-01T02:00:00Z', usage: { cacheHitInputTokens: 0, cacheMissInputTokens: 0, outputTokens: 2 ** 52 } });
+    for (let i = 0; i < 3; i++)
+      ledger.add({ model: 'deepseek-v4-pro', at: '2026-09-01T02:00:00Z', usage: { cacheHitInputTokens: 0, cacheMissInputTokens: 0, outputTokens: 2 ** 52 } });
     expect(() => ledger.totals()).toThrow(/a token total \(13510798882111488\) is beyond 2\^53/);
   });
 });

@@ -4,7 +4,12 @@ import { compileTariff, getBundledTariff } from '@seekcost/pricing';
 import { createLedger, DuplicateShardError, InvalidLedgerStateError, type Ledger, type LedgerOptions, type LedgerSnapshot } from '@seekcost/pricing/ledger';
 import { recordArb } from './support.ts';
 
-const chatUsage = (hit: number, miss: number, out: number) => ({ prompt_tokens: hit + miss, prompt_cache_hit_tokens: hit, prompt_cache_miss_tokens: miss, completion_tokens: out });
+const chatUsage = (hit: number, miss: number, out: number) => ({
+  prompt_tokens: hit + miss,
+  prompt_cache_hit_tokens: hit,
+  prompt_cache_miss_tokens: miss,
+  completion_tokens: out,
+});
 
 // What a ledger shows of itself, as JSON: equal before and after a refused merge means untouched.
 const observable = (ledger: Ledger) => JSON.stringify({ totals: ledger.totals(), snapshot: { ...ledger.snapshot() } });
@@ -12,7 +17,15 @@ const observable = (ledger: Ledger) => JSON.stringify({ totals: ledger.totals(),
 function shard(options: LedgerOptions, days: number): Ledger {
   const ledger = createLedger(options);
   for (let day = 0; day < days; day++) {
-    ledger.add({ id: `${options.shardId}-${day}`, model: 'deepseek-v4-pro', at: Date.parse('2026-09-01T02:00:00Z') + day * 86_400_000, usage: chatUsage(day, 2 * day + 1, 3 * day) }, `log:${day}`);
+    ledger.add(
+      {
+        id: `${options.shardId}-${day}`,
+        model: 'deepseek-v4-pro',
+        at: Date.parse('2026-09-01T02:00:00Z') + day * 86_400_000,
+        usage: chatUsage(day, 2 * day + 1, 3 * day),
+      },
+      `log:${day}`,
+    );
   }
   return ledger;
 }

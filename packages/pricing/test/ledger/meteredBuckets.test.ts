@@ -4,7 +4,12 @@ import { Decimal, priceRequest, SeekcostError, type MeteredCounts } from '@seekc
 import { createLedger, InvalidLedgerStateError, type LedgerSnapshot } from '@seekcost/pricing/ledger';
 import { addMeteredCount, meteredSum, type MeteredBucket } from '../../src/ledger/meteredBuckets.ts';
 
-const chatUsage = (hit: number, miss: number, out: number) => ({ prompt_tokens: hit + miss, prompt_cache_hit_tokens: hit, prompt_cache_miss_tokens: miss, completion_tokens: out });
+const chatUsage = (hit: number, miss: number, out: number) => ({
+  prompt_tokens: hit + miss,
+  prompt_cache_hit_tokens: hit,
+  prompt_cache_miss_tokens: miss,
+  completion_tokens: out,
+});
 const usage = chatUsage(0, 1000, 100);
 const NOV_20 = '2026-11-20T03:00:00Z';
 
@@ -38,7 +43,20 @@ describe('createLedger: metered items', () => {
       ['b', []],
     ]);
     // One bucket per (group, price): the counts of both records are summed, then multiplied once.
-    expect(t.meteredBuckets.map((b) => [b.key.key, b.item, b.via, b.periodId, b.unitPrice.toString(), b.unitSize, b.published, b.confidence, b.count, b.amount.toString()])).toEqual([
+    expect(
+      t.meteredBuckets.map((b) => [
+        b.key.key,
+        b.item,
+        b.via,
+        b.periodId,
+        b.unitPrice.toString(),
+        b.unitSize,
+        b.published,
+        b.confidence,
+        b.count,
+        b.amount.toString(),
+      ]),
+    ).toEqual([
       ['a', 'search', 'tool-call', 'search/2026-10-31', '5', 1000, true, 'official', 3, '0.015'],
       ['a', 'ocrPages', 'tool-call', 'ocrPages/2026-11-13', '1.5', 1000, true, expect.any(String), 12, '0.018'],
     ]);
@@ -60,7 +78,9 @@ describe('createLedger: metered items', () => {
 
   it('prices stand-alone API calls on their own timeline (meteredVia)', () => {
     const ledger = createLedger({ currency: 'CNY' });
-    expect(ledger.add({ model: 'deepseek-v4-flash', at: '2026-10-15T00:00:00Z', usage: chatUsage(0, 0, 0), metered: { fetch: 2 }, meteredVia: 'api' })).toBeUndefined();
+    expect(
+      ledger.add({ model: 'deepseek-v4-flash', at: '2026-10-15T00:00:00Z', usage: chatUsage(0, 0, 0), metered: { fetch: 2 }, meteredVia: 'api' }),
+    ).toBeUndefined();
     expect(ledger.totals().meteredBuckets.map((b) => [b.via, b.periodId, b.amount.toString()])).toEqual([['api', 'fetch/api/2026-10-01', '0.01']]);
   });
 
@@ -71,7 +91,13 @@ describe('createLedger: metered items', () => {
     ['counts that are not an object', { metered: [3] }, 'invalid-usage', 'metered', /must be an object/],
     ['an unknown item', { metered: { images: 1 } }, 'unknown-metered-item', 'metered.images', /"images" is not a metered item/],
     ['a hostile item name', { metered: { 'a\u001b[31m': 1 } }, 'unknown-metered-item', 'metered["a\\u001b[31m"]', /not a metered item/],
-    ['OCR pages before the item existed', { at: '2026-11-12T15:59:59.999Z', metered: { ocrPages: 1 } }, 'metered-not-available', 'metered.ocrPages', /priced from 2026-11-12T16:00:00.000Z/],
+    [
+      'OCR pages before the item existed',
+      { at: '2026-11-12T15:59:59.999Z', metered: { ocrPages: 1 } },
+      'metered-not-available',
+      'metered.ocrPages',
+      /priced from 2026-11-12T16:00:00.000Z/,
+    ],
     ['ASR, which has no price', { metered: { asr: 1 } }, 'metered-not-available', 'metered.asr', /never 0/],
     ['a bad meteredVia', { metered: { search: 1 }, meteredVia: 'web' }, 'malformed', 'meteredVia', /must be 'tool-call' or 'api', got "web"/],
   ];
@@ -86,7 +112,10 @@ describe('createLedger: metered items', () => {
 
   it('refuses a USD price DeepSeek did not publish unless secondary prices are accepted, and then says so', () => {
     const strict = createLedger();
-    expect(strict.add({ model: 'deepseek-v4-flash', at: NOV_20, usage, metered: { search: 4 } })).toMatchObject({ code: 'metered-price-not-published', field: 'metered.search' });
+    expect(strict.add({ model: 'deepseek-v4-flash', at: NOV_20, usage, metered: { search: 4 } })).toMatchObject({
+      code: 'metered-price-not-published',
+      field: 'metered.search',
+    });
     const lenient = createLedger({ acceptSecondaryPrices: true });
     expect(lenient.add({ model: 'deepseek-v4-flash', at: NOV_20, usage, metered: { search: 4 } })).toBeUndefined();
     const t = lenient.totals();
@@ -122,7 +151,22 @@ describe('createLedger: metered items in snapshots and merges', () => {
       ['ttsCharacters', 10800, '3.24'],
     ]);
     expect(t.groups[0]?.metered.map((l) => l.count)).toEqual([6, 10800]);
-    expect(stateOf('a').meteredBuckets[0]).toEqual({ bucket: 0, item: 'search', via: 'tool-call', periodId: 'search/2026-10-31', discountId: null, currency: 'CNY', published: true, confidence: 'official', warningCodes: [], units: 5, exponent: 3, unitSize: 1000, records: 1, count: '3' });
+    expect(stateOf('a').meteredBuckets[0]).toEqual({
+      bucket: 0,
+      item: 'search',
+      via: 'tool-call',
+      periodId: 'search/2026-10-31',
+      discountId: null,
+      currency: 'CNY',
+      published: true,
+      confidence: 'official',
+      warningCodes: [],
+      units: 5,
+      exponent: 3,
+      unitSize: 1000,
+      records: 1,
+      count: '3',
+    });
   });
 
   const cases: [string, (m: Record<string, unknown>) => void, string, RegExp][] = [
@@ -132,7 +176,12 @@ describe('createLedger: metered items in snapshots and merges', () => {
     ['more records than its token bucket', (m) => (m.records = 2), 'meteredBuckets[0].records', /more than the 1 record/],
     ['an unknown item', (m) => (m.item = 'images'), 'meteredBuckets[0].item', /expected one of/],
     ['an unknown field', (m) => (m.extra = 1), 'meteredBuckets[0].extra', /not a field/],
-    ['a third-party price in a state that does not accept them', (m) => (m.published = false), 'meteredBuckets[0].published', /does not accept secondary prices/],
+    [
+      'a third-party price in a state that does not accept them',
+      (m) => (m.published = false),
+      'meteredBuckets[0].published',
+      /does not accept secondary prices/,
+    ],
     ['a tampered price', (m) => (m.units = 1), 'meteredBuckets[0].units', /different price data: search search\/2026-10-31 CNY is not priced 1e-3 per 1000/],
     ['a period the price data does not have', (m) => (m.periodId = 'search/1999'), 'meteredBuckets[0].units', /different price data/],
   ];
@@ -154,7 +203,10 @@ describe('createLedger: metered items in snapshots and merges', () => {
 });
 
 describe('createLedger: a ledger with metered items equals the sum of its quotes', () => {
-  const counts = fc.record({ search: fc.nat({ max: 5000 }), fetch: fc.nat({ max: 5000 }), ocrPages: fc.nat({ max: 300 }), ttsCharacters: fc.nat({ max: 2 ** 40 }) }, { requiredKeys: [] });
+  const counts = fc.record(
+    { search: fc.nat({ max: 5000 }), fetch: fc.nat({ max: 5000 }), ocrPages: fc.nat({ max: 300 }), ttsCharacters: fc.nat({ max: 2 ** 40 }) },
+    { requiredKeys: [] },
+  );
   const instant = fc.oneof(
     fc.integer({ min: Date.parse('2026-08-01T00:00:00Z'), max: Date.parse('2027-02-01T00:00:00Z') }),
     fc.constantFrom('2026-10-31T16:00:00Z', '2026-11-12T16:00:00Z').chain((edge) => fc.integer({ min: -3, max: 3 }).map((d) => Date.parse(edge) + d)),
@@ -170,33 +222,48 @@ describe('createLedger: a ledger with metered items equals the sum of its quotes
 
   it('totals, per-item lines and excluded records agree with priceRequest record by record', () => {
     fc.assert(
-      fc.property(fc.array(record, { maxLength: 40 }), fc.constantFrom('USD' as const, 'CNY' as const), fc.boolean(), (records, currency, acceptSecondaryPrices) => {
-        const ledger = createLedger({ currency, acceptSecondaryPrices, groupBy: ['day', 'key'], dedupe: false });
-        let sum = new Decimal(0);
-        let failed = 0;
-        const byItem = new Map<string, Decimal>();
-        for (const r of records) {
-          const clean = Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined));
-          let quote: ReturnType<typeof priceRequest> | undefined;
-          try {
-            quote = priceRequest({ model: r.model, at: r.at, usage: r.usage, currency, acceptSecondaryPrices, ...(r.metered === undefined ? {} : { metered: r.metered as MeteredCounts }), ...(r.meteredVia === undefined ? {} : { meteredVia: r.meteredVia }) });
-          } catch (error) {
-            if (!(error instanceof SeekcostError)) throw error;
+      fc.property(
+        fc.array(record, { maxLength: 40 }),
+        fc.constantFrom('USD' as const, 'CNY' as const),
+        fc.boolean(),
+        (records, currency, acceptSecondaryPrices) => {
+          const ledger = createLedger({ currency, acceptSecondaryPrices, groupBy: ['day', 'key'], dedupe: false });
+          let sum = new Decimal(0);
+          let failed = 0;
+          const byItem = new Map<string, Decimal>();
+          for (const r of records) {
+            const clean = Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined));
+            let quote: ReturnType<typeof priceRequest> | undefined;
+            try {
+              quote = priceRequest({
+                model: r.model,
+                at: r.at,
+                usage: r.usage,
+                currency,
+                acceptSecondaryPrices,
+                ...(r.metered === undefined ? {} : { metered: r.metered as MeteredCounts }),
+                ...(r.meteredVia === undefined ? {} : { meteredVia: r.meteredVia }),
+              });
+            } catch (error) {
+              if (!(error instanceof SeekcostError)) throw error;
+            }
+            const issue = ledger.add(clean);
+            expect(issue === undefined).toBe(quote !== undefined);
+            if (quote === undefined) failed++;
+            else {
+              sum = sum.plus(quote.total);
+              for (const line of quote.meteredLines) byItem.set(line.item, (byItem.get(line.item) ?? new Decimal(0)).plus(line.amount));
+            }
           }
-          const issue = ledger.add(clean);
-          expect(issue === undefined).toBe(quote !== undefined);
-          if (quote === undefined) failed++;
-          else {
-            sum = sum.plus(quote.total);
-            for (const line of quote.meteredLines) byItem.set(line.item, (byItem.get(line.item) ?? new Decimal(0)).plus(line.amount));
-          }
-        }
-        const t = ledger.totals();
-        expect(t.amount.toString()).toBe(sum.toString());
-        expect(t.records.excluded).toBe(failed);
-        expect(Object.fromEntries(t.metered.map((l) => [l.item, l.amount.toString()]))).toEqual(Object.fromEntries([...byItem].map(([k, v]) => [k, v.toString()])));
-        expect(t.groups.reduce((total, g) => total.plus(g.amount), new Decimal(0)).toString()).toBe(sum.toString());
-      }),
+          const t = ledger.totals();
+          expect(t.amount.toString()).toBe(sum.toString());
+          expect(t.records.excluded).toBe(failed);
+          expect(Object.fromEntries(t.metered.map((l) => [l.item, l.amount.toString()]))).toEqual(
+            Object.fromEntries([...byItem].map(([k, v]) => [k, v.toString()])),
+          );
+          expect(t.groups.reduce((total, g) => total.plus(g.amount), new Decimal(0)).toString()).toBe(sum.toString());
+        },
+      ),
       { numRuns: 150 },
     );
   });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createLedger, InvalidLedgerStateError, parseLedgerSnapshot, type LedgerSnapshot } from '@seekcost/pricing/ledger';
 
-const chatUsage = (hit: number, miss: number, out: number) => ({ prompt_tokens: hit + miss, prompt_cache_hit_tokens: hit, prompt_cache_miss_tokens: miss, completion_tokens: out });
+const chatUsage = (hit: number, miss: number, out: number) => ({
+  prompt_tokens: hit + miss,
+  prompt_cache_hit_tokens: hit,
+  prompt_cache_miss_tokens: miss,
+  completion_tokens: out,
+});
 
 /** A state with two buckets (two days), an excluded record, a duplicate and a near-edge record. */
 function validState(): LedgerSnapshot {
@@ -44,7 +49,12 @@ describe('parseLedgerSnapshot', () => {
   });
 
   const cases: [string, unknown, string, RegExp][] = [
-    ['a negative token sum as a string', mutate((s) => ((lastBucket(s).tokens as Mutable).output = '-99999999999')), 'buckets[1].tokens.output', /whole number written as a decimal string.*got "-99999999999"/],
+    [
+      'a negative token sum as a string',
+      mutate((s) => ((lastBucket(s).tokens as Mutable).output = '-99999999999')),
+      'buckets[1].tokens.output',
+      /whole number written as a decimal string.*got "-99999999999"/,
+    ],
     ['a fractional token sum', mutate((s) => ((lastBucket(s).tokens as Mutable).cacheMiss = '1.5')), 'buckets[1].tokens.cacheMiss', /got "1.5"/],
     ['a token sum as a number', mutate((s) => ((lastBucket(s).tokens as Mutable).cacheHit = 5)), 'buckets[1].tokens.cacheHit', /decimal string/],
     ['a token sum with a leading zero', mutate((s) => ((lastBucket(s).tokens as Mutable).cacheHit = '01')), 'buckets[1].tokens.cacheHit', /decimal string/],
@@ -53,7 +63,12 @@ describe('parseLedgerSnapshot', () => {
     ['negative records', mutate((s) => (lastBucket(s).records = -1)), 'buckets[1].records', /at least 1, got -1/],
     ['a count as a string', mutate((s) => (s.counts.seen = '4')), 'counts.seen', /non-negative whole number \(a JSON number\), got "4"/],
     ['a negative count', mutate((s) => (s.counts.excluded = -99999999999)), 'counts.excluded', /got -99999999999/],
-    ['a bucket relabelled CNY inside a USD state', mutate((s) => (lastBucket(s).currency = 'CNY')), 'buckets[1].currency', /is CNY in a state that totals in USD/],
+    [
+      'a bucket relabelled CNY inside a USD state',
+      mutate((s) => (lastBucket(s).currency = 'CNY')),
+      'buckets[1].currency',
+      /is CNY in a state that totals in USD/,
+    ],
     ['an unknown currency', mutate((s) => (lastBucket(s).currency = 'EUR')), 'buckets[1].currency', /expected one of/],
     ['a unit price as a string', mutate((s) => ((lastBucket(s).units as Mutable).output = '3960000')), 'buckets[1].units.output', /got "3960000"/],
     ['an older format', mutate((s) => (s.format = 'seekcost-ledger/1')), 'format', /older snapshot format.*re-create the state/],
@@ -62,11 +77,26 @@ describe('parseLedgerSnapshot', () => {
     ['a field the format does not have', mutate((s) => (lastBucket(s).bonus = 1)), 'buckets[1].bonus', /is not a field of a ledger snapshot/],
     ['a terminal escape in a warning code', mutate((s) => (lastBucket(s).warningCodes = ['\u001b[2J'])), 'buckets[1].warningCodes[0]', /expected one of/],
     ['a terminal escape as a key', mutate((s) => (s.counts['\u001b[2J'] = 1)), 'counts["\\u001b[2J"]', /is not a field/],
-    ['a __proto__ key in excludedByCode', JSON.parse(JSON.stringify(validState()).replace('"excludedByCode":{', '"excludedByCode":{"__proto__":1,')), 'excludedByCode.__proto__', /is not a ledger issue code/],
+    [
+      'a __proto__ key in excludedByCode',
+      JSON.parse(JSON.stringify(validState()).replace('"excludedByCode":{', '"excludedByCode":{"__proto__":1,')),
+      'excludedByCode.__proto__',
+      /is not a ledger issue code/,
+    ],
     ['priced that does not match the buckets', mutate((s) => (s.counts.priced = 3)), 'counts.priced', /is 3, but the buckets hold 2 record\(s\)/],
     ['seen that does not add up', mutate((s) => (s.counts.seen = 5)), 'counts.seen', /is 5, but priced \+ excluded \+ duplicates is 4/],
-    ['excluded that does not match excludedByCode', mutate((s) => (s.excludedByCode = { 'unknown-model': 2 })), 'counts.excluded', /excludedByCode adds up to 2/],
-    ['reasoning above output', mutate((s) => ((lastBucket(s).tokens as Mutable).reasoning = '4')), 'buckets[1].tokens.reasoning', /more than the bucket's output tokens/],
+    [
+      'excluded that does not match excludedByCode',
+      mutate((s) => (s.excludedByCode = { 'unknown-model': 2 })),
+      'counts.excluded',
+      /excludedByCode adds up to 2/,
+    ],
+    [
+      'reasoning above output',
+      mutate((s) => ((lastBucket(s).tokens as Mutable).reasoning = '4')),
+      'buckets[1].tokens.reasoning',
+      /more than the bucket's output tokens/,
+    ],
     ['no ids in a de-duplicating state', mutate((s) => (s.ids = null)), 'ids', /must list the response ids/],
     ['a repeated id', mutate((s) => (s.ids = ['a', 'a'])), 'ids[1]', /repeats response id "a"/],
     ['a shard list without the own id first', mutate((s) => (s.shards = ['other'])), 'shards[0]', /own shardId "shard-a"/],

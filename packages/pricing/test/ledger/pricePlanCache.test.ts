@@ -90,7 +90,16 @@ describe('PricePlanCache', () => {
 
   it('rebuilds a price entry from a snapshot spec only when the price data prices it the same', () => {
     const cache = new PricePlanCache(getBundledTariff(), 'USD', 'UTC', 'none');
-    const spec = { resolvedModel: 'deepseek-v4-pro', mode: null, periodId: 'deepseek-v4-pro/2026-08-22', tier: 'peak' as const, currency: 'USD' as const, confidence: 'official' as const, warningCodes: [], units: { cacheHit: 44000, cacheMiss: 1320000, output: 3960000 } };
+    const spec = {
+      resolvedModel: 'deepseek-v4-pro',
+      mode: null,
+      periodId: 'deepseek-v4-pro/2026-08-22',
+      tier: 'peak' as const,
+      currency: 'USD' as const,
+      confidence: 'official' as const,
+      warningCodes: [],
+      units: { cacheHit: 44000, cacheMiss: 1320000, output: 3960000 },
+    };
     expect(cache.entryFor(spec)?.rates.output.toString()).toBe('3.96');
     expect(cache.entryFor({ ...spec, units: { ...spec.units, output: 3960001 } })).toBeUndefined();
     expect(cache.entryFor({ ...spec, periodId: 'deepseek-v4-pro/1999-01-01' })).toBeUndefined();

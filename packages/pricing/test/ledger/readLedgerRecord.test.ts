@@ -17,7 +17,11 @@ describe('readLedgerRecord: instants', () => {
     [{ at: 1_767_130_891_000.5 }, 'at', 'at: must be a whole number of epoch milliseconds, got 1767130891000.5'],
     [{ at: '2025-02-30T12:00:00Z' }, 'at', 'at: "2025-02-30T12:00:00Z" names a date that does not exist (2025-02-30)'],
     [{ at: '2025 3 1 Z' }, 'at', 'at: "2025 3 1 Z" is not an ISO-8601 instant like 2025-03-01T12:00:00Z'],
-    [{ at: '0024-03-01T00:00:00Z' }, 'at', 'at: "0024-03-01T00:00:00Z" is out of range: instants run from 1970-01-01T00:00:00.000Z to 9999-12-31T23:59:59.999Z'],
+    [
+      { at: '0024-03-01T00:00:00Z' },
+      'at',
+      'at: "0024-03-01T00:00:00Z" is out of range: instants run from 1970-01-01T00:00:00.000Z to 9999-12-31T23:59:59.999Z',
+    ],
     [{ at: new Date(Number.NaN) }, 'at', 'at: is an Invalid Date'],
     [{ at: Number.POSITIVE_INFINITY }, 'at', 'at: must be a finite number of epoch milliseconds, got Infinity'],
     [{ created: -5e10 }, 'created', 'created: -50000000000000 is out of range: instants run from 1970-01-01T00:00:00.000Z to 9999-12-31T23:59:59.999Z'],
@@ -37,7 +41,9 @@ describe('readLedgerRecord: instants', () => {
 
   it('keeps its own codes for the wrong unit and for dates past 2100', () => {
     expect(readLedgerRecord({ model: 'deepseek-chat', usage, at: 1_767_130_891 }, 'completion', undefined, fields())?.code).toBe('timestamp-in-seconds');
-    expect(readLedgerRecord({ model: 'deepseek-chat', usage, created: 1_767_130_891_000 }, 'completion', undefined, fields())?.code).toBe('timestamp-in-milliseconds');
+    expect(readLedgerRecord({ model: 'deepseek-chat', usage, created: 1_767_130_891_000 }, 'completion', undefined, fields())?.code).toBe(
+      'timestamp-in-milliseconds',
+    );
     expect(readLedgerRecord({ model: 'deepseek-chat', usage, at: '2100-01-01T00:00:00Z' }, 'completion', undefined, fields())?.code).toBe('absurd-timestamp');
     expect(readLedgerRecord({ model: 'deepseek-chat', usage, at: '2099-12-31T23:59:59.999Z' }, 'completion', undefined, fields())).toBeUndefined();
   });

@@ -17,18 +17,31 @@ function expectSameAsSet(ids: readonly string[], seen: SeenIds): void {
 
 // Strings that repeat often, in any UTF-16 (lone surrogates included), of any length.
 const idsArb = fc.array(
-  fc.oneof(fc.constantFrom('a', 'b', 'ab', 'ba', '', '7ba8ffb5-21b0-4a95-a351-44fa3408eb05'), fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: fc.constantFrom('x', 'y'), maxLength: 6 })),
+  fc.oneof(
+    fc.constantFrom('a', 'b', 'ab', 'ba', '', '7ba8ffb5-21b0-4a95-a351-44fa3408eb05'),
+    fc.string({ unit: 'binary', maxLength: 40 }),
+    fc.string({ unit: fc.constantFrom('x', 'y'), maxLength: 6 }),
+  ),
   { maxLength: 300 },
 );
 
 describe('SeenIds', () => {
   it('answers exactly like a Set, keeping first-added order', () => {
-    fc.assert(fc.property(idsArb, (ids) => expectSameAsSet(ids, new SeenIds())), { numRuns: 300 });
+    fc.assert(
+      fc.property(idsArb, (ids) => expectSameAsSet(ids, new SeenIds())),
+      { numRuns: 300 },
+    );
   });
 
   it('stays exact when every id has the same hash (a collision never hides a new id)', () => {
-    fc.assert(fc.property(idsArb, (ids) => expectSameAsSet(ids, new SeenIds(() => 0))), { numRuns: 200 });
-    fc.assert(fc.property(idsArb, (ids) => expectSameAsSet(ids, new SeenIds((id) => id.length * 0x01000193))), { numRuns: 200 });
+    fc.assert(
+      fc.property(idsArb, (ids) => expectSameAsSet(ids, new SeenIds(() => 0))),
+      { numRuns: 200 },
+    );
+    fc.assert(
+      fc.property(idsArb, (ids) => expectSameAsSet(ids, new SeenIds((id) => id.length * 0x01000193))),
+      { numRuns: 200 },
+    );
   });
 
   it('stays exact across bucket splits and filter rebuilds (300,003 adds, 250,003 distinct ids)', () => {

@@ -10,9 +10,23 @@ const HISTORY_END = Date.parse('2027-03-01T00:00:00Z');
 
 /** Instants where some price changes: period and route edges, plus daily window and midnight edges. */
 export const EDGES: readonly number[] = [
-  '2024-12-26T00:00Z', '2025-01-20T00:00Z', '2025-02-08T16:00Z', '2025-02-26T16:30Z', '2025-08-21T00:00Z', '2025-09-05T16:00Z',
-  '2025-09-29T10:00Z', '2026-04-24T00:00Z', '2026-04-25T16:00Z', '2026-04-26T12:15Z', '2026-07-24T15:59Z', '2026-08-16T16:00Z',
-  '2026-08-22T16:00Z', '2026-09-10T04:00Z', '2026-10-01T01:00Z', '2026-10-07T16:00Z', '2026-12-31T16:00Z',
+  '2024-12-26T00:00Z',
+  '2025-01-20T00:00Z',
+  '2025-02-08T16:00Z',
+  '2025-02-26T16:30Z',
+  '2025-08-21T00:00Z',
+  '2025-09-05T16:00Z',
+  '2025-09-29T10:00Z',
+  '2026-04-24T00:00Z',
+  '2026-04-25T16:00Z',
+  '2026-04-26T12:15Z',
+  '2026-07-24T15:59Z',
+  '2026-08-16T16:00Z',
+  '2026-08-22T16:00Z',
+  '2026-09-10T04:00Z',
+  '2026-10-01T01:00Z',
+  '2026-10-07T16:00Z',
+  '2026-12-31T16:00Z',
 ].map((s) => Date.parse(s.replace('Z', ':00Z')));
 const DAILY_EDGES_MINUTES = [0, 30, 60, 240, 360, 600, 960, 990];
 
@@ -22,7 +36,11 @@ const edgeInstant = fc
   .tuple(fc.constantFrom(...EDGES), fc.constantFrom(-86_400_000, 0, 0, 86_400_000), fc.integer({ min: -180_000, max: 180_000 }))
   .map(([edge, day, delta]) => edge + day + delta);
 const dailyEdgeInstant = fc
-  .tuple(fc.integer({ min: Date.parse('2025-02-20T00:00:00Z') / 86_400_000, max: Date.parse('2027-01-10T00:00:00Z') / 86_400_000 }), fc.constantFrom(...DAILY_EDGES_MINUTES), fc.integer({ min: -90_000, max: 90_000 }))
+  .tuple(
+    fc.integer({ min: Date.parse('2025-02-20T00:00:00Z') / 86_400_000, max: Date.parse('2027-01-10T00:00:00Z') / 86_400_000 }),
+    fc.constantFrom(...DAILY_EDGES_MINUTES),
+    fc.integer({ min: -90_000, max: 90_000 }),
+  )
   .map(([day, minute, delta]) => day * 86_400_000 + minute * 60_000 + delta);
 
 export const instantArb = fc.oneof(anyInstant, edgeInstant, dailyEdgeInstant);
@@ -31,7 +49,9 @@ const count = fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 0, max: 200_000
 
 /** Usage in each shape normalizeUsage reads. */
 export const usageArb = fc.oneof(
-  fc.tuple(count, count, count).map(([hit, miss, out]) => ({ prompt_tokens: hit + miss, prompt_cache_hit_tokens: hit, prompt_cache_miss_tokens: miss, completion_tokens: out })),
+  fc
+    .tuple(count, count, count)
+    .map(([hit, miss, out]) => ({ prompt_tokens: hit + miss, prompt_cache_hit_tokens: hit, prompt_cache_miss_tokens: miss, completion_tokens: out })),
   fc.tuple(count, count, count).map(([hit, miss, out]) => ({
     prompt_tokens: hit + miss,
     prompt_cache_hit_tokens: hit,

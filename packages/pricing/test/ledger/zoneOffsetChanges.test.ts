@@ -16,12 +16,16 @@ describe('zoneOffsetChanges', () => {
 
   it('gives the offset in force at every instant of the day (property, against zoneOffsetMinutes)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: Date.parse('2024-01-01T00:00:00Z'), max: Date.parse('2027-12-31T00:00:00Z') }), fc.constantFrom('America/New_York', 'Australia/Lord_Howe', 'Europe/London', 'Asia/Kolkata'), (at, zone) => {
-        const changes = zoneOffsetChanges(zone, Math.floor(at / DAY_MS));
-        let offset = changes[0];
-        for (let i = 1; i < changes.length && (changes[i] as number) <= at; i += 2) offset = changes[i + 1];
-        expect(offset).toBe(zoneOffsetMinutes(at, zone));
-      }),
+      fc.property(
+        fc.integer({ min: Date.parse('2024-01-01T00:00:00Z'), max: Date.parse('2027-12-31T00:00:00Z') }),
+        fc.constantFrom('America/New_York', 'Australia/Lord_Howe', 'Europe/London', 'Asia/Kolkata'),
+        (at, zone) => {
+          const changes = zoneOffsetChanges(zone, Math.floor(at / DAY_MS));
+          let offset = changes[0];
+          for (let i = 1; i < changes.length && (changes[i] as number) <= at; i += 2) offset = changes[i + 1];
+          expect(offset).toBe(zoneOffsetMinutes(at, zone));
+        },
+      ),
       { numRuns: 500 },
     );
   });

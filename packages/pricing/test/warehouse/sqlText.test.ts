@@ -47,7 +47,9 @@ describe('sqlText', () => {
 
   it('refuses NUL and lone surrogates in every dialect, naming the field', () => {
     for (const dialect of DIALECTS) {
-      expect(() => sqlText('a\u0000b', dialect, 'table.rows[2].model')).toThrow(new InvalidArgumentError('table.rows[2].model', 'contains NUL (U+0000), which PostgreSQL text cannot hold; refused in every SQL dialect'));
+      expect(() => sqlText('a\u0000b', dialect, 'table.rows[2].model')).toThrow(
+        new InvalidArgumentError('table.rows[2].model', 'contains NUL (U+0000), which PostgreSQL text cannot hold; refused in every SQL dialect'),
+      );
       expect(() => sqlText('a\ud800', dialect, 'table.holidays[0].name')).toThrow(/^table\.holidays\[0\]\.name: contains a lone UTF-16 surrogate/);
       expect(() => sqlText('\udc00b', dialect, 'x')).toThrow(InvalidArgumentError);
       expect(() => sqlText(7 as unknown as string, dialect, 'x')).toThrow(new InvalidArgumentError('x', 'must be a string, got number'));
@@ -55,12 +57,20 @@ describe('sqlText', () => {
   });
 
   it('property: any well-formed string without NUL means exactly itself, through a literal of [ -~] without quote or backslash', () => {
-    const text = fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), fc.string({ unit: fc.constantFrom("'", '\\', '-', '/', '*', ';', '\n', '\r', '"', '`', '$', 'E', 'x', '…') }));
+    const text = fc.oneof(
+      fc.string({ unit: 'grapheme' }),
+      fc.string({ unit: 'binary' }),
+      fc.string({ unit: fc.constantFrom("'", '\\', '-', '/', '*', ';', '\n', '\r', '"', '`', '$', 'E', 'x', '…') }),
+    );
     fc.assert(
-      fc.property(text.filter((s) => !s.includes('\0') && !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s)), fc.constantFrom(...DIALECTS), (s, dialect) => {
-        const expr = sqlText(s, dialect, 'f');
-        expect(meaning(expr, dialect)).toBe(s);
-      }),
+      fc.property(
+        text.filter((s) => !s.includes('\0') && !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s)),
+        fc.constantFrom(...DIALECTS),
+        (s, dialect) => {
+          const expr = sqlText(s, dialect, 'f');
+          expect(meaning(expr, dialect)).toBe(s);
+        },
+      ),
       { numRuns: 1_000 },
     );
   }, 60_000);

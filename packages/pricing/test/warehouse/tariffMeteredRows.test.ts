@@ -55,7 +55,12 @@ describe('tariffMeteredRows', () => {
 
   it('keeps rows in force in [from, to) and in the chosen currency, and rides in tariffTable', () => {
     const rows = tariffMeteredRows(tariff, Date.parse('2026-10-01T00:00:00Z'), Date.parse('2026-10-31T16:00:00Z'), 'CNY');
-    expect(rows.map((r) => `${r.item} ${r.via} ${r.periodId}`)).toEqual(['search tool-call search/tool-call/2026-08-12', 'search api search/api/2026-10-01', 'fetch tool-call fetch/tool-call/2026-08-12', 'fetch api fetch/api/2026-10-01']);
+    expect(rows.map((r) => `${r.item} ${r.via} ${r.periodId}`)).toEqual([
+      'search tool-call search/tool-call/2026-08-12',
+      'search api search/api/2026-10-01',
+      'fetch tool-call fetch/tool-call/2026-08-12',
+      'fetch api fetch/api/2026-10-01',
+    ]);
     expect(tariffTable({ currency: 'CNY', from: '2026-10-01T00:00:00Z', to: '2026-10-31T16:00:00Z' }).metered).toEqual(rows);
   });
 });

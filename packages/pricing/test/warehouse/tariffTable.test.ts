@@ -30,7 +30,11 @@ describe('tariffTable', () => {
     for (const row of table.rows.filter((r) => r.isDefault && r.windowStartMinute === null)) {
       const price = resolvePrice({ model: row.model, at: row.validFrom, currency: row.currency });
       if (price.provenance.tier !== row.tier) continue; // a conditional tier holds at that instant
-      expect([price.rates.units.cacheHit, price.rates.units.cacheMiss, price.rates.units.output]).toEqual([row.cacheHitUnits, row.cacheMissUnits, row.outputUnits]);
+      expect([price.rates.units.cacheHit, price.rates.units.cacheMiss, price.rates.units.output]).toEqual([
+        row.cacheHitUnits,
+        row.cacheMissUnits,
+        row.outputUnits,
+      ]);
       expect(price.provenance.periodId).toBe(row.periodId);
     }
   });
@@ -38,7 +42,15 @@ describe('tariffTable', () => {
   it('lists each holiday day and stores condition zones as fixed offsets', () => {
     expect(table.holidays.filter((h) => h.calendar === 'cn-public-holidays').map((h) => h.day)).toContain('2026-10-07');
     const peak = table.rows.find((r) => r.model === 'deepseek-flash' && r.tier === 'peak');
-    expect(peak).toMatchObject({ windowTimeZone: 'UTC', windowOffsetMinutes: 0, weekdays: '1,2,3,4,5', weekdayMask: 31, weekdayOffsetMinutes: 480, holidayCalendar: 'cn-public-holidays', holidayOffsetMinutes: 480 });
+    expect(peak).toMatchObject({
+      windowTimeZone: 'UTC',
+      windowOffsetMinutes: 0,
+      weekdays: '1,2,3,4,5',
+      weekdayMask: 31,
+      weekdayOffsetMinutes: 480,
+      holidayCalendar: 'cn-public-holidays',
+      holidayOffsetMinutes: 480,
+    });
   });
 
   it('refuses a condition zone whose UTC offset changes while the row is in force', () => {
@@ -47,6 +59,8 @@ describe('tariffTable', () => {
     const when = period?.tiers[0]?.when;
     if (when === undefined) throw new Error('fixture: deepseek-flash has no conditional tier');
     (when as { timeZone: string }).timeZone = 'America/New_York';
-    expect(() => tariffTable({ tariff: compileTariff(document), model: 'deepseek-flash' })).toThrow(/America\/New_York changes its UTC offset during deepseek-flash\/2026-09-10/);
+    expect(() => tariffTable({ tariff: compileTariff(document), model: 'deepseek-flash' })).toThrow(
+      /America\/New_York changes its UTC offset during deepseek-flash\/2026-09-10/,
+    );
   });
 });

@@ -151,11 +151,7 @@ export class ExactTokenizer {
    * match at each position, left to right). Every added token is `<` … `>` with no other `>`, so the
    * only candidate at a `<` runs to the next `>`.
    */
-  private forEachSection(
-    text: string,
-    specialTokens: boolean,
-    visit: (start: number, end: number, specialId: number) => void,
-  ): void {
+  private forEachSection(text: string, specialTokens: boolean, visit: (start: number, end: number, specialId: number) => void): void {
     let sectionStart = 0;
     if (specialTokens) {
       let open = text.indexOf('<');

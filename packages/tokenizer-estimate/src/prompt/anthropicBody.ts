@@ -33,7 +33,8 @@ export function isAnthropicBody(body: Record<string, unknown>): boolean {
 
 function blockText(block: unknown, path: string): string {
   if (!isRecord(block)) throw new InvalidTypeError(path, 'a content block object', block);
-  if (block['type'] !== 'text') throw new MalformedBodyError(`${path}.type`, `DeepSeek's Anthropic API does not support ${JSON.stringify(block['type'])} blocks here`);
+  if (block['type'] !== 'text')
+    throw new MalformedBodyError(`${path}.type`, `DeepSeek's Anthropic API does not support ${JSON.stringify(block['type'])} blocks here`);
   if (typeof block['text'] !== 'string') throw new InvalidTypeError(`${path}.text`, 'a string', block['text']);
   return block['text'];
 }
@@ -99,7 +100,8 @@ export function anthropicToChatBody(body: Record<string, unknown>): Record<strin
     content.forEach((block: unknown, blockIndex) => {
       const blockPath = `${path}.content[${blockIndex}]`;
       if (!isRecord(block)) throw new InvalidTypeError(blockPath, 'a content block object', block);
-      if (block['type'] === 'tool_result') messages.push({ role: 'tool', content: block['content'] === undefined ? '' : textOf(block['content'], `${blockPath}.content`) });
+      if (block['type'] === 'tool_result')
+        messages.push({ role: 'tool', content: block['content'] === undefined ? '' : textOf(block['content'], `${blockPath}.content`) });
       else messages.push({ role: 'user', content: blockText(block, blockPath) });
     });
   });
@@ -107,7 +109,8 @@ export function anthropicToChatBody(body: Record<string, unknown>): Record<strin
   let tools: unknown = rawTools;
   if (Array.isArray(rawTools)) {
     tools = rawTools.map((tool: unknown, index) => {
-      if (!isRecord(tool) || typeof tool['name'] !== 'string') throw new MalformedBodyError(`tools[${index}].name`, 'expected { name, description, input_schema }');
+      if (!isRecord(tool) || typeof tool['name'] !== 'string')
+        throw new MalformedBodyError(`tools[${index}].name`, 'expected { name, description, input_schema }');
       return { type: 'function', function: { name: tool['name'], description: tool['description'], parameters: tool['input_schema'] ?? {} } };
     });
   }
@@ -118,7 +121,12 @@ export function anthropicToChatBody(body: Record<string, unknown>): Record<strin
     else if (choice['type'] === 'tool') toolChoice = { type: 'function', function: { name: choice['name'] } };
     else toolChoice = choice['type'];
   }
-  const model = typeof body['model'] === 'string' && body['model'].startsWith('deepseek-') ? body['model'] : String(body['model'] ?? '').startsWith('claude-opus') ? 'deepseek-v4-pro' : 'deepseek-v4-flash';
+  const model =
+    typeof body['model'] === 'string' && body['model'].startsWith('deepseek-')
+      ? body['model']
+      : String(body['model'] ?? '').startsWith('claude-opus')
+        ? 'deepseek-v4-pro'
+        : 'deepseek-v4-flash';
   const thinking = body['thinking'];
   const effort = isRecord(body['output_config']) ? body['output_config']['effort'] : undefined;
   return {

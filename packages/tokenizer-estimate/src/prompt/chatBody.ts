@@ -194,7 +194,8 @@ function readOptionalString(value: unknown, path: string): string {
  * ```
  */
 export function normalizeChatBody(body: unknown): NormalizedChatBody {
-  if (!isRecord(body)) throw new MalformedBodyError('', `expected a chat request object, got ${body === null ? 'null' : Array.isArray(body) ? 'an array' : typeof body}`);
+  if (!isRecord(body))
+    throw new MalformedBodyError('', `expected a chat request object, got ${body === null ? 'null' : Array.isArray(body) ? 'an array' : typeof body}`);
   // A Responses-API body (`input` instead of `messages`) is rendered with the same template.
   if (body['messages'] === undefined && body['input'] !== undefined) return normalizeChatBody(responsesToChatBody(body));
   // An Anthropic Messages body (DeepSeek's /anthropic endpoint) is rendered as the equivalent chat request.
@@ -236,7 +237,8 @@ export function normalizeChatBody(body: unknown): NormalizedChatBody {
   if (rawTools !== undefined && rawTools !== null && !Array.isArray(rawTools)) throw new InvalidTypeError('tools', 'an array of tools', rawTools);
   const tools = (rawTools ?? []).map((tool: unknown, index: number): NormalizedTool => {
     const path = `tools[${index}]`;
-    if (!isRecord(tool) || !isRecord(tool['function'])) throw new MalformedBodyError(`${path}.function`, 'expected { type: "function", function: { name, description, parameters } }');
+    if (!isRecord(tool) || !isRecord(tool['function']))
+      throw new MalformedBodyError(`${path}.function`, 'expected { type: "function", function: { name, description, parameters } }');
     const fn = tool['function'];
     if (typeof fn['name'] !== 'string') throw new InvalidTypeError(`${path}.function.name`, 'a string', fn['name']);
     const strict = fn['strict'] ?? tool['strict'];

@@ -57,8 +57,9 @@ export function countPromptPieces(
   flush();
   const partsSum = tokens.content + tokens.template + tokens.tools + tokens.responseFormat + tokens.images;
   tokens.template += total - partsSum;
-  const parts = Object.fromEntries(
-    (Object.keys(tokens) as PromptPart[]).map((part) => [part, { tokens: tokens[part], exact: exact[part] }]),
-  ) as Record<PromptPart, PartCount>;
+  const parts = Object.fromEntries((Object.keys(tokens) as PromptPart[]).map((part) => [part, { tokens: tokens[part], exact: exact[part] }])) as Record<
+    PromptPart,
+    PartCount
+  >;
   return { tokens: total, parts };
 }

@@ -21,6 +21,9 @@ export function dsmlArguments(raw: string, dsml = '｜DSML｜', tag = 'parameter
   }
   const args = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : { arguments: raw };
   return Object.entries(args)
-    .map(([key, value]) => `<${dsml}${tag} name="${key}" string="${typeof value === 'string'}">${typeof value === 'string' ? value : JSON.stringify(value)}</${dsml}${tag}>`)
+    .map(
+      ([key, value]) =>
+        `<${dsml}${tag} name="${key}" string="${typeof value === 'string'}">${typeof value === 'string' ? value : JSON.stringify(value)}</${dsml}${tag}>`,
+    )
     .join('\n');
 }

@@ -49,14 +49,18 @@ export function renderV31Prompt(body: NormalizedChatBody, thinking: boolean): Pr
   const messages = mergeUserRuns(body.messages);
   const replayed = replayedReasoning(messages);
   out.special('<｜begin▁of▁sentence｜>');
-  const system = messages.filter((m) => m.role === 'system').map((m) => m.text).join('\n\n');
+  const system = messages
+    .filter((m) => m.role === 'system')
+    .map((m) => m.text)
+    .join('\n\n');
   out.text('content', system);
   if (body.tools.length > 0 && body.toolChoice !== 'none') {
     out.dsml('tools', (system === '' ? '' : '\n\n') + v31ToolBlock(body));
     if (body.toolChoice !== 'auto') out.fitted('tools', FITTED.toolChoiceForced, '(forced tool choice instruction)');
   }
   if (body.jsonMode) out.fitted('responseFormat', FITTED.jsonMode, '(JSON mode instruction)');
-  if (body.responseSchema) out.text('responseFormat', responseSchemaBlock(body.responseSchema, system !== '' || (body.tools.length > 0 && body.toolChoice !== 'none')));
+  if (body.responseSchema)
+    out.text('responseFormat', responseSchemaBlock(body.responseSchema, system !== '' || (body.tools.length > 0 && body.toolChoice !== 'none')));
   let afterUser = false;
   const openAssistant = (think: boolean) => {
     out.special('<｜Assistant｜>').special(think ? '<think>' : '</think>');
@@ -81,7 +85,12 @@ export function renderV31Prompt(body: NormalizedChatBody, thinking: boolean): Pr
         if (message.toolCalls.length > 0) {
           out.special('<｜tool▁calls▁begin｜>');
           for (const call of message.toolCalls) {
-            out.special('<｜tool▁call▁begin｜>').text('content', call.name).special('<｜tool▁sep｜>').text('content', call.arguments).special('<｜tool▁call▁end｜>');
+            out
+              .special('<｜tool▁call▁begin｜>')
+              .text('content', call.name)
+              .special('<｜tool▁sep｜>')
+              .text('content', call.arguments)
+              .special('<｜tool▁call▁end｜>');
           }
           out.special('<｜tool▁calls▁end｜>');
         }

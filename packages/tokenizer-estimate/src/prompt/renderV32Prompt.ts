@@ -48,7 +48,10 @@ export function renderV32Prompt(body: NormalizedChatBody, thinking: boolean): Pr
   const messages = mergeUserRuns(body.messages);
   const lastUser = messages.map((m) => m.role).lastIndexOf('user');
   out.special('<｜begin▁of▁sentence｜>');
-  const system = messages.filter((m) => m.role === 'system').map((m) => m.text).join('\n\n');
+  const system = messages
+    .filter((m) => m.role === 'system')
+    .map((m) => m.text)
+    .join('\n\n');
   out.text('content', system);
   if (body.tools.length > 0 && body.toolChoice !== 'none') {
     // With no system message the block starts the prompt: no blank line before it (recorded usage).
@@ -56,7 +59,8 @@ export function renderV32Prompt(body: NormalizedChatBody, thinking: boolean): Pr
     if (body.toolChoice !== 'auto') out.fitted('tools', FITTED.toolChoiceForced, '(forced tool choice instruction)');
   }
   if (body.jsonMode) out.fitted('responseFormat', FITTED.jsonMode, '(JSON mode instruction)');
-  if (body.responseSchema) out.text('responseFormat', responseSchemaBlock(body.responseSchema, system !== '' || (body.tools.length > 0 && body.toolChoice !== 'none')));
+  if (body.responseSchema)
+    out.text('responseFormat', responseSchemaBlock(body.responseSchema, system !== '' || (body.tools.length > 0 && body.toolChoice !== 'none')));
   let callsOpen = 0;
   let resultsSeen = 0;
   messages.forEach((message, index) => {

@@ -27,7 +27,10 @@ export function renderV3Prompt(body: NormalizedChatBody, thinking: boolean): Pro
   const out = new PieceBuilder();
   const messages = mergeUserRuns(body.messages);
   out.special('<｜begin▁of▁sentence｜>');
-  const system = messages.filter((m) => m.role === 'system').map((m) => m.text).join('\n\n');
+  const system = messages
+    .filter((m) => m.role === 'system')
+    .map((m) => m.text)
+    .join('\n\n');
   out.text('content', system);
   if (body.tools.length > 0 && body.toolChoice !== 'none') {
     // The V3.1 model card's header and tool sections; the call-format instructions that follow
@@ -38,7 +41,8 @@ export function renderV3Prompt(body: NormalizedChatBody, thinking: boolean): Pro
     if (body.toolChoice !== 'auto') out.fitted('tools', FITTED.toolChoiceForced, '(forced tool choice instruction)');
   }
   if (body.jsonMode) out.fitted('responseFormat', FITTED.jsonMode, '(JSON mode instruction)');
-  if (body.responseSchema) out.text('responseFormat', responseSchemaBlock(body.responseSchema, system !== '' || (body.tools.length > 0 && body.toolChoice !== 'none')));
+  if (body.responseSchema)
+    out.text('responseFormat', responseSchemaBlock(body.responseSchema, system !== '' || (body.tools.length > 0 && body.toolChoice !== 'none')));
   let inOutputs = false;
   let firstOutput = true;
   let last: string = 'system';

@@ -50,7 +50,8 @@ const V41_EFFORT: Readonly<Record<string, number>> = { low: 25, high: 50, xhigh:
 
 function v41EffortPreamble(effort: string | undefined): string {
   const budget = V41_EFFORT[effort ?? 'high'] ?? (/^\d+$/.test(effort ?? '') && Number(effort) >= 1 && Number(effort) <= 100 ? Number(effort) : undefined);
-  if (budget === undefined) throw new MalformedBodyError('reasoning_effort', `V4.1 takes 'low', 'high', 'xhigh', 'max' or 1-100, got ${JSON.stringify(effort)}`);
+  if (budget === undefined)
+    throw new MalformedBodyError('reasoning_effort', `V4.1 takes 'low', 'high', 'xhigh', 'max' or 1-100, got ${JSON.stringify(effort)}`);
   return `Reasoning Effort: ${budget} (range 1-100, the higher the value, the more thorough the reasoning)\n\n`;
 }
 
@@ -118,7 +119,10 @@ export function renderV4Prompt(body: NormalizedChatBody, thinking: boolean, at: 
   const keepReasoning = body.tools.length > 0;
   const renderTools = body.tools.length > 0 && body.toolChoice !== 'none';
   out.special('<｜begin▁of▁sentence｜>');
-  const systemText = turns.filter((t): t is NormalizedMessage => t.role === 'system').map((m) => m.text).join('\n\n');
+  const systemText = turns
+    .filter((t): t is NormalizedMessage => t.role === 'system')
+    .map((m) => m.text)
+    .join('\n\n');
   if (variant === 'v4.1') {
     // V4.1 opens the system part with <｜System｜> whenever it holds anything (the effort line counts).
     const effort = thinking ? v41EffortPreamble(body.reasoningEffort) : '';

@@ -78,7 +78,9 @@ export function responsesToChatBody(body: Record<string, unknown>): Record<strin
   let tools: unknown = rawTools;
   if (Array.isArray(rawTools)) {
     tools = rawTools.map((tool: unknown) =>
-      isRecord(tool) && !isRecord(tool['function']) ? { type: 'function', function: { name: tool['name'], description: tool['description'], parameters: tool['parameters'] } } : tool,
+      isRecord(tool) && !isRecord(tool['function'])
+        ? { type: 'function', function: { name: tool['name'], description: tool['description'], parameters: tool['parameters'] } }
+        : tool,
     );
   }
   const text = body['text'];
@@ -87,7 +89,8 @@ export function responsesToChatBody(body: Record<string, unknown>): Record<strin
   const effort = isRecord(reasoning) ? reasoning['effort'] : undefined;
   // Responses names a forced function flat ({ type: 'function', name }); chat nests it under `function`.
   const choice = body['tool_choice'];
-  const toolChoice = isRecord(choice) && choice['type'] === 'function' && !isRecord(choice['function']) ? { type: 'function', function: { name: choice['name'] } } : choice;
+  const toolChoice =
+    isRecord(choice) && choice['type'] === 'function' && !isRecord(choice['function']) ? { type: 'function', function: { name: choice['name'] } } : choice;
   return {
     model: body['model'],
     messages,

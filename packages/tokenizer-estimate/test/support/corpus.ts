@@ -10,16 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 
 /** A text category of the corpus. */
-export type CorpusCategory =
-  | 'licence'
-  | 'readme'
-  | 'man-page'
-  | 'source-code'
-  | 'json'
-  | 'chinese'
-  | 'mixed-zh-en'
-  | 'japanese'
-  | 'cyrillic';
+export type CorpusCategory = 'licence' | 'readme' | 'man-page' | 'source-code' | 'json' | 'chinese' | 'mixed-zh-en' | 'japanese' | 'cyrillic';
 
 /** One document: a file, or a slice of a long file cut at a line break. */
 export interface CorpusDocument {
@@ -115,35 +106,59 @@ export function hasManPages(): boolean {
 export function collectCorpus(budgetChars: number): CorpusDocument[] {
   const out: CorpusDocument[] = [];
   const byName = (pattern: RegExp) => (path: string) => pattern.test(path.slice(path.lastIndexOf('/') + 1));
-  addFiles(out, 'licence', [
-    ...walk(NODE_MODULES, byName(/^(LICEN[CS]E|COPYING)(\.(md|txt))?$/i), 400),
-    ...walk('/usr/share/common-licenses', () => true, 50),
-  ], budgetChars);
+  addFiles(
+    out,
+    'licence',
+    [...walk(NODE_MODULES, byName(/^(LICEN[CS]E|COPYING)(\.(md|txt))?$/i), 400), ...walk('/usr/share/common-licenses', () => true, 50)],
+    budgetChars,
+  );
   addFiles(out, 'readme', walk(NODE_MODULES, byName(/^readme\.md$/i), 400), budgetChars);
   if (hasManPages()) {
     addFiles(out, 'man-page', walk(join(MAN_ROOT, 'man1'), byName(/\.1\.gz$/), 400), budgetChars);
-    addFiles(out, 'cyrillic', [
-      ...walk(join(MAN_ROOT, 'ru'), byName(/\.gz$/), 200),
-      ...walk(join(MAN_ROOT, 'uk'), byName(/\.gz$/), 200),
-    ], budgetChars);
+    addFiles(out, 'cyrillic', [...walk(join(MAN_ROOT, 'ru'), byName(/\.gz$/), 200), ...walk(join(MAN_ROOT, 'uk'), byName(/\.gz$/), 200)], budgetChars);
   }
-  addFiles(out, 'source-code', [
-    ...walk(join(NODE_MODULES, 'zod', 'src'), byName(/\.ts$/), 300),
-    ...walk(join(NODE_MODULES, 'vitest', 'dist'), byName(/\.js$/), 300),
-    ...walk(join(NODE_MODULES, 'typescript', 'lib'), byName(/^lib\..*\.d\.ts$/), 300),
-  ], budgetChars);
-  addFiles(out, 'json', walk(NODE_MODULES, byName(/\.json$/), 2000).filter((p) => !p.includes('diagnosticMessages') && !p.endsWith('.package-lock.json')), budgetChars);
-  addFiles(out, 'chinese', [
-    join(NODE_MODULES, 'typescript', 'lib', 'zh-cn', 'diagnosticMessages.generated.json'),
-    join(NODE_MODULES, 'typescript', 'lib', 'zh-tw', 'diagnosticMessages.generated.json'),
-  ].filter(existsSync), budgetChars, diagnosticValues);
-  addFiles(out, 'mixed-zh-en', [
-    ...walk(join(NODE_MODULES, 'zod', 'src', 'v4', 'locales'), byName(/^zh-.*\.ts$/), 10),
-    ...(hasManPages() ? walk(join(MAN_ROOT, 'zh_CN'), byName(/\.gz$/), 100) : []),
-    join(NODE_MODULES, 'typescript', 'lib', 'zh-cn', 'diagnosticMessages.generated.json'),
-  ].filter(existsSync), budgetChars);
-  addFiles(out, 'japanese', [
-    join(NODE_MODULES, 'typescript', 'lib', 'ja', 'diagnosticMessages.generated.json'),
-  ].filter(existsSync), budgetChars, diagnosticValues);
+  addFiles(
+    out,
+    'source-code',
+    [
+      ...walk(join(NODE_MODULES, 'zod', 'src'), byName(/\.ts$/), 300),
+      ...walk(join(NODE_MODULES, 'vitest', 'dist'), byName(/\.js$/), 300),
+      ...walk(join(NODE_MODULES, 'typescript', 'lib'), byName(/^lib\..*\.d\.ts$/), 300),
+    ],
+    budgetChars,
+  );
+  addFiles(
+    out,
+    'json',
+    walk(NODE_MODULES, byName(/\.json$/), 2000).filter((p) => !p.includes('diagnosticMessages') && !p.endsWith('.package-lock.json')),
+    budgetChars,
+  );
+  addFiles(
+    out,
+    'chinese',
+    [
+      join(NODE_MODULES, 'typescript', 'lib', 'zh-cn', 'diagnosticMessages.generated.json'),
+      join(NODE_MODULES, 'typescript', 'lib', 'zh-tw', 'diagnosticMessages.generated.json'),
+    ].filter(existsSync),
+    budgetChars,
+    diagnosticValues,
+  );
+  addFiles(
+    out,
+    'mixed-zh-en',
+    [
+      ...walk(join(NODE_MODULES, 'zod', 'src', 'v4', 'locales'), byName(/^zh-.*\.ts$/), 10),
+      ...(hasManPages() ? walk(join(MAN_ROOT, 'zh_CN'), byName(/\.gz$/), 100) : []),
+      join(NODE_MODULES, 'typescript', 'lib', 'zh-cn', 'diagnosticMessages.generated.json'),
+    ].filter(existsSync),
+    budgetChars,
+  );
+  addFiles(
+    out,
+    'japanese',
+    [join(NODE_MODULES, 'typescript', 'lib', 'ja', 'diagnosticMessages.generated.json')].filter(existsSync),
+    budgetChars,
+    diagnosticValues,
+  );
   return out;
 }

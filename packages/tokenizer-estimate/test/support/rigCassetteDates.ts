@@ -5,122 +5,233 @@
  * Keys are the fixture's `source` field.
  */
 export const RIG_CASSETTE_COMMITTED: Readonly<Record<string, string>> = {
-  '0xPlaygrounds/rig@2b6f763e13ad1fa3b1ffad72961f0b90686f4199:tests/cassettes/deepseek/streaming_tools/raw_stream_tool_call_arguments_are_objects.yaml': '2026-06-25T22:38:03+00:00',
-  '0xPlaygrounds/rig@4487ba299269c51ecb74b4a155ccc7190248c0d0:tests/cassettes/deepseek/raw_capture_matrix/normalized_fields_match_raw_renormalized.yaml': '2026-08-17T16:28:36+00:00',
-  '0xPlaygrounds/rig@4487ba299269c51ecb74b4a155ccc7190248c0d0:tests/cassettes/deepseek/raw_capture_matrix/reasoning_raw_round_trips_and_exposes_reasoning_content.yaml': '2026-08-17T16:28:36+00:00',
-  '0xPlaygrounds/rig@4487ba299269c51ecb74b4a155ccc7190248c0d0:tests/cassettes/deepseek/raw_stream_capture_matrix/stream_raw_exposes_terminal_cache_miss_tokens.yaml': '2026-08-17T16:28:36+00:00',
-  '0xPlaygrounds/rig@4487ba299269c51ecb74b4a155ccc7190248c0d0:tests/cassettes/deepseek/raw_stream_capture_matrix/stream_reasoning_raw_round_trips_terminal_type.yaml': '2026-08-17T16:28:36+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/followup_hunt_matrix/blocking_stop_sequence_reaches_the_wire_and_stops_generation.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/followup_hunt_matrix/low_reasoning_effort_produces_a_reasoning_turn.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/followup_hunt_matrix/policy_sensitive_response_content_shape_is_recorded.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/followup_hunt_matrix/streaming_stop_sequence_reaches_the_wire_and_stops_generation.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/reasoning_block_order/agent_blocking_reasoner_roundtrip_keeps_reasoning_first_in_history.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/reasoning_block_order/agent_streaming_reasoner_roundtrip_streams_reasoning_first.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/reasoning_block_order/blocking_non_thinking_tool_turn_has_no_reasoning_block.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/reasoning_block_order/blocking_reasoner_parallel_tool_turn_leads_with_reasoning.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/reasoning_block_order/blocking_reasoner_text_turn_leads_with_reasoning.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/reasoning_block_order/blocking_reasoner_tool_turn_leads_with_reasoning.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/reasoning_block_order/streaming_non_thinking_tool_turn_has_no_reasoning_block.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/reasoning_block_order/streaming_reasoner_parallel_tool_turn_leads_with_reasoning.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/reasoning_block_order/streaming_reasoner_text_turn_leads_with_reasoning.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/reasoning_block_order/streaming_reasoner_tool_turn_leads_with_reasoning.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/streaming_logprobs_matrix/blocking_disabled_length_top_absent.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/streaming_logprobs_matrix/blocking_disabled_length_top_two.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/streaming_logprobs_matrix/blocking_disabled_length_top_zero.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/streaming_logprobs_matrix/blocking_disabled_stop_top_absent.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/streaming_logprobs_matrix/blocking_disabled_stop_top_two.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/streaming_logprobs_matrix/blocking_disabled_stop_top_zero.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/streaming_logprobs_matrix/blocking_low_length_top_absent.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/streaming_logprobs_matrix/blocking_low_length_top_two.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/streaming_logprobs_matrix/blocking_low_length_top_zero.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/streaming_logprobs_matrix/blocking_low_stop_top_absent.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/streaming_logprobs_matrix/blocking_low_stop_top_two.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/streaming_logprobs_matrix/blocking_low_stop_top_zero.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/streaming_logprobs_matrix/streaming_disabled_length_top_absent.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/streaming_logprobs_matrix/streaming_disabled_length_top_two.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/streaming_logprobs_matrix/streaming_disabled_length_top_zero.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/streaming_logprobs_matrix/streaming_disabled_stop_top_absent.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/streaming_logprobs_matrix/streaming_disabled_stop_top_two.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/streaming_logprobs_matrix/streaming_disabled_stop_top_zero.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/streaming_logprobs_matrix/streaming_low_length_top_absent.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/streaming_logprobs_matrix/streaming_low_length_top_two.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/streaming_logprobs_matrix/streaming_low_length_top_zero.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/streaming_logprobs_matrix/streaming_low_stop_top_absent.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/streaming_logprobs_matrix/streaming_low_stop_top_two.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/streaming_logprobs_matrix/streaming_low_stop_top_zero.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/truncation_matrix/agent_blocking_empty_arguments_on_length_are_not_invoked.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/truncation_matrix/agent_blocking_truncated_call_is_not_invoked.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/truncation_matrix/agent_streaming_empty_arguments_on_length_are_not_invoked.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/truncation_matrix/agent_streaming_truncated_call_is_not_invoked.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/truncation_matrix/blocking_budget_12_truncates_before_any_tool_call.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/truncation_matrix/blocking_budget_16_empty_arguments_are_dropped_on_length.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/truncation_matrix/blocking_budget_20_empty_arguments_are_dropped_on_length.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/truncation_matrix/blocking_budget_24_truncated_arguments_keep_the_turn.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/truncation_matrix/blocking_budget_48_truncated_arguments_keep_the_turn.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/truncation_matrix/blocking_budget_64_truncated_arguments_keep_the_turn.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/truncation_matrix/blocking_budget_96_complete_arguments_are_untouched.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/truncation_matrix/blocking_parallel_calls_keep_the_complete_one.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/truncation_matrix/blocking_reasoner_truncated_call_keeps_the_reasoning_block.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/truncation_matrix/blocking_text_before_a_truncated_call_survives.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/truncation_matrix/streaming_budget_12_truncates_before_any_tool_call.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/truncation_matrix/streaming_budget_16_empty_arguments_are_dropped_on_length.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/truncation_matrix/streaming_budget_24_truncated_arguments_keep_the_turn.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/truncation_matrix/streaming_budget_48_truncated_arguments_keep_the_turn.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/truncation_matrix/streaming_budget_64_truncated_arguments_keep_the_turn.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/truncation_matrix/streaming_budget_96_complete_arguments_are_untouched.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/truncation_matrix/streaming_parallel_calls_keep_the_complete_one.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/truncation_matrix/streaming_reasoner_truncated_call_keeps_the_reasoning_block.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/truncation_matrix/streaming_text_before_a_truncated_call_survives.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/wire_shape_matrix/blocking_all_text_parts_still_flatten_to_a_string.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/wire_shape_matrix/blocking_assistant_and_tool_history_still_flattens.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/wire_shape_matrix/blocking_repeated_prompt_reports_the_cache_split.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/wire_shape_matrix/blocking_text_document_still_flattens_to_a_string.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/wire_shape_matrix/rig_keeps_a_forced_tool_choice_when_thinking_is_disabled.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/wire_shape_matrix/rig_suppresses_a_forced_tool_choice_while_thinking_is_on.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/wire_shape_matrix/streaming_repeated_prompt_reports_the_cache_split.yaml': '2026-08-17T00:49:17+00:00',
-  '0xPlaygrounds/rig@638a6c158a9a5944b65c917abc5909f3679eacfa:tests/cassettes/deepseek/response_identity_edge/blocking_contract_captures_none.yaml': '2026-08-13T18:27:10+00:00',
-  '0xPlaygrounds/rig@7d252d9e486f9e81d5593de1ef446ebad10a063f:tests/cassettes/deepseek/raw_capture_matrix/normalized_fields_identical_off_vs_on.yaml': '2026-08-17T02:05:58-07:00',
-  '0xPlaygrounds/rig@7d252d9e486f9e81d5593de1ef446ebad10a063f:tests/cassettes/deepseek/raw_stream_capture_matrix/stream_request_invariant_off_vs_on.yaml': '2026-08-17T02:05:58-07:00',
+  '0xPlaygrounds/rig@2b6f763e13ad1fa3b1ffad72961f0b90686f4199:tests/cassettes/deepseek/streaming_tools/raw_stream_tool_call_arguments_are_objects.yaml':
+    '2026-06-25T22:38:03+00:00',
+  '0xPlaygrounds/rig@4487ba299269c51ecb74b4a155ccc7190248c0d0:tests/cassettes/deepseek/raw_capture_matrix/normalized_fields_match_raw_renormalized.yaml':
+    '2026-08-17T16:28:36+00:00',
+  '0xPlaygrounds/rig@4487ba299269c51ecb74b4a155ccc7190248c0d0:tests/cassettes/deepseek/raw_capture_matrix/reasoning_raw_round_trips_and_exposes_reasoning_content.yaml':
+    '2026-08-17T16:28:36+00:00',
+  '0xPlaygrounds/rig@4487ba299269c51ecb74b4a155ccc7190248c0d0:tests/cassettes/deepseek/raw_stream_capture_matrix/stream_raw_exposes_terminal_cache_miss_tokens.yaml':
+    '2026-08-17T16:28:36+00:00',
+  '0xPlaygrounds/rig@4487ba299269c51ecb74b4a155ccc7190248c0d0:tests/cassettes/deepseek/raw_stream_capture_matrix/stream_reasoning_raw_round_trips_terminal_type.yaml':
+    '2026-08-17T16:28:36+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/followup_hunt_matrix/blocking_stop_sequence_reaches_the_wire_and_stops_generation.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/followup_hunt_matrix/low_reasoning_effort_produces_a_reasoning_turn.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/followup_hunt_matrix/policy_sensitive_response_content_shape_is_recorded.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/followup_hunt_matrix/streaming_stop_sequence_reaches_the_wire_and_stops_generation.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/reasoning_block_order/agent_blocking_reasoner_roundtrip_keeps_reasoning_first_in_history.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/reasoning_block_order/agent_streaming_reasoner_roundtrip_streams_reasoning_first.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/reasoning_block_order/blocking_non_thinking_tool_turn_has_no_reasoning_block.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/reasoning_block_order/blocking_reasoner_parallel_tool_turn_leads_with_reasoning.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/reasoning_block_order/blocking_reasoner_text_turn_leads_with_reasoning.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/reasoning_block_order/blocking_reasoner_tool_turn_leads_with_reasoning.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/reasoning_block_order/streaming_non_thinking_tool_turn_has_no_reasoning_block.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/reasoning_block_order/streaming_reasoner_parallel_tool_turn_leads_with_reasoning.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/reasoning_block_order/streaming_reasoner_text_turn_leads_with_reasoning.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/reasoning_block_order/streaming_reasoner_tool_turn_leads_with_reasoning.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/streaming_logprobs_matrix/blocking_disabled_length_top_absent.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/streaming_logprobs_matrix/blocking_disabled_length_top_two.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/streaming_logprobs_matrix/blocking_disabled_length_top_zero.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/streaming_logprobs_matrix/blocking_disabled_stop_top_absent.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/streaming_logprobs_matrix/blocking_disabled_stop_top_two.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/streaming_logprobs_matrix/blocking_disabled_stop_top_zero.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/streaming_logprobs_matrix/blocking_low_length_top_absent.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/streaming_logprobs_matrix/blocking_low_length_top_two.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/streaming_logprobs_matrix/blocking_low_length_top_zero.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/streaming_logprobs_matrix/blocking_low_stop_top_absent.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/streaming_logprobs_matrix/blocking_low_stop_top_two.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/streaming_logprobs_matrix/blocking_low_stop_top_zero.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/streaming_logprobs_matrix/streaming_disabled_length_top_absent.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/streaming_logprobs_matrix/streaming_disabled_length_top_two.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/streaming_logprobs_matrix/streaming_disabled_length_top_zero.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/streaming_logprobs_matrix/streaming_disabled_stop_top_absent.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/streaming_logprobs_matrix/streaming_disabled_stop_top_two.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/streaming_logprobs_matrix/streaming_disabled_stop_top_zero.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/streaming_logprobs_matrix/streaming_low_length_top_absent.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/streaming_logprobs_matrix/streaming_low_length_top_two.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/streaming_logprobs_matrix/streaming_low_length_top_zero.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/streaming_logprobs_matrix/streaming_low_stop_top_absent.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/streaming_logprobs_matrix/streaming_low_stop_top_two.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/streaming_logprobs_matrix/streaming_low_stop_top_zero.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/truncation_matrix/agent_blocking_empty_arguments_on_length_are_not_invoked.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/truncation_matrix/agent_blocking_truncated_call_is_not_invoked.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/truncation_matrix/agent_streaming_empty_arguments_on_length_are_not_invoked.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/truncation_matrix/agent_streaming_truncated_call_is_not_invoked.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/truncation_matrix/blocking_budget_12_truncates_before_any_tool_call.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/truncation_matrix/blocking_budget_16_empty_arguments_are_dropped_on_length.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/truncation_matrix/blocking_budget_20_empty_arguments_are_dropped_on_length.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/truncation_matrix/blocking_budget_24_truncated_arguments_keep_the_turn.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/truncation_matrix/blocking_budget_48_truncated_arguments_keep_the_turn.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/truncation_matrix/blocking_budget_64_truncated_arguments_keep_the_turn.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/truncation_matrix/blocking_budget_96_complete_arguments_are_untouched.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/truncation_matrix/blocking_parallel_calls_keep_the_complete_one.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/truncation_matrix/blocking_reasoner_truncated_call_keeps_the_reasoning_block.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/truncation_matrix/blocking_text_before_a_truncated_call_survives.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/truncation_matrix/streaming_budget_12_truncates_before_any_tool_call.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/truncation_matrix/streaming_budget_16_empty_arguments_are_dropped_on_length.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/truncation_matrix/streaming_budget_24_truncated_arguments_keep_the_turn.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/truncation_matrix/streaming_budget_48_truncated_arguments_keep_the_turn.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/truncation_matrix/streaming_budget_64_truncated_arguments_keep_the_turn.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/truncation_matrix/streaming_budget_96_complete_arguments_are_untouched.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/truncation_matrix/streaming_parallel_calls_keep_the_complete_one.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/truncation_matrix/streaming_reasoner_truncated_call_keeps_the_reasoning_block.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/truncation_matrix/streaming_text_before_a_truncated_call_survives.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/wire_shape_matrix/blocking_all_text_parts_still_flatten_to_a_string.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/wire_shape_matrix/blocking_assistant_and_tool_history_still_flattens.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/wire_shape_matrix/blocking_repeated_prompt_reports_the_cache_split.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/wire_shape_matrix/blocking_text_document_still_flattens_to_a_string.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/wire_shape_matrix/rig_keeps_a_forced_tool_choice_when_thinking_is_disabled.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/wire_shape_matrix/rig_suppresses_a_forced_tool_choice_while_thinking_is_on.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@57b4ad2bb354c3f665dc079dedff05d31eacf98d:tests/cassettes/deepseek/wire_shape_matrix/streaming_repeated_prompt_reports_the_cache_split.yaml':
+    '2026-08-17T00:49:17+00:00',
+  '0xPlaygrounds/rig@638a6c158a9a5944b65c917abc5909f3679eacfa:tests/cassettes/deepseek/response_identity_edge/blocking_contract_captures_none.yaml':
+    '2026-08-13T18:27:10+00:00',
+  '0xPlaygrounds/rig@7d252d9e486f9e81d5593de1ef446ebad10a063f:tests/cassettes/deepseek/raw_capture_matrix/normalized_fields_identical_off_vs_on.yaml':
+    '2026-08-17T02:05:58-07:00',
+  '0xPlaygrounds/rig@7d252d9e486f9e81d5593de1ef446ebad10a063f:tests/cassettes/deepseek/raw_stream_capture_matrix/stream_request_invariant_off_vs_on.yaml':
+    '2026-08-17T02:05:58-07:00',
   '0xPlaygrounds/rig@841d275946d2206e97489bd96b55e6803e258ef1:tests/cassettes/deepseek/prompt_caching/blocking_probe.yaml': '2026-08-18T04:51:45+00:00',
   '0xPlaygrounds/rig@841d275946d2206e97489bd96b55e6803e258ef1:tests/cassettes/deepseek/prompt_caching/streaming_probe.yaml': '2026-08-18T04:51:45+00:00',
-  '0xPlaygrounds/rig@b17a0a00f45dabebbba65b9b4b22b336394c048a:tests/cassettes/deepseek/multi_extract/batch_multi_extract_chain.yaml': '2026-06-23T03:01:02+00:00',
+  '0xPlaygrounds/rig@b17a0a00f45dabebbba65b9b4b22b336394c048a:tests/cassettes/deepseek/multi_extract/batch_multi_extract_chain.yaml':
+    '2026-06-23T03:01:02+00:00',
   '0xPlaygrounds/rig@c4eb6ff82e91988c9efb738e3384eff4b1f3c2fc:crates/rig/tests/cassettes/deepseek/agent/completion_smoke.yaml': '2026-06-16T23:24:18+08:00',
-  '0xPlaygrounds/rig@c4eb6ff82e91988c9efb738e3384eff4b1f3c2fc:crates/rig/tests/cassettes/deepseek/document_ordering/chat_completions_keeps_documents_after_system_before_history.yaml': '2026-06-16T23:24:18+08:00',
+  '0xPlaygrounds/rig@c4eb6ff82e91988c9efb738e3384eff4b1f3c2fc:crates/rig/tests/cassettes/deepseek/document_ordering/chat_completions_keeps_documents_after_system_before_history.yaml':
+    '2026-06-16T23:24:18+08:00',
   '0xPlaygrounds/rig@c4eb6ff82e91988c9efb738e3384eff4b1f3c2fc:crates/rig/tests/cassettes/deepseek/extractor/extractor_smoke.yaml': '2026-06-16T23:24:18+08:00',
-  '0xPlaygrounds/rig@c4eb6ff82e91988c9efb738e3384eff4b1f3c2fc:crates/rig/tests/cassettes/deepseek/extractor_usage/extract_and_extract_with_usage_return_same_data.yaml': '2026-06-16T23:24:18+08:00',
-  '0xPlaygrounds/rig@c4eb6ff82e91988c9efb738e3384eff4b1f3c2fc:crates/rig/tests/cassettes/deepseek/extractor_usage/extract_backward_compatibility.yaml': '2026-06-16T23:24:18+08:00',
-  '0xPlaygrounds/rig@c4eb6ff82e91988c9efb738e3384eff4b1f3c2fc:crates/rig/tests/cassettes/deepseek/extractor_usage/extract_with_chat_history_with_usage_works.yaml': '2026-06-16T23:24:18+08:00',
-  '0xPlaygrounds/rig@c4eb6ff82e91988c9efb738e3384eff4b1f3c2fc:crates/rig/tests/cassettes/deepseek/extractor_usage/extract_with_usage_returns_data_and_usage.yaml': '2026-06-16T23:24:18+08:00',
-  '0xPlaygrounds/rig@c4eb6ff82e91988c9efb738e3384eff4b1f3c2fc:crates/rig/tests/cassettes/deepseek/extractor_usage/usage_tracking_works_for_different_schemas.yaml': '2026-06-16T23:24:18+08:00',
-  '0xPlaygrounds/rig@c4eb6ff82e91988c9efb738e3384eff4b1f3c2fc:crates/rig/tests/cassettes/deepseek/multi_extract/batch_multi_extract_chain.yaml': '2026-06-16T23:24:18+08:00',
-  '0xPlaygrounds/rig@c4eb6ff82e91988c9efb738e3384eff4b1f3c2fc:crates/rig/tests/cassettes/deepseek/permission_control/permission_control_prompt_example.yaml': '2026-06-16T23:24:18+08:00',
-  '0xPlaygrounds/rig@c4eb6ff82e91988c9efb738e3384eff4b1f3c2fc:crates/rig/tests/cassettes/deepseek/permission_control/permission_control_streaming_example.yaml': '2026-06-16T23:24:18+08:00',
-  '0xPlaygrounds/rig@c4eb6ff82e91988c9efb738e3384eff4b1f3c2fc:crates/rig/tests/cassettes/deepseek/reasoning_roundtrip/nonstreaming.yaml': '2026-06-16T23:24:18+08:00',
-  '0xPlaygrounds/rig@c4eb6ff82e91988c9efb738e3384eff4b1f3c2fc:crates/rig/tests/cassettes/deepseek/reasoning_roundtrip/streaming.yaml': '2026-06-16T23:24:18+08:00',
-  '0xPlaygrounds/rig@c4eb6ff82e91988c9efb738e3384eff4b1f3c2fc:crates/rig/tests/cassettes/deepseek/reasoning_tool_roundtrip/nonstreaming.yaml': '2026-06-16T23:24:18+08:00',
-  '0xPlaygrounds/rig@c4eb6ff82e91988c9efb738e3384eff4b1f3c2fc:crates/rig/tests/cassettes/deepseek/reasoning_tool_roundtrip/streaming.yaml': '2026-06-16T23:24:18+08:00',
-  '0xPlaygrounds/rig@c4eb6ff82e91988c9efb738e3384eff4b1f3c2fc:crates/rig/tests/cassettes/deepseek/request_hook/request_hook_records_prompt_and_response.yaml': '2026-06-16T23:24:18+08:00',
-  '0xPlaygrounds/rig@c4eb6ff82e91988c9efb738e3384eff4b1f3c2fc:crates/rig/tests/cassettes/deepseek/streaming/streaming_prompt_smoke.yaml': '2026-06-16T23:24:18+08:00',
-  '0xPlaygrounds/rig@c4eb6ff82e91988c9efb738e3384eff4b1f3c2fc:crates/rig/tests/cassettes/deepseek/streaming_tools/raw_followup_uses_tool_result_without_new_tool_calls.yaml': '2026-06-16T23:24:18+08:00',
-  '0xPlaygrounds/rig@c4eb6ff82e91988c9efb738e3384eff4b1f3c2fc:crates/rig/tests/cassettes/deepseek/streaming_tools/raw_stream_emits_required_zero_arg_tool_call.yaml': '2026-06-16T23:24:18+08:00',
-  '0xPlaygrounds/rig@c4eb6ff82e91988c9efb738e3384eff4b1f3c2fc:crates/rig/tests/cassettes/deepseek/streaming_tools/raw_stream_surfaces_two_distinct_tool_calls_before_text.yaml': '2026-06-16T23:24:18+08:00',
-  '0xPlaygrounds/rig@c4eb6ff82e91988c9efb738e3384eff4b1f3c2fc:crates/rig/tests/cassettes/deepseek/streaming_tools/streaming_chat_emits_tool_call_before_later_text.yaml': '2026-06-16T23:24:18+08:00',
-  '0xPlaygrounds/rig@c4eb6ff82e91988c9efb738e3384eff4b1f3c2fc:crates/rig/tests/cassettes/deepseek/streaming_tools/streaming_chat_surfaces_two_distinct_tool_calls_before_final_answer.yaml': '2026-06-16T23:24:18+08:00',
-  '0xPlaygrounds/rig@c4eb6ff82e91988c9efb738e3384eff4b1f3c2fc:crates/rig/tests/cassettes/deepseek/streaming_tools/streaming_chat_with_tools.yaml': '2026-06-16T23:24:18+08:00',
+  '0xPlaygrounds/rig@c4eb6ff82e91988c9efb738e3384eff4b1f3c2fc:crates/rig/tests/cassettes/deepseek/extractor_usage/extract_and_extract_with_usage_return_same_data.yaml':
+    '2026-06-16T23:24:18+08:00',
+  '0xPlaygrounds/rig@c4eb6ff82e91988c9efb738e3384eff4b1f3c2fc:crates/rig/tests/cassettes/deepseek/extractor_usage/extract_backward_compatibility.yaml':
+    '2026-06-16T23:24:18+08:00',
+  '0xPlaygrounds/rig@c4eb6ff82e91988c9efb738e3384eff4b1f3c2fc:crates/rig/tests/cassettes/deepseek/extractor_usage/extract_with_chat_history_with_usage_works.yaml':
+    '2026-06-16T23:24:18+08:00',
+  '0xPlaygrounds/rig@c4eb6ff82e91988c9efb738e3384eff4b1f3c2fc:crates/rig/tests/cassettes/deepseek/extractor_usage/extract_with_usage_returns_data_and_usage.yaml':
+    '2026-06-16T23:24:18+08:00',
+  '0xPlaygrounds/rig@c4eb6ff82e91988c9efb738e3384eff4b1f3c2fc:crates/rig/tests/cassettes/deepseek/extractor_usage/usage_tracking_works_for_different_schemas.yaml':
+    '2026-06-16T23:24:18+08:00',
+  '0xPlaygrounds/rig@c4eb6ff82e91988c9efb738e3384eff4b1f3c2fc:crates/rig/tests/cassettes/deepseek/multi_extract/batch_multi_extract_chain.yaml':
+    '2026-06-16T23:24:18+08:00',
+  '0xPlaygrounds/rig@c4eb6ff82e91988c9efb738e3384eff4b1f3c2fc:crates/rig/tests/cassettes/deepseek/permission_control/permission_control_prompt_example.yaml':
+    '2026-06-16T23:24:18+08:00',
+  '0xPlaygrounds/rig@c4eb6ff82e91988c9efb738e3384eff4b1f3c2fc:crates/rig/tests/cassettes/deepseek/permission_control/permission_control_streaming_example.yaml':
+    '2026-06-16T23:24:18+08:00',
+  '0xPlaygrounds/rig@c4eb6ff82e91988c9efb738e3384eff4b1f3c2fc:crates/rig/tests/cassettes/deepseek/reasoning_roundtrip/nonstreaming.yaml':
+    '2026-06-16T23:24:18+08:00',
+  '0xPlaygrounds/rig@c4eb6ff82e91988c9efb738e3384eff4b1f3c2fc:crates/rig/tests/cassettes/deepseek/reasoning_roundtrip/streaming.yaml':
+    '2026-06-16T23:24:18+08:00',
+  '0xPlaygrounds/rig@c4eb6ff82e91988c9efb738e3384eff4b1f3c2fc:crates/rig/tests/cassettes/deepseek/reasoning_tool_roundtrip/nonstreaming.yaml':
+    '2026-06-16T23:24:18+08:00',
+  '0xPlaygrounds/rig@c4eb6ff82e91988c9efb738e3384eff4b1f3c2fc:crates/rig/tests/cassettes/deepseek/reasoning_tool_roundtrip/streaming.yaml':
+    '2026-06-16T23:24:18+08:00',
+  '0xPlaygrounds/rig@c4eb6ff82e91988c9efb738e3384eff4b1f3c2fc:crates/rig/tests/cassettes/deepseek/request_hook/request_hook_records_prompt_and_response.yaml':
+    '2026-06-16T23:24:18+08:00',
+  '0xPlaygrounds/rig@c4eb6ff82e91988c9efb738e3384eff4b1f3c2fc:crates/rig/tests/cassettes/deepseek/streaming/streaming_prompt_smoke.yaml':
+    '2026-06-16T23:24:18+08:00',
+  '0xPlaygrounds/rig@c4eb6ff82e91988c9efb738e3384eff4b1f3c2fc:crates/rig/tests/cassettes/deepseek/streaming_tools/raw_followup_uses_tool_result_without_new_tool_calls.yaml':
+    '2026-06-16T23:24:18+08:00',
+  '0xPlaygrounds/rig@c4eb6ff82e91988c9efb738e3384eff4b1f3c2fc:crates/rig/tests/cassettes/deepseek/streaming_tools/raw_stream_emits_required_zero_arg_tool_call.yaml':
+    '2026-06-16T23:24:18+08:00',
+  '0xPlaygrounds/rig@c4eb6ff82e91988c9efb738e3384eff4b1f3c2fc:crates/rig/tests/cassettes/deepseek/streaming_tools/raw_stream_surfaces_two_distinct_tool_calls_before_text.yaml':
+    '2026-06-16T23:24:18+08:00',
+  '0xPlaygrounds/rig@c4eb6ff82e91988c9efb738e3384eff4b1f3c2fc:crates/rig/tests/cassettes/deepseek/streaming_tools/streaming_chat_emits_tool_call_before_later_text.yaml':
+    '2026-06-16T23:24:18+08:00',
+  '0xPlaygrounds/rig@c4eb6ff82e91988c9efb738e3384eff4b1f3c2fc:crates/rig/tests/cassettes/deepseek/streaming_tools/streaming_chat_surfaces_two_distinct_tool_calls_before_final_answer.yaml':
+    '2026-06-16T23:24:18+08:00',
+  '0xPlaygrounds/rig@c4eb6ff82e91988c9efb738e3384eff4b1f3c2fc:crates/rig/tests/cassettes/deepseek/streaming_tools/streaming_chat_with_tools.yaml':
+    '2026-06-16T23:24:18+08:00',
   '0xPlaygrounds/rig@c4eb6ff82e91988c9efb738e3384eff4b1f3c2fc:crates/rig/tests/cassettes/deepseek/tools/tools_smoke.yaml': '2026-06-16T23:24:18+08:00',
-  '0xPlaygrounds/rig@e80a4868a90098e9f55e983593a8f77a9285dee7:tests/cassettes/deepseek/agent_tool_sessions/chat_alias_vs_reasoner_alias_behavior.yaml': '2026-07-04T05:39:08+00:00',
-  '0xPlaygrounds/rig@e80a4868a90098e9f55e983593a8f77a9285dee7:tests/cassettes/deepseek/agent_tool_sessions/json_object_response_format_roundtrip.yaml': '2026-07-04T05:39:08+00:00',
-  '0xPlaygrounds/rig@e80a4868a90098e9f55e983593a8f77a9285dee7:tests/cassettes/deepseek/agent_tool_sessions/long_history_replay_with_tool_result_continuation.yaml': '2026-07-04T05:39:08+00:00',
-  '0xPlaygrounds/rig@e80a4868a90098e9f55e983593a8f77a9285dee7:tests/cassettes/deepseek/agent_tool_sessions/parallel_tool_calls_single_turn_nonstreaming.yaml': '2026-07-04T05:39:08+00:00',
-  '0xPlaygrounds/rig@e80a4868a90098e9f55e983593a8f77a9285dee7:tests/cassettes/deepseek/agent_tool_sessions/parallel_tool_calls_single_turn_streaming.yaml': '2026-07-04T05:39:08+00:00',
-  '0xPlaygrounds/rig@e80a4868a90098e9f55e983593a8f77a9285dee7:tests/cassettes/deepseek/agent_tool_sessions/raw_stream_complex_tool_call_deltas_have_object_arguments.yaml': '2026-07-04T05:39:08+00:00',
-  '0xPlaygrounds/rig@e80a4868a90098e9f55e983593a8f77a9285dee7:tests/cassettes/deepseek/agent_tool_sessions/reasoning_enabled_preserves_reasoning_content_deltas_and_usage.yaml': '2026-07-04T05:39:08+00:00',
-  '0xPlaygrounds/rig@e80a4868a90098e9f55e983593a8f77a9285dee7:tests/cassettes/deepseek/agent_tool_sessions/sequential_complex_tool_calls_nonstreaming.yaml': '2026-07-04T05:39:08+00:00',
-  '0xPlaygrounds/rig@e80a4868a90098e9f55e983593a8f77a9285dee7:tests/cassettes/deepseek/agent_tool_sessions/sequential_complex_tool_calls_streaming.yaml': '2026-07-04T05:39:08+00:00',
-  '0xPlaygrounds/rig@e80a4868a90098e9f55e983593a8f77a9285dee7:tests/cassettes/deepseek/agent_tool_sessions/tool_choice_required_specific_and_none.yaml': '2026-07-04T05:39:08+00:00',
-  '0xPlaygrounds/rig@e80a4868a90098e9f55e983593a8f77a9285dee7:tests/cassettes/deepseek/streaming_tools/raw_stream_emits_required_zero_arg_tool_call.yaml': '2026-07-04T05:39:08+00:00',
-  '0xPlaygrounds/rig@e8cc0ca2e8d48f8078a2b8c7175160018b103f16:tests/cassettes/deepseek/document_ordering/chat_completions_keeps_documents_after_system_before_history.yaml': '2026-07-08T18:14:45+00:00',
+  '0xPlaygrounds/rig@e80a4868a90098e9f55e983593a8f77a9285dee7:tests/cassettes/deepseek/agent_tool_sessions/chat_alias_vs_reasoner_alias_behavior.yaml':
+    '2026-07-04T05:39:08+00:00',
+  '0xPlaygrounds/rig@e80a4868a90098e9f55e983593a8f77a9285dee7:tests/cassettes/deepseek/agent_tool_sessions/json_object_response_format_roundtrip.yaml':
+    '2026-07-04T05:39:08+00:00',
+  '0xPlaygrounds/rig@e80a4868a90098e9f55e983593a8f77a9285dee7:tests/cassettes/deepseek/agent_tool_sessions/long_history_replay_with_tool_result_continuation.yaml':
+    '2026-07-04T05:39:08+00:00',
+  '0xPlaygrounds/rig@e80a4868a90098e9f55e983593a8f77a9285dee7:tests/cassettes/deepseek/agent_tool_sessions/parallel_tool_calls_single_turn_nonstreaming.yaml':
+    '2026-07-04T05:39:08+00:00',
+  '0xPlaygrounds/rig@e80a4868a90098e9f55e983593a8f77a9285dee7:tests/cassettes/deepseek/agent_tool_sessions/parallel_tool_calls_single_turn_streaming.yaml':
+    '2026-07-04T05:39:08+00:00',
+  '0xPlaygrounds/rig@e80a4868a90098e9f55e983593a8f77a9285dee7:tests/cassettes/deepseek/agent_tool_sessions/raw_stream_complex_tool_call_deltas_have_object_arguments.yaml':
+    '2026-07-04T05:39:08+00:00',
+  '0xPlaygrounds/rig@e80a4868a90098e9f55e983593a8f77a9285dee7:tests/cassettes/deepseek/agent_tool_sessions/reasoning_enabled_preserves_reasoning_content_deltas_and_usage.yaml':
+    '2026-07-04T05:39:08+00:00',
+  '0xPlaygrounds/rig@e80a4868a90098e9f55e983593a8f77a9285dee7:tests/cassettes/deepseek/agent_tool_sessions/sequential_complex_tool_calls_nonstreaming.yaml':
+    '2026-07-04T05:39:08+00:00',
+  '0xPlaygrounds/rig@e80a4868a90098e9f55e983593a8f77a9285dee7:tests/cassettes/deepseek/agent_tool_sessions/sequential_complex_tool_calls_streaming.yaml':
+    '2026-07-04T05:39:08+00:00',
+  '0xPlaygrounds/rig@e80a4868a90098e9f55e983593a8f77a9285dee7:tests/cassettes/deepseek/agent_tool_sessions/tool_choice_required_specific_and_none.yaml':
+    '2026-07-04T05:39:08+00:00',
+  '0xPlaygrounds/rig@e80a4868a90098e9f55e983593a8f77a9285dee7:tests/cassettes/deepseek/streaming_tools/raw_stream_emits_required_zero_arg_tool_call.yaml':
+    '2026-07-04T05:39:08+00:00',
+  '0xPlaygrounds/rig@e8cc0ca2e8d48f8078a2b8c7175160018b103f16:tests/cassettes/deepseek/document_ordering/chat_completions_keeps_documents_after_system_before_history.yaml':
+    '2026-07-08T18:14:45+00:00',
   '0xPlaygrounds/rig@e8cc0ca2e8d48f8078a2b8c7175160018b103f16:tests/cassettes/deepseek/reasoning_tool_roundtrip/nonstreaming.yaml': '2026-07-08T18:14:45+00:00',
   '0xPlaygrounds/rig@e8cc0ca2e8d48f8078a2b8c7175160018b103f16:tests/cassettes/deepseek/reasoning_tool_roundtrip/streaming.yaml': '2026-07-08T18:14:45+00:00',
-  '0xPlaygrounds/rig@e8cc0ca2e8d48f8078a2b8c7175160018b103f16:tests/cassettes/deepseek/streaming_tools/streaming_chat_with_tools.yaml': '2026-07-08T18:14:45+00:00',
+  '0xPlaygrounds/rig@e8cc0ca2e8d48f8078a2b8c7175160018b103f16:tests/cassettes/deepseek/streaming_tools/streaming_chat_with_tools.yaml':
+    '2026-07-08T18:14:45+00:00',
 };

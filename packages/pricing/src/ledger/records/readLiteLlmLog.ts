@@ -35,7 +35,10 @@ const SECONDS_CEILING = 1e11;
  * ```
  */
 export function isLiteLlmLog(record: Readonly<Record<string, unknown>>): boolean {
-  return 'endTime' in record && ('prompt_tokens' in record || 'completion_tokens' in record || 'total_tokens' in record || (typeof record.usage === 'object' && record.usage !== null));
+  return (
+    'endTime' in record &&
+    ('prompt_tokens' in record || 'completion_tokens' in record || 'total_tokens' in record || (typeof record.usage === 'object' && record.usage !== null))
+  );
 }
 
 /**
@@ -62,7 +65,11 @@ export function isLiteLlmLog(record: Readonly<Record<string, unknown>>): boolean
 export function readLiteLlmLog(record: Readonly<Record<string, unknown>>): ForeignReadResult {
   const rawModel = record.model;
   if (typeof rawModel !== 'string' || rawModel === '' || rawModel === 'deepseek/') {
-    return { code: 'missing-model', field: 'model', message: rawModel === undefined ? 'model: is missing' : `model: must be a non-empty string, got ${describeValue(rawModel)}` };
+    return {
+      code: 'missing-model',
+      field: 'model',
+      message: rawModel === undefined ? 'model: is missing' : `model: must be a non-empty string, got ${describeValue(rawModel)}`,
+    };
   }
   const model = rawModel.startsWith('deepseek/') ? rawModel.slice('deepseek/'.length) : rawModel;
 
@@ -71,7 +78,12 @@ export function readLiteLlmLog(record: Readonly<Record<string, unknown>>): Forei
   if (record.startTime !== undefined && record.startTime !== null) {
     const start = instant(record.startTime, 'startTime');
     if (typeof start !== 'number') return start;
-    if (end < start) return { code: 'invalid-timestamp', field: 'endTime', message: `endTime: ${describeValue(record.endTime)} is before startTime ${describeValue(record.startTime)}` };
+    if (end < start)
+      return {
+        code: 'invalid-timestamp',
+        field: 'endTime',
+        message: `endTime: ${describeValue(record.endTime)} is before startTime ${describeValue(record.startTime)}`,
+      };
   }
 
   let usage: Readonly<Record<string, unknown>>;
@@ -93,11 +105,13 @@ function cacheHit(value: unknown): boolean {
 
 function counts(record: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
   // A CSV read gathers the token columns into `usage`; a JSON row has them at the top level.
-  const source = typeof record.usage === 'object' && record.usage !== null && !('prompt_tokens' in record) ? (record.usage as Readonly<Record<string, unknown>>) : record;
+  const source =
+    typeof record.usage === 'object' && record.usage !== null && !('prompt_tokens' in record) ? (record.usage as Readonly<Record<string, unknown>>) : record;
   const prompt = count(source, 'prompt_tokens', 'prompt_tokens', true) as number;
   const completion = count(source, 'completion_tokens', 'completion_tokens', true) as number;
   const total = count(Object.hasOwn(source, 'total_tokens') ? source : record, 'total_tokens', 'total_tokens', false);
-  if (total !== undefined && total !== prompt + completion) throw new InvalidUsageError('total_tokens', `is ${total} but prompt_tokens + completion_tokens = ${prompt + completion}; they must agree`);
+  if (total !== undefined && total !== prompt + completion)
+    throw new InvalidUsageError('total_tokens', `is ${total} but prompt_tokens + completion_tokens = ${prompt + completion}; they must agree`);
 
   const usageObject = readUsageObject(record.metadata);
   let hit = count(source, 'cache_read_input_tokens', 'cache_read_input_tokens', false);
@@ -105,14 +119,20 @@ function counts(record: Readonly<Record<string, unknown>>): Readonly<Record<stri
   let reasoning: number | undefined;
   if (usageObject !== undefined) {
     const at = 'metadata.usage_object';
-    for (const [key, value] of [['prompt_tokens', prompt], ['completion_tokens', completion]] as const) {
+    for (const [key, value] of [
+      ['prompt_tokens', prompt],
+      ['completion_tokens', completion],
+    ] as const) {
       const inner = count(usageObject, key, `${at}.${key}`, false);
       if (inner !== undefined && inner !== value) throw new InvalidUsageError(`${at}.${key}`, `is ${inner} but the row's ${key} is ${value}; they must agree`);
     }
     const details = object(usageObject.prompt_tokens_details, `${at}.prompt_tokens_details`);
     const candidates: [string, number | undefined][] = [
       [`${at}.prompt_cache_hit_tokens`, count(usageObject, 'prompt_cache_hit_tokens', `${at}.prompt_cache_hit_tokens`, false)],
-      [`${at}.prompt_tokens_details.cached_tokens`, details === undefined ? undefined : count(details, 'cached_tokens', `${at}.prompt_tokens_details.cached_tokens`, false)],
+      [
+        `${at}.prompt_tokens_details.cached_tokens`,
+        details === undefined ? undefined : count(details, 'cached_tokens', `${at}.prompt_tokens_details.cached_tokens`, false),
+      ],
       [`${at}.cache_read_input_tokens`, count(usageObject, 'cache_read_input_tokens', `${at}.cache_read_input_tokens`, false)],
     ];
     for (const [field, value] of candidates) {
@@ -122,12 +142,21 @@ function counts(record: Readonly<Record<string, unknown>>): Readonly<Record<stri
       hitField = field;
     }
     const completionDetails = object(usageObject.completion_tokens_details, `${at}.completion_tokens_details`);
-    reasoning = completionDetails === undefined ? undefined : count(completionDetails, 'reasoning_tokens', `${at}.completion_tokens_details.reasoning_tokens`, false);
-    if (reasoning !== undefined && reasoning > completion) throw new InvalidUsageError(`${at}.completion_tokens_details.reasoning_tokens`, `${reasoning} exceeds completion_tokens (${completion}), which includes it`);
+    reasoning =
+      completionDetails === undefined ? undefined : count(completionDetails, 'reasoning_tokens', `${at}.completion_tokens_details.reasoning_tokens`, false);
+    if (reasoning !== undefined && reasoning > completion)
+      throw new InvalidUsageError(
+        `${at}.completion_tokens_details.reasoning_tokens`,
+        `${reasoning} exceeds completion_tokens (${completion}), which includes it`,
+      );
   }
   if (hit === undefined) {
     // Without the split every input token would be billed as a cache miss: a price that may be too high.
-    if (prompt > 0) throw new InvalidUsageError('metadata.usage_object', 'is missing, so the cache-hit share of prompt_tokens is unknown (LiteLLM logs it as metadata.usage_object.prompt_tokens_details.cached_tokens)');
+    if (prompt > 0)
+      throw new InvalidUsageError(
+        'metadata.usage_object',
+        'is missing, so the cache-hit share of prompt_tokens is unknown (LiteLLM logs it as metadata.usage_object.prompt_tokens_details.cached_tokens)',
+      );
     hit = 0;
   }
   if (hit > prompt) throw new InvalidUsageError(hitField, `${hit} cache hits exceed prompt_tokens (${prompt}), which include them`);
@@ -165,10 +194,17 @@ function count(source: Readonly<Record<string, unknown>>, key: string, field: st
 }
 
 function instant(value: unknown, field: string): number | RecordReadFailure {
-  if (value === undefined || value === null) return { code: 'missing-timestamp', field, message: `${field}: is missing; a LiteLLM row is priced at its end time` };
+  if (value === undefined || value === null)
+    return { code: 'missing-timestamp', field, message: `${field}: is missing; a LiteLLM row is priced at its end time` };
   if (typeof value === 'number') {
-    if (!Number.isFinite(value) || value < 0) return { code: 'invalid-timestamp', field, message: `${field}: must be unix seconds, got ${describeValue(value)}` };
-    if (value >= SECONDS_CEILING) return { code: 'timestamp-in-milliseconds', field, message: `${field}: ${value} as unix seconds is after the year 5000; it looks like milliseconds. ${field} must be in seconds` };
+    if (!Number.isFinite(value) || value < 0)
+      return { code: 'invalid-timestamp', field, message: `${field}: must be unix seconds, got ${describeValue(value)}` };
+    if (value >= SECONDS_CEILING)
+      return {
+        code: 'timestamp-in-milliseconds',
+        field,
+        message: `${field}: ${value} as unix seconds is after the year 5000; it looks like milliseconds. ${field} must be in seconds`,
+      };
     return secondsToMs(value);
   }
   if (typeof value === 'string') {

@@ -109,14 +109,23 @@ export function readOtelSpan(span: Readonly<Record<string, unknown>>): ForeignRe
   }
   const requestModel = attributes.get('gen_ai.request.model');
   const responseModel = attributes.get('gen_ai.response.model');
-  for (const [key, value] of [['gen_ai.response.model', responseModel], ['gen_ai.request.model', requestModel]] as const) {
-    if (value !== undefined && (typeof value !== 'string' || value === '')) return { code: 'missing-model', field: key, message: `${key}: must be a non-empty string, got ${describeValue(value)}` };
+  for (const [key, value] of [
+    ['gen_ai.response.model', responseModel],
+    ['gen_ai.request.model', requestModel],
+  ] as const) {
+    if (value !== undefined && (typeof value !== 'string' || value === ''))
+      return { code: 'missing-model', field: key, message: `${key}: must be a non-empty string, got ${describeValue(value)}` };
   }
   if (typeof requestModel === 'string' && typeof responseModel === 'string' && requestModel !== responseModel) {
-    return { code: 'invalid-usage', field: 'gen_ai.response.model', message: `gen_ai.response.model: is '${responseModel}' but gen_ai.request.model is '${requestModel}'; seekcost will not guess which was billed` };
+    return {
+      code: 'invalid-usage',
+      field: 'gen_ai.response.model',
+      message: `gen_ai.response.model: is '${responseModel}' but gen_ai.request.model is '${requestModel}'; seekcost will not guess which was billed`,
+    };
   }
   const model = responseModel ?? requestModel;
-  if (typeof model !== 'string') return { code: 'missing-model', field: 'gen_ai.request.model', message: 'gen_ai.request.model: is missing (and so is gen_ai.response.model)' };
+  if (typeof model !== 'string')
+    return { code: 'missing-model', field: 'gen_ai.request.model', message: 'gen_ai.request.model: is missing (and so is gen_ai.response.model)' };
 
   let usage: Readonly<Record<string, unknown>>;
   try {
@@ -124,7 +133,8 @@ export function readOtelSpan(span: Readonly<Record<string, unknown>>): ForeignRe
     const output = count(attributes, OUTPUT, true) as number;
     const current = count(attributes, CACHE_READ, false);
     const old = count(attributes, CACHE_READ_OLD, false);
-    if (current !== undefined && old !== undefined && current !== old) throw new InvalidUsageError(CACHE_READ_OLD, `is ${old} but ${CACHE_READ} is ${current}; they must agree`);
+    if (current !== undefined && old !== undefined && current !== old)
+      throw new InvalidUsageError(CACHE_READ_OLD, `is ${old} but ${CACHE_READ} is ${current}; they must agree`);
     const cacheRead = current ?? old ?? 0;
     const cacheField = current !== undefined || old === undefined ? CACHE_READ : CACHE_READ_OLD;
     if (cacheRead > input) throw new InvalidUsageError(cacheField, `${cacheRead} exceeds ${INPUT} (${input}), which includes it`);
@@ -141,11 +151,20 @@ export function readOtelSpan(span: Readonly<Record<string, unknown>>): ForeignRe
     if (typeof start !== 'number') return start;
     // Compared in whole nanoseconds: both were floored to ms, so ms order alone could hide 1 ns of disorder.
     if (BigInt(String(span.endTimeUnixNano)) < BigInt(String(span.startTimeUnixNano))) {
-      return { code: 'invalid-timestamp', field: 'endTimeUnixNano', message: `endTimeUnixNano: ${String(span.endTimeUnixNano)} is before startTimeUnixNano ${String(span.startTimeUnixNano)}` };
+      return {
+        code: 'invalid-timestamp',
+        field: 'endTimeUnixNano',
+        message: `endTimeUnixNano: ${String(span.endTimeUnixNano)} is before startTimeUnixNano ${String(span.startTimeUnixNano)}`,
+      };
     }
   }
   const responseId = attributes.get('gen_ai.response.id');
-  const id = typeof responseId === 'string' && responseId !== '' ? responseId : typeof span.spanId === 'string' && span.spanId !== '' ? `span:${typeof span.traceId === 'string' ? span.traceId : ''}/${span.spanId}` : undefined;
+  const id =
+    typeof responseId === 'string' && responseId !== ''
+      ? responseId
+      : typeof span.spanId === 'string' && span.spanId !== ''
+        ? `span:${typeof span.traceId === 'string' ? span.traceId : ''}/${span.spanId}`
+        : undefined;
   return { model, atMs: end, atField: 'endTimeUnixNano', id, usage };
 }
 
@@ -196,19 +215,31 @@ function count(attributes: Map<string, unknown>, key: string, required: boolean)
   throw new InvalidUsageError(key, `must be an intValue, got ${typeof value === 'string' ? `the stringValue ${describeValue(value)}` : describeValue(value)}`);
 }
 
-function nanosToMs(value: unknown, field: string): number | { code: 'invalid-timestamp' | 'missing-timestamp' | 'absurd-timestamp'; field: string; message: string } {
+function nanosToMs(
+  value: unknown,
+  field: string,
+): number | { code: 'invalid-timestamp' | 'missing-timestamp' | 'absurd-timestamp'; field: string; message: string } {
   if (value === undefined || value === null) return { code: 'missing-timestamp', field, message: `${field}: is missing; a span is priced at its end time` };
   let nanos: bigint;
   if (typeof value === 'string' && /^\d{1,40}$/.test(value)) nanos = BigInt(value);
   else if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) nanos = BigInt(value);
   else {
-    const why = typeof value === 'number' && Number.isInteger(value) && value > 0 ? ' (as a JSON number it has lost precision: OTLP/JSON writes it as a decimal string)' : '';
+    const why =
+      typeof value === 'number' && Number.isInteger(value) && value > 0
+        ? ' (as a JSON number it has lost precision: OTLP/JSON writes it as a decimal string)'
+        : '';
     return { code: 'invalid-timestamp', field, message: `${field}: must be unix nanoseconds as a decimal string, got ${describeValue(value)}${why}` };
   }
   if (nanos === 0n) return { code: 'missing-timestamp', field, message: `${field}: is 0, which OTLP uses for "not set"` };
   const ms = nanos / NANOS_PER_MS;
   // Before March 1973 in nanoseconds is a value in seconds or milliseconds: refuse it rather than price it in 1970.
-  if (ms < 100_000_000_000n) return { code: 'invalid-timestamp', field, message: `${field}: ${describeValue(value)} nanoseconds is before 1973; it looks like seconds or milliseconds, not nanoseconds` };
-  if (ms > MAX_SAFE) return { code: 'absurd-timestamp', field, message: `${field}: ${describeValue(value)} nanoseconds is far past 2100; the clock or the unit is wrong` };
+  if (ms < 100_000_000_000n)
+    return {
+      code: 'invalid-timestamp',
+      field,
+      message: `${field}: ${describeValue(value)} nanoseconds is before 1973; it looks like seconds or milliseconds, not nanoseconds`,
+    };
+  if (ms > MAX_SAFE)
+    return { code: 'absurd-timestamp', field, message: `${field}: ${describeValue(value)} nanoseconds is far past 2100; the clock or the unit is wrong` };
   return Number(ms);
 }

@@ -12,7 +12,9 @@ function ledgerOf(name: string) {
   const ledger = createLedger({ groupBy: ['model'] });
   const issues = [];
   let skipped = 0;
-  const lines = readFileSync(new URL(`../../fixtures/records/${name}`, import.meta.url), 'utf8').trim().split('\n');
+  const lines = readFileSync(new URL(`../../fixtures/records/${name}`, import.meta.url), 'utf8')
+    .trim()
+    .split('\n');
   for (const [n, line] of lines.entries()) {
     const split = usageRecordsOf(JSON.parse(line));
     skipped += split.skipped;
@@ -71,7 +73,9 @@ describe('record fixtures, priced through the ledger', () => {
     expect(totals.amount.toFixed()).toBe(expected.toFixed());
     expect(totals.amount.toFixed()).toBe('0.00153776');
     expect(totals.records).toMatchObject({ seen: 4, priced: 3, excluded: 1 });
-    expect(issues.map((i) => [i.ref, i.code, i.field])).toEqual([['litellm-spend-logs.jsonl:4', 'invalid-usage', 'metadata.usage_object.prompt_tokens_details.cached_tokens']]);
+    expect(issues.map((i) => [i.ref, i.code, i.field])).toEqual([
+      ['litellm-spend-logs.jsonl:4', 'invalid-usage', 'metadata.usage_object.prompt_tokens_details.cached_tokens'],
+    ]);
   });
 });
 
@@ -85,36 +89,59 @@ describe('every record format, property', () => {
     const ledgers = [createLedger({ dedupe: false }), createLedger({ dedupe: false }), createLedger({ dedupe: false })];
     let expectedSum = new Decimal(0);
     fc.assert(
-      fc.property(fc.constantFrom(...MODEL_IDS), instantArb, count, count, count, fc.integer({ min: 0, max: 999_999 }), (model, atMs, hit, miss, out, subMsNanos) => {
-        const usage = { cacheHitInputTokens: hit, cacheMissInputTokens: miss, outputTokens: out };
-        let expected: Decimal | undefined;
-        try {
-          expected = priceRequest({ model, usage, at: atMs }).total;
-        } catch {
-          expected = undefined;
-        }
-        const records = [
-          {
-            spanId: 's',
-            endTimeUnixNano: (BigInt(atMs) * 1_000_000n + BigInt(subMsNanos)).toString(),
-            attributes: [
-              { key: 'gen_ai.request.model', value: { stringValue: model } },
-              { key: 'gen_ai.usage.input_tokens', value: { intValue: String(hit + miss) } },
-              { key: 'gen_ai.usage.cache_read.input_tokens', value: { intValue: hit } },
-              { key: 'gen_ai.usage.output_tokens', value: { intValue: String(out) } },
-            ],
-          },
-          { model, at: atMs, totalUsage: { inputTokens: hit + miss, inputTokenDetails: { noCacheTokens: miss, cacheReadTokens: hit }, outputTokens: out, totalTokens: hit + miss + out } },
-          { model: `deepseek/${model}`, endTime: atMs / 1000, prompt_tokens: hit + miss, completion_tokens: out, metadata: { usage_object: { prompt_tokens_details: { cached_tokens: hit } } } },
-        ];
-        if (expected !== undefined) expectedSum = expectedSum.plus(expected);
-        for (const [i, record] of records.entries()) {
-          const issue = (ledgers[i] as ReturnType<typeof createLedger>).add(record);
-          if (expected === undefined) expect(issue).toBeDefined();
-          else expect(issue).toBeUndefined();
-          expect((ledgers[i] as ReturnType<typeof createLedger>).totals().amount.toFixed()).toBe(expectedSum.toFixed());
-        }
-      }),
+      fc.property(
+        fc.constantFrom(...MODEL_IDS),
+        instantArb,
+        count,
+        count,
+        count,
+        fc.integer({ min: 0, max: 999_999 }),
+        (model, atMs, hit, miss, out, subMsNanos) => {
+          const usage = { cacheHitInputTokens: hit, cacheMissInputTokens: miss, outputTokens: out };
+          let expected: Decimal | undefined;
+          try {
+            expected = priceRequest({ model, usage, at: atMs }).total;
+          } catch {
+            expected = undefined;
+          }
+          const records = [
+            {
+              spanId: 's',
+              endTimeUnixNano: (BigInt(atMs) * 1_000_000n + BigInt(subMsNanos)).toString(),
+              attributes: [
+                { key: 'gen_ai.request.model', value: { stringValue: model } },
+                { key: 'gen_ai.usage.input_tokens', value: { intValue: String(hit + miss) } },
+                { key: 'gen_ai.usage.cache_read.input_tokens', value: { intValue: hit } },
+                { key: 'gen_ai.usage.output_tokens', value: { intValue: String(out) } },
+              ],
+            },
+            {
+              model,
+              at: atMs,
+              totalUsage: {
+                inputTokens: hit + miss,
+                inputTokenDetails: { noCacheTokens: miss, cacheReadTokens: hit },
+                outputTokens: out,
+                totalTokens: hit + miss + out,
+              },
+            },
+            {
+              model: `deepseek/${model}`,
+              endTime: atMs / 1000,
+              prompt_tokens: hit + miss,
+              completion_tokens: out,
+              metadata: { usage_object: { prompt_tokens_details: { cached_tokens: hit } } },
+            },
+          ];
+          if (expected !== undefined) expectedSum = expectedSum.plus(expected);
+          for (const [i, record] of records.entries()) {
+            const issue = (ledgers[i] as ReturnType<typeof createLedger>).add(record);
+            if (expected === undefined) expect(issue).toBeDefined();
+            else expect(issue).toBeUndefined();
+            expect((ledgers[i] as ReturnType<typeof createLedger>).totals().amount.toFixed()).toBe(expectedSum.toFixed());
+          }
+        },
+      ),
       { numRuns: 200 },
     );
   }, 60_000);

@@ -47,7 +47,8 @@ describe('readLiteLlmLog', () => {
   });
 
   it('prices a row LiteLLM answered from its own cache at zero tokens', () => {
-    for (const cache_hit of [true, 'True', 'true']) expect(readLiteLlmLog(row({ cache_hit }))).toMatchObject({ usage: { cacheHitInputTokens: 0, cacheMissInputTokens: 0, outputTokens: 0 } });
+    for (const cache_hit of [true, 'True', 'true'])
+      expect(readLiteLlmLog(row({ cache_hit }))).toMatchObject({ usage: { cacheHitInputTokens: 0, cacheMissInputTokens: 0, outputTokens: 0 } });
     expect(readLiteLlmLog(row({ cache_hit: 'False' }))).toMatchObject({ usage: { cacheHitInputTokens: 800 } });
   });
 
@@ -65,16 +66,51 @@ describe('readLiteLlmLog', () => {
     [{ total_tokens: 951 }, 'invalid-usage', 'total_tokens', 'total_tokens: is 951 but prompt_tokens + completion_tokens = 950; they must agree'],
     [{ prompt_tokens: -1 }, 'invalid-usage', 'prompt_tokens', 'prompt_tokens: must be a non-negative integer, got -1'],
     [{ completion_tokens: 1.5 }, 'invalid-usage', 'completion_tokens', 'completion_tokens: must be a whole number of tokens, got 1.5'],
-    [{ metadata: {} }, 'invalid-usage', 'metadata.usage_object', 'metadata.usage_object: is missing, so the cache-hit share of prompt_tokens is unknown (LiteLLM logs it as metadata.usage_object.prompt_tokens_details.cached_tokens)'],
+    [
+      { metadata: {} },
+      'invalid-usage',
+      'metadata.usage_object',
+      'metadata.usage_object: is missing, so the cache-hit share of prompt_tokens is unknown (LiteLLM logs it as metadata.usage_object.prompt_tokens_details.cached_tokens)',
+    ],
     [{ metadata: '{oops' }, 'invalid-usage', 'metadata', 'metadata: is a string but not JSON'],
-    [{ metadata: { usage_object: { prompt_tokens: 901 } } }, 'invalid-usage', 'metadata.usage_object.prompt_tokens', "metadata.usage_object.prompt_tokens: is 901 but the row's prompt_tokens is 900; they must agree"],
-    [{ metadata: { usage_object: { prompt_cache_hit_tokens: 700, prompt_tokens_details: { cached_tokens: 800 } } } }, 'invalid-usage', 'metadata.usage_object.prompt_tokens_details.cached_tokens', 'metadata.usage_object.prompt_tokens_details.cached_tokens: is 800 but metadata.usage_object.prompt_cache_hit_tokens is 700; they must agree'],
-    [{ metadata: { usage_object: { cache_read_input_tokens: 901 } } }, 'invalid-usage', 'metadata.usage_object.cache_read_input_tokens', 'metadata.usage_object.cache_read_input_tokens: 901 cache hits exceed prompt_tokens (900), which include them'],
-    [{ metadata: { usage_object: { prompt_tokens_details: { cached_tokens: 0 }, completion_tokens_details: { reasoning_tokens: 51 } } } }, 'invalid-usage', 'metadata.usage_object.completion_tokens_details.reasoning_tokens', 'metadata.usage_object.completion_tokens_details.reasoning_tokens: 51 exceeds completion_tokens (50), which includes it'],
+    [
+      { metadata: { usage_object: { prompt_tokens: 901 } } },
+      'invalid-usage',
+      'metadata.usage_object.prompt_tokens',
+      "metadata.usage_object.prompt_tokens: is 901 but the row's prompt_tokens is 900; they must agree",
+    ],
+    [
+      { metadata: { usage_object: { prompt_cache_hit_tokens: 700, prompt_tokens_details: { cached_tokens: 800 } } } },
+      'invalid-usage',
+      'metadata.usage_object.prompt_tokens_details.cached_tokens',
+      'metadata.usage_object.prompt_tokens_details.cached_tokens: is 800 but metadata.usage_object.prompt_cache_hit_tokens is 700; they must agree',
+    ],
+    [
+      { metadata: { usage_object: { cache_read_input_tokens: 901 } } },
+      'invalid-usage',
+      'metadata.usage_object.cache_read_input_tokens',
+      'metadata.usage_object.cache_read_input_tokens: 901 cache hits exceed prompt_tokens (900), which include them',
+    ],
+    [
+      { metadata: { usage_object: { prompt_tokens_details: { cached_tokens: 0 }, completion_tokens_details: { reasoning_tokens: 51 } } } },
+      'invalid-usage',
+      'metadata.usage_object.completion_tokens_details.reasoning_tokens',
+      'metadata.usage_object.completion_tokens_details.reasoning_tokens: 51 exceeds completion_tokens (50), which includes it',
+    ],
     [{ cache_hit: 'maybe' }, 'invalid-usage', 'cache_hit', 'cache_hit: must be a boolean, got "maybe"'],
     [{ endTime: 1767130890.4 }, 'invalid-timestamp', 'endTime', 'endTime: 1767130890.4 is before startTime 1767130890.5'],
-    [{ endTime: 1767130891123 }, 'timestamp-in-milliseconds', 'endTime', 'endTime: 1767130891123 as unix seconds is after the year 5000; it looks like milliseconds. endTime must be in seconds'],
-    [{ endTime: '2026-01-15 16:20:09' }, 'invalid-timestamp', 'endTime', 'endTime: "2026-01-15 16:20:09" is not an ISO-8601 instant like 2025-03-01T12:00:00Z (it has no time zone: add Z or an offset so the instant does not depend on the host)'],
+    [
+      { endTime: 1767130891123 },
+      'timestamp-in-milliseconds',
+      'endTime',
+      'endTime: 1767130891123 as unix seconds is after the year 5000; it looks like milliseconds. endTime must be in seconds',
+    ],
+    [
+      { endTime: '2026-01-15 16:20:09' },
+      'invalid-timestamp',
+      'endTime',
+      'endTime: "2026-01-15 16:20:09" is not an ISO-8601 instant like 2025-03-01T12:00:00Z (it has no time zone: add Z or an offset so the instant does not depend on the host)',
+    ],
     [{ endTime: null }, 'missing-timestamp', 'endTime', 'endTime: is missing; a LiteLLM row is priced at its end time'],
     [{ model: 'deepseek/' }, 'missing-model', 'model', 'model: must be a non-empty string, got "deepseek/"'],
   ])('%#: refuses %o as %s at %s', (extra, code, field, message) => {

@@ -27,7 +27,9 @@ describe('readOtelSpan', () => {
   });
 
   it('reads the older gen_ai.usage.cache_read_input_tokens too, and refuses it when it disagrees with the current name', () => {
-    expect(readOtelSpan(span([...chat, int('gen_ai.usage.cache_read_input_tokens', '700')]))).toMatchObject({ usage: { cacheHitInputTokens: 700, cacheMissInputTokens: 200 } });
+    expect(readOtelSpan(span([...chat, int('gen_ai.usage.cache_read_input_tokens', '700')]))).toMatchObject({
+      usage: { cacheHitInputTokens: 700, cacheMissInputTokens: 200 },
+    });
     expect(readOtelSpan(span([...chat, int('gen_ai.usage.cache_read_input_tokens', '700'), int('gen_ai.usage.cache_read.input_tokens', '701')]))).toEqual({
       code: 'invalid-usage',
       field: 'gen_ai.usage.cache_read_input_tokens',
@@ -51,25 +53,105 @@ describe('readOtelSpan', () => {
   it('property: any input/cache/output split reads back exactly', () => {
     fc.assert(
       fc.property(fc.nat(), fc.nat(), fc.nat(), (hit, miss, out) => {
-        const read = readOtelSpan(span([str('gen_ai.response.model', 'deepseek-chat'), int('gen_ai.usage.input_tokens', String(hit + miss)), int('gen_ai.usage.cache_read.input_tokens', hit), int('gen_ai.usage.output_tokens', out)]));
+        const read = readOtelSpan(
+          span([
+            str('gen_ai.response.model', 'deepseek-chat'),
+            int('gen_ai.usage.input_tokens', String(hit + miss)),
+            int('gen_ai.usage.cache_read.input_tokens', hit),
+            int('gen_ai.usage.output_tokens', out),
+          ]),
+        );
         expect('usage' in read && read.usage).toEqual({ cacheHitInputTokens: hit, cacheMissInputTokens: miss, outputTokens: out });
       }),
     );
   });
 
   it.each([
-    [[...chat, str('gen_ai.response.model', 'deepseek-reasoner')], {}, 'invalid-usage', 'gen_ai.response.model', "gen_ai.response.model: is 'deepseek-reasoner' but gen_ai.request.model is 'deepseek-chat'; seekcost will not guess which was billed"],
-    [[...chat, int('gen_ai.usage.cache_read.input_tokens', '901')], {}, 'invalid-usage', 'gen_ai.usage.cache_read.input_tokens', 'gen_ai.usage.cache_read.input_tokens: 901 exceeds gen_ai.usage.input_tokens (900), which includes it'],
-    [[str('gen_ai.request.model', 'deepseek-chat'), int('gen_ai.usage.input_tokens', '-1'), int('gen_ai.usage.output_tokens', '1')], {}, 'invalid-usage', 'gen_ai.usage.input_tokens', 'gen_ai.usage.input_tokens: must be a non-negative integer, got -1'],
-    [[str('gen_ai.request.model', 'deepseek-chat'), int('gen_ai.usage.input_tokens', '99999999999999999999'), int('gen_ai.usage.output_tokens', '1')], {}, 'invalid-usage', 'gen_ai.usage.input_tokens', 'gen_ai.usage.input_tokens: is too large to count exactly (99999999999999999999)'],
-    [[str('gen_ai.request.model', 'deepseek-chat'), str('gen_ai.usage.input_tokens', '10'), int('gen_ai.usage.output_tokens', '1')], {}, 'invalid-usage', 'gen_ai.usage.input_tokens', 'gen_ai.usage.input_tokens: must be an intValue, got the stringValue "10"'],
-    [[str('gen_ai.request.model', 'deepseek-chat'), int('gen_ai.usage.input_tokens', '1')], {}, 'invalid-usage', 'gen_ai.usage.output_tokens', 'gen_ai.usage.output_tokens: is missing'],
-    [[int('gen_ai.usage.input_tokens', '1'), int('gen_ai.usage.output_tokens', '1')], {}, 'missing-model', 'gen_ai.request.model', 'gen_ai.request.model: is missing (and so is gen_ai.response.model)'],
-    [[...chat, int('gen_ai.usage.output_tokens', '51')], {}, 'malformed', 'attributes', 'attributes: "gen_ai.usage.output_tokens" appears twice with different values'],
-    [chat, { endTimeUnixNano: '1767130889999999999' }, 'invalid-timestamp', 'endTimeUnixNano', 'endTimeUnixNano: 1767130889999999999 is before startTimeUnixNano 1767130890000000000'],
-    [chat, { startTimeUnixNano: '1767130891999999999', endTimeUnixNano: '1767130891999999998' }, 'invalid-timestamp', 'endTimeUnixNano', 'endTimeUnixNano: 1767130891999999998 is before startTimeUnixNano 1767130891999999999'],
-    [chat, { endTimeUnixNano: 1767130891999999999 }, 'invalid-timestamp', 'endTimeUnixNano', 'endTimeUnixNano: must be unix nanoseconds as a decimal string, got 1767130892000000000 (as a JSON number it has lost precision: OTLP/JSON writes it as a decimal string)'],
-    [chat, { startTimeUnixNano: undefined, endTimeUnixNano: '1767130891' }, 'invalid-timestamp', 'endTimeUnixNano', 'endTimeUnixNano: "1767130891" nanoseconds is before 1973; it looks like seconds or milliseconds, not nanoseconds'],
+    [
+      [...chat, str('gen_ai.response.model', 'deepseek-reasoner')],
+      {},
+      'invalid-usage',
+      'gen_ai.response.model',
+      "gen_ai.response.model: is 'deepseek-reasoner' but gen_ai.request.model is 'deepseek-chat'; seekcost will not guess which was billed",
+    ],
+    [
+      [...chat, int('gen_ai.usage.cache_read.input_tokens', '901')],
+      {},
+      'invalid-usage',
+      'gen_ai.usage.cache_read.input_tokens',
+      'gen_ai.usage.cache_read.input_tokens: 901 exceeds gen_ai.usage.input_tokens (900), which includes it',
+    ],
+    [
+      [str('gen_ai.request.model', 'deepseek-chat'), int('gen_ai.usage.input_tokens', '-1'), int('gen_ai.usage.output_tokens', '1')],
+      {},
+      'invalid-usage',
+      'gen_ai.usage.input_tokens',
+      'gen_ai.usage.input_tokens: must be a non-negative integer, got -1',
+    ],
+    [
+      [str('gen_ai.request.model', 'deepseek-chat'), int('gen_ai.usage.input_tokens', '99999999999999999999'), int('gen_ai.usage.output_tokens', '1')],
+      {},
+      'invalid-usage',
+      'gen_ai.usage.input_tokens',
+      'gen_ai.usage.input_tokens: is too large to count exactly (99999999999999999999)',
+    ],
+    [
+      [str('gen_ai.request.model', 'deepseek-chat'), str('gen_ai.usage.input_tokens', '10'), int('gen_ai.usage.output_tokens', '1')],
+      {},
+      'invalid-usage',
+      'gen_ai.usage.input_tokens',
+      'gen_ai.usage.input_tokens: must be an intValue, got the stringValue "10"',
+    ],
+    [
+      [str('gen_ai.request.model', 'deepseek-chat'), int('gen_ai.usage.input_tokens', '1')],
+      {},
+      'invalid-usage',
+      'gen_ai.usage.output_tokens',
+      'gen_ai.usage.output_tokens: is missing',
+    ],
+    [
+      [int('gen_ai.usage.input_tokens', '1'), int('gen_ai.usage.output_tokens', '1')],
+      {},
+      'missing-model',
+      'gen_ai.request.model',
+      'gen_ai.request.model: is missing (and so is gen_ai.response.model)',
+    ],
+    [
+      [...chat, int('gen_ai.usage.output_tokens', '51')],
+      {},
+      'malformed',
+      'attributes',
+      'attributes: "gen_ai.usage.output_tokens" appears twice with different values',
+    ],
+    [
+      chat,
+      { endTimeUnixNano: '1767130889999999999' },
+      'invalid-timestamp',
+      'endTimeUnixNano',
+      'endTimeUnixNano: 1767130889999999999 is before startTimeUnixNano 1767130890000000000',
+    ],
+    [
+      chat,
+      { startTimeUnixNano: '1767130891999999999', endTimeUnixNano: '1767130891999999998' },
+      'invalid-timestamp',
+      'endTimeUnixNano',
+      'endTimeUnixNano: 1767130891999999998 is before startTimeUnixNano 1767130891999999999',
+    ],
+    [
+      chat,
+      // biome-ignore lint/correctness/noPrecisionLoss: the point of the case: a nanosecond count as a JSON number has already lost precision
+      { endTimeUnixNano: 1767130891999999999 },
+      'invalid-timestamp',
+      'endTimeUnixNano',
+      'endTimeUnixNano: must be unix nanoseconds as a decimal string, got 1767130892000000000 (as a JSON number it has lost precision: OTLP/JSON writes it as a decimal string)',
+    ],
+    [
+      chat,
+      { startTimeUnixNano: undefined, endTimeUnixNano: '1767130891' },
+      'invalid-timestamp',
+      'endTimeUnixNano',
+      'endTimeUnixNano: "1767130891" nanoseconds is before 1973; it looks like seconds or milliseconds, not nanoseconds',
+    ],
     [chat, { endTimeUnixNano: '0' }, 'missing-timestamp', 'endTimeUnixNano', 'endTimeUnixNano: is 0, which OTLP uses for "not set"'],
     [chat, { endTimeUnixNano: '-5' }, 'invalid-timestamp', 'endTimeUnixNano', 'endTimeUnixNano: must be unix nanoseconds as a decimal string, got "-5"'],
     ['nope', {}, 'malformed', 'attributes', 'attributes: must be an array of { key, value }, got "nope"'],
