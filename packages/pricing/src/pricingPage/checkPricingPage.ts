@@ -53,7 +53,7 @@ export interface PageCheck {
  *
  * @example
  * ```ts
- * import { checkPricingPage, parsePricingPage } from '@seekcost/pricing';
+ * import { checkPricingPage, parsePricingPage } from '@seekcost/pricing/pricingPage';
  * const page = parsePricingPage([
  *   '| MODEL | deepseek-v4-pro |',
  *   '| MODEL VERSION | DeepSeek-V4-Pro |',

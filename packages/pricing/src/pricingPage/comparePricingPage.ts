@@ -17,7 +17,8 @@ type Found = Omit<PageDifference, 'at' | 'known'>;
  *
  * @example
  * ```ts
- * import { comparePricingPage, getBundledTariff, parsePricingPage } from '@seekcost/pricing';
+ * import { getBundledTariff } from '@seekcost/pricing';
+ * import { comparePricingPage, parsePricingPage } from '@seekcost/pricing/pricingPage';
  * const page = parsePricingPage('| MODEL | deepseek-v4-pro |\n| PRICING | 1M OUTPUT TOKENS | $0.87 |');
  * comparePricingPage(page, Date.parse('2026-08-01T00:00:00Z'), getBundledTariff()).length; // => 0
  * comparePricingPage(page, Date.parse('2026-08-20T00:00:00Z'), getBundledTariff())[0]?.dataSays; // => 'no standard tier (tiers: peak, off-peak)'
@@ -89,7 +90,8 @@ export function comparePricingPage(page: ParsedPricingPage, atMs: number, tariff
  *
  * @example
  * ```ts
- * import { compareModel, getBundledTariff, parsePricingPage } from '@seekcost/pricing';
+ * import { compareModel, getBundledTariff } from '@seekcost/pricing';
+ * import { parsePricingPage } from '@seekcost/pricing/pricingPage';
  * const [pro] = parsePricingPage('| MODEL | deepseek-v4-pro |\n| PRICING | 1M OUTPUT TOKENS | $0.87 |').models;
  * compareModel(pro!, undefined, Date.parse('2026-08-01T00:00:00Z'), getBundledTariff(), true); // => []
  * ```

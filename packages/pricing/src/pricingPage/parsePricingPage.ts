@@ -31,7 +31,7 @@ import { MODEL_ID, tokenKindOf, type TableRow } from './tableRow.ts';
  *
  * @example
  * ```ts
- * import { parsePricingPage } from '@seekcost/pricing';
+ * import { parsePricingPage } from '@seekcost/pricing/pricingPage';
  * const page = parsePricingPage([
  *   '| MODEL | deepseek-v4-pro |',
  *   '| MODEL VERSION | DeepSeek-V4-Pro-0813 |',
