@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { HISTORY_START_MS, KNOWN_IDS } from './pricingOracle.ts';
+import { DAILY_EDGE_MINUTES, PRICE_EDGES_MS } from '../support/priceEdges.ts';
 
 // Generators for the pricing fuzz suite. Each value says whether it is hostile (so the call must
 // throw a typed error naming that field) or valid (so the result must match the oracle), and what
@@ -13,38 +14,17 @@ export interface Tagged<T = unknown> {
 
 const MAX_MS = 253_402_300_799_999;
 const DAY = 86_400_000;
-const EDGES = [
-  '2024-08-02T00:00Z',
-  '2024-12-26T00:00Z',
-  '2025-01-20T00:00Z',
-  '2025-02-08T16:00Z',
-  '2025-02-26T16:30Z',
-  '2025-08-21T00:00Z',
-  '2025-09-05T16:00Z',
-  '2025-09-29T10:00Z',
-  '2026-04-24T00:00Z',
-  '2026-04-25T16:00Z',
-  '2026-04-26T12:15Z',
-  '2026-07-24T15:59Z',
-  '2026-08-16T16:00Z',
-  '2026-08-22T16:00Z',
-  '2026-09-10T04:00Z',
-  '2026-10-01T01:00Z',
-  '2026-10-07T16:00Z',
-  '2026-12-31T16:00Z',
-].map((s) => Date.parse(s.replace('Z', ':00Z')));
-const DAILY_MINUTES = [0, 30, 60, 240, 360, 600, 960, 990];
 
 /** Valid instants in ms, weighted to where prices change; a few anywhere in the accepted range. */
 export const validMs: fc.Arbitrary<number> = fc.oneof(
   { weight: 4, arbitrary: fc.integer({ min: HISTORY_START_MS - 30 * DAY, max: Date.parse('2027-06-01T00:00:00Z') }) },
-  { weight: 3, arbitrary: fc.tuple(fc.constantFrom(...EDGES), fc.integer({ min: -120_000, max: 120_000 })).map(([e, d]) => e + d) },
+  { weight: 3, arbitrary: fc.tuple(fc.constantFrom(...PRICE_EDGES_MS), fc.integer({ min: -120_000, max: 120_000 })).map(([e, d]) => e + d) },
   {
     weight: 3,
     arbitrary: fc
       .tuple(
         fc.integer({ min: Date.parse('2025-02-20T00:00:00Z') / DAY, max: Date.parse('2027-01-10T00:00:00Z') / DAY }),
-        fc.constantFrom(...DAILY_MINUTES),
+        fc.constantFrom(...DAILY_EDGE_MINUTES),
         fc.integer({ min: -2000, max: 2000 }),
       )
       .map(([day, minute, d]) => day * DAY + minute * 60_000 + d),

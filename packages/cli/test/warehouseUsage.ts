@@ -1,6 +1,7 @@
 import { createLedger } from '@seekcost/pricing/ledger';
 import { getBundledTariff, type Currency, type Tariff } from '@seekcost/pricing';
 import { mulberry32 as random } from '../../../test/support/mulberry32.ts';
+import { DAILY_EDGE_MINUTES, PRICE_EDGES_MS as PERIOD_EDGES } from '../../../test/support/priceEdges.ts';
 
 // Generated usage for the warehouse checks, shared by every engine (DuckDB and PGlite in `npm test`,
 // chDB in `npm run test:warehouse`) so each one is held to the same records and the same ledger.
@@ -9,27 +10,6 @@ import { mulberry32 as random } from '../../../test/support/mulberry32.ts';
 // and Sundays follow the weekday rule alone).
 
 const MODELS = ['deepseek-chat', 'deepseek-reasoner', 'deepseek-coder', 'deepseek-v4-flash', 'deepseek-v4-pro', 'deepseek-flash'];
-const PERIOD_EDGES = [
-  '2024-12-26T00:00Z',
-  '2025-01-20T00:00Z',
-  '2025-02-08T16:00Z',
-  '2025-02-26T16:30Z',
-  '2025-08-21T00:00Z',
-  '2025-09-05T16:00Z',
-  '2025-09-29T10:00Z',
-  '2026-04-24T00:00Z',
-  '2026-04-25T16:00Z',
-  '2026-04-26T12:15Z',
-  '2026-07-24T15:59Z',
-  '2026-08-16T16:00Z',
-  '2026-08-22T16:00Z',
-  '2026-09-10T04:00Z',
-  '2026-10-01T01:00Z',
-  '2026-10-08T16:00Z',
-  '2026-12-31T16:00Z',
-].map((s) => Date.parse(s.replace('Z', ':00Z')));
-/** UTC minutes of day where some tier starts or ends (Beijing midnight is 16:00 UTC). */
-const DAILY_EDGE_MINUTES = [0, 30, 60, 240, 360, 600, 960, 990];
 const HISTORY = [Date.parse('2024-07-01T00:00:00Z'), Date.parse('2027-06-01T00:00:00Z')] as const;
 /** Beijing dates: every holiday of cn-public-holidays and every make-up working day, from the price data. */
 export const HOLIDAY_AND_MAKE_UP_DAYS: readonly string[] = (() => {

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { DAILY_EDGE_MINUTES, PRICE_EDGES_MS } from '../../../../test/support/priceEdges.ts';
 
 // Generators shared by the ledger tests: records from every era of the price history, with extra
 // weight on the instants where prices change (period starts, window edges, local midnights).
@@ -8,27 +9,8 @@ export const MODEL_IDS = ['deepseek-chat', 'deepseek-reasoner', 'deepseek-coder'
 const HISTORY_START = Date.parse('2024-08-02T00:00:00Z');
 const HISTORY_END = Date.parse('2027-03-01T00:00:00Z');
 
-/** Instants where some price changes: period and route edges, plus daily window and midnight edges. */
-export const EDGES: readonly number[] = [
-  '2024-12-26T00:00Z',
-  '2025-01-20T00:00Z',
-  '2025-02-08T16:00Z',
-  '2025-02-26T16:30Z',
-  '2025-08-21T00:00Z',
-  '2025-09-05T16:00Z',
-  '2025-09-29T10:00Z',
-  '2026-04-24T00:00Z',
-  '2026-04-25T16:00Z',
-  '2026-04-26T12:15Z',
-  '2026-07-24T15:59Z',
-  '2026-08-16T16:00Z',
-  '2026-08-22T16:00Z',
-  '2026-09-10T04:00Z',
-  '2026-10-01T01:00Z',
-  '2026-10-07T16:00Z',
-  '2026-12-31T16:00Z',
-].map((s) => Date.parse(s.replace('Z', ':00Z')));
-const DAILY_EDGES_MINUTES = [0, 30, 60, 240, 360, 600, 960, 990];
+/** Instants where some price changes (one list for every test generator). */
+export const EDGES = PRICE_EDGES_MS;
 
 const anyInstant = fc.integer({ min: HISTORY_START - 86_400_000, max: HISTORY_END });
 // Each edge, and a day either side of it (where 'uncertain-cutover' warnings start and stop).
@@ -38,7 +20,7 @@ const edgeInstant = fc
 const dailyEdgeInstant = fc
   .tuple(
     fc.integer({ min: Date.parse('2025-02-20T00:00:00Z') / 86_400_000, max: Date.parse('2027-01-10T00:00:00Z') / 86_400_000 }),
-    fc.constantFrom(...DAILY_EDGES_MINUTES),
+    fc.constantFrom(...DAILY_EDGE_MINUTES),
     fc.integer({ min: -90_000, max: 90_000 }),
   )
   .map(([day, minute, delta]) => day * 86_400_000 + minute * 60_000 + delta);
