@@ -9,12 +9,13 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { buildSite } from './buildSite.ts';
 import { serveStatic } from './serveStatic.ts';
 import { typingRoundTrips } from './typingRoundTrips.ts';
+import { CHROMIUM_PATH, launchChromium } from './launchChromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = CHROMIUM_PATH;
 if (!existsSync(CHROMIUM)) {
   console.error(`${CHROMIUM} not found; install it with apt-get install -y chromium`);
   process.exit(1);
@@ -24,20 +25,7 @@ const appDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const siteDir = join(appDir, 'test-output', 'bench-site');
 await buildSite(appDir, siteDir);
 const site = await serveStatic(siteDir, '/bench/');
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-dev-shm-usage',
-  ],
-});
+const browser = await launchChromium();
 const paste = 'The quick brown fox jumps over the lazy dog. 敏捷的棕色狐狸跳过了懒狗。 '.repeat(20_000).slice(0, 1_000_000);
 
 const roundTrips = async (page: Page, n: number) => (await typingRoundTrips(page, n)).times;

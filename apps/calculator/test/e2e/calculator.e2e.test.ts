@@ -8,14 +8,15 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { priceRequest } from '@seekcost/pricing';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECORDED_USAGE_PATH, readRecordedLines } from '../../../../test/support/recordedUsage.ts';
 import { buildSite } from '../../scripts/buildSite.ts';
 import { serveStatic, type StaticSite } from '../../scripts/serveStatic.ts';
 import { typingRoundTrips } from '../../scripts/typingRoundTrips.ts';
+import { CHROMIUM_PATH, launchChromium } from '../../scripts/launchChromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = CHROMIUM_PATH;
 /** axe-core's browser build, injected into pages as an inline script. */
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -37,20 +38,7 @@ describe.skipIf(!hasChromium)('calculator in Chromium (built site, served from a
   beforeAll(async () => {
     await buildSite(APP_DIR, SITE_DIR);
     site = await serveStatic(SITE_DIR, SUB_PATH);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-dev-shm-usage',
-      ],
-    });
+    browser = await launchChromium();
     await mkdir(SHOTS, { recursive: true });
   });
 
