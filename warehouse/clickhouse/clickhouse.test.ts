@@ -16,7 +16,7 @@ let chdb: Chdb;
 try {
   chdb = await import('chdb');
 } catch (error) {
-  throw new Error(`chDB is not installed: run \`npm ci --prefix warehouse/clickhouse\` first (${error instanceof Error ? error.message : String(error)})`);
+  throw new Error(`chDB is not installed: run \`npm install --prefix warehouse/clickhouse\` first (${error instanceof Error ? error.message : String(error)})`);
 }
 
 // libchdb holds one data directory per process, so one session serves every check; each check gets
