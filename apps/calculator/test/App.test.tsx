@@ -17,6 +17,7 @@ function predict(body: unknown): PromptPrediction {
     tokens: withImage ? 405 : 21,
     templateKnown: !withImage,
     parts: { content: part(9), template: part(12, !withImage), tools: part(0), responseFormat: part(0), images: withImage ? part(384, false) : part(0) },
+    imageTokensMax: 384,
   };
 }
 

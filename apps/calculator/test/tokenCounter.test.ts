@@ -41,6 +41,7 @@ describe('createTokenCounter', () => {
         responseFormat: { tokens: 0, exact: true },
         images: { tokens: 384, exact: false },
       },
+      imageTokensMax: 384,
     };
     worker.answer({ id: worker.jobs[0]?.id ?? -1, ok: true, kind: 'prompt', method: 'exact', prediction });
     await expect(pending).resolves.toEqual(prediction);

@@ -1,4 +1,4 @@
-import { IMAGE_TOKENS_MAX, type PromptPart } from '@seekcost/tokenizer-estimate';
+import type { PromptPart } from '@seekcost/tokenizer-estimate';
 import type { JSX } from 'preact';
 import type { Messages } from '../i18n/messages.ts';
 import type { PromptPrediction } from '../tokens/workerProtocol.ts';
@@ -56,7 +56,7 @@ export function PromptBreakdown({ t, prediction }: PromptBreakdownProps): JSX.El
           ))}
         </tbody>
       </table>
-      {imagesEstimated ? <p class="hint">{t.imagesEstimated(IMAGE_TOKENS_MAX.toLocaleString('en-US'))}</p> : null}
+      {imagesEstimated ? <p class="hint">{t.imagesEstimated(prediction.imageTokensMax.toLocaleString('en-US'))}</p> : null}
       {textEstimated ? <p class="hint">{t.fittedEstimated}</p> : null}
     </div>
   );

@@ -25,7 +25,7 @@ async function run(job: TokenJob): Promise<TokenAnswer> {
   const lib = await promptModule;
   await lib.loadExactTokenizer();
   const estimate = lib.estimatePromptTokensDetailed(job.body, { at: new Date(job.at), method: 'exact' });
-  const prediction = { tokens: estimate.tokens, templateKnown: estimate.templateKnown, parts: estimate.parts };
+  const prediction = { tokens: estimate.tokens, templateKnown: estimate.templateKnown, parts: estimate.parts, imageTokensMax: lib.IMAGE_TOKENS_MAX };
   return { id: job.id, ok: true, kind: 'prompt', method: estimate.method, prediction };
 }
 

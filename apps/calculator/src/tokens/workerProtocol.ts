@@ -16,6 +16,7 @@ import type { PartCount, PromptPart } from '@seekcost/tokenizer-estimate';
  *     responseFormat: { tokens: 0, exact: true },
  *     images: { tokens: 0, exact: true },
  *   },
+ *   imageTokensMax: 384,
  * };
  * ```
  */
@@ -23,6 +24,11 @@ export interface PromptPrediction {
   readonly tokens: number;
   readonly templateKnown: boolean;
   readonly parts: Readonly<Record<PromptPart, PartCount>>;
+  /**
+   * The library's IMAGE_TOKENS_MAX, sent by the worker: importing it on the page would pull ~2 KB
+   * gzipped of the predictor's entry into first-load JavaScript.
+   */
+  readonly imageTokensMax: number;
 }
 
 /**

@@ -390,6 +390,8 @@ describe.skipIf(!hasChromium)('calculator in Chromium (built site, served from a
         );
         expect(await page.getByTestId('prompt-breakdown').locator('tbody tr').count()).toBe(4);
         expect(await page.getByTestId('prompt-breakdown').locator('p').count()).toBe(2);
+        // The image bound comes from the library through the worker.
+        expect(await page.getByTestId('prompt-breakdown').locator('p').first().textContent()).toContain(' 384 ');
         expect(await audit(), `${lang} ${theme} with the prompt breakdown`).toEqual([]);
         // Every per-call line and the per-call price table, on a phone.
         await page.goto(`${site.baseUrl}?model=deepseek-flash&at=2026-11-20T12:00Z&lang=${lang}&theme=${theme}&cur=CNY&search=3&fetch=1&ocr=12&tts=5400`);
