@@ -1,15 +1,29 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../src/App.tsx';
+import type { PromptPrediction } from '../src/tokens/workerProtocol.ts';
 import { fakeCounter } from './support/fakeCounter.ts';
 
 // Every test pins "When" through the URL, so no result depends on the clock or the host time zone.
 const CHAT_2025 = '?model=deepseek-chat&at=2025-03-01T12:00Z&in=6000&hit=0&out=800';
 const FLASH_PEAK = '?model=deepseek-v4-flash&at=2026-09-01T02:00Z';
 
+// The fake worker's predictions: all exact for a text-only body; with an image, the image bound and a
+// fitted template count (as the library reports for a V3 body with JSON mode) are estimated.
+const part = (tokens: number, exact = true) => ({ tokens, exact });
+function predict(body: unknown): PromptPrediction {
+  const withImage = JSON.stringify(body).includes('image_url');
+  return {
+    tokens: withImage ? 405 : 21,
+    templateKnown: !withImage,
+    parts: { content: part(9), template: part(12, !withImage), tools: part(0), responseFormat: part(0), images: withImage ? part(384, false) : part(0) },
+    imageTokensMax: 384,
+  };
+}
+
 function open(search: string, languages: readonly string[] = ['en-US']) {
   window.history.replaceState(null, '', `/tools/calculator/${search}`);
-  return render(<App counter={fakeCounter({ exact: (text) => text.length, prompt: () => 21 })} languages={languages} />);
+  return render(<App counter={fakeCounter({ exact: (text) => text.length, prompt: predict })} languages={languages} />);
 }
 
 const status = () => screen.getByRole('status');
@@ -196,6 +210,55 @@ describe('calculator page', () => {
     expect(input('Input tokens').value).toBe('21');
     fireEvent.input(screen.getByLabelText('Chat request body (JSON)'), { target: { value: '[1,' } });
     expect(screen.getByTestId('request-body-error').textContent).toMatch(/^This is not valid JSON/);
+  });
+
+  const rows = () => [...screen.getByTestId('prompt-breakdown').querySelectorAll('tbody tr')].map((row) => [...row.children].map((cell) => cell.textContent));
+  const IMAGE_BODY = '{"model":"deepseek-chat","messages":[{"role":"user","content":[{"type":"image_url","image_url":{"url":"x"}}]}]}';
+
+  it('shows the prompt breakdown under the predicted count, every part exact for a text body', async () => {
+    open(CHAT_2025);
+    fireEvent.input(screen.getByLabelText('Chat request body (JSON)'), {
+      target: { value: '{"model":"deepseek-chat","messages":[{"role":"user","content":"hi"}]}' },
+    });
+    await screen.findByTestId('prompt-breakdown');
+    expect(screen.getByRole('table', { name: 'Where the prompt tokens come from' })).toBeTruthy();
+    // Parts without tokens (tools, response format, images) are left out.
+    expect(rows()).toEqual([
+      ['Message content', '9', 'exact'],
+      ['Chat template', '12', 'exact'],
+    ]);
+    expect(screen.getByTestId('prompt-breakdown').querySelectorAll('p')).toHaveLength(0);
+  });
+
+  it('says plainly which parts are estimated, in English', async () => {
+    open(CHAT_2025);
+    fireEvent.input(screen.getByLabelText('Chat request body (JSON)'), { target: { value: IMAGE_BODY } });
+    expect((await screen.findByTestId('predicted-prompt-tokens')).textContent).toContain('Predicted prompt tokens: 405');
+    expect(rows()).toEqual([
+      ['Message content', '9', 'exact'],
+      ['Chat template', '12', 'estimated'],
+      ['Images', '384', 'estimated'],
+    ]);
+    expect([...screen.getByTestId('prompt-breakdown').querySelectorAll('p')].map((p) => p.textContent)).toEqual([
+      'Images are estimated: each counts as up to 384 tokens, an upper bound.',
+      'Some parts are estimated: DeepSeek adds text no published template shows (JSON mode, forced tool choice, tool instructions), counted with constants fitted to recorded usage.',
+    ]);
+  });
+
+  it('says plainly which parts are estimated, in 简体中文', async () => {
+    open(`${CHAT_2025}&lang=zh`);
+    fireEvent.input(screen.getByLabelText('聊天请求体（JSON）'), { target: { value: IMAGE_BODY } });
+    expect((await screen.findByTestId('predicted-prompt-tokens')).textContent).toContain('预测提示词 tokens：405');
+    expect(screen.getByRole('table', { name: '提示词 tokens 的构成' })).toBeTruthy();
+    expect(rows()).toEqual([
+      ['消息内容', '9', '精确'],
+      ['聊天模板', '12', '估算'],
+      ['图片', '384', '估算'],
+    ]);
+    expect([...screen.getByTestId('prompt-breakdown').querySelectorAll('p')].map((p) => p.textContent)).toEqual([
+      '图片为估算：每张按最多 384 tokens 计（上限）。',
+      '部分为估算：DeepSeek 会加入未公开模板中的文本（JSON 模式、强制工具选择、工具说明），按根据实际用量拟合的常数计数。',
+    ]);
   });
 
   it('fills Input tokens from the prompt: the quick estimate at once, then the exact count', async () => {

@@ -21,10 +21,38 @@ describe('createTokenCounter', () => {
     const first = counter.exact('a');
     const second = counter.exact('ab');
     const [job1, job2] = worker.jobs;
-    worker.answer({ id: job1?.id ?? -1, ok: true, tokens: 1, method: 'exact' });
-    worker.answer({ id: job2?.id ?? -1, ok: true, tokens: 2, method: 'exact' });
+    worker.answer({ id: job1?.id ?? -1, ok: true, kind: 'count', tokens: 1, method: 'exact' });
+    worker.answer({ id: job2?.id ?? -1, ok: true, kind: 'count', tokens: 2, method: 'exact' });
     await expect(first).rejects.toThrow('superseded');
     await expect(second).resolves.toBe(2);
+  });
+
+  it('resolves a prompt job with the prediction and its parts, as the worker sent them', async () => {
+    const worker = new ScriptedWorker();
+    const counter = createTokenCounter({ quick: (t) => t.length, createWorker: () => worker as unknown as Worker });
+    const pending = counter.promptTokens({ messages: [] }, 0);
+    const prediction = {
+      tokens: 405,
+      templateKnown: false,
+      parts: {
+        content: { tokens: 9, exact: true },
+        template: { tokens: 12, exact: true },
+        tools: { tokens: 0, exact: true },
+        responseFormat: { tokens: 0, exact: true },
+        images: { tokens: 384, exact: false },
+      },
+      imageTokensMax: 384,
+    };
+    worker.answer({ id: worker.jobs[0]?.id ?? -1, ok: true, kind: 'prompt', method: 'exact', prediction });
+    await expect(pending).resolves.toEqual(prediction);
+  });
+
+  it('rejects an answer of the wrong kind rather than misreading it', async () => {
+    const worker = new ScriptedWorker();
+    const counter = createTokenCounter({ quick: (t) => t.length, createWorker: () => worker as unknown as Worker });
+    const pending = counter.promptTokens({ messages: [] }, 0);
+    worker.answer({ id: worker.jobs[0]?.id ?? -1, ok: true, kind: 'count', tokens: 3, method: 'exact' });
+    await expect(pending).rejects.toThrow('the token worker answered a prediction with a count');
   });
 
   it('passes a worker failure through as the rejection reason', async () => {

@@ -4,6 +4,8 @@ import { describeError } from '../i18n/describeError.ts';
 import type { Language, Messages } from '../i18n/messages.ts';
 import { parseJsonField } from '../logic/parseJsonField.ts';
 import type { TokenCounter } from '../tokens/tokenCounter.ts';
+import type { PromptPrediction } from '../tokens/workerProtocol.ts';
+import { PromptBreakdown } from './PromptBreakdown.tsx';
 
 /**
  * Props of {@link RequestBodyField}.
@@ -27,12 +29,12 @@ type BodyState =
   | { readonly kind: 'empty' }
   | { readonly kind: 'error'; readonly message: string }
   | { readonly kind: 'counting' }
-  | { readonly kind: 'done'; readonly tokens: number };
+  | { readonly kind: 'done'; readonly prediction: PromptPrediction };
 
 /**
  * A chat request body (JSON) -> its predicted prompt tokens, counted in the worker; the count can be
  * used as the form's input tokens. Bad JSON or a malformed body gets a message at the field in the
- * page's language. (The per-part breakdown of the prompt belongs under the count, in this component.)
+ * page's language. The per-part breakdown sits under the count, saying which parts are estimated.
  *
  * @example
  * ```tsx
@@ -52,8 +54,8 @@ export function RequestBodyField({ t, lang, counter, at, formatWhen, onUseTokens
     if (typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) return setBody({ kind: 'error', message: t.notAnObject });
     setBody({ kind: 'counting' });
     counter.promptTokens(parsed.value, at).then(
-      (tokens) => {
-        if (job === bodyJob.current) setBody({ kind: 'done', tokens });
+      (prediction) => {
+        if (job === bodyJob.current) setBody({ kind: 'done', prediction });
       },
       (error: unknown) => {
         if (job !== bodyJob.current || (error instanceof Error && error.message === 'superseded')) return;
@@ -85,12 +87,15 @@ export function RequestBodyField({ t, lang, counter, at, formatWhen, onUseTokens
         ) : body.kind === 'counting' ? (
           <p class="hint">{t.exactCounting}</p>
         ) : body.kind === 'done' ? (
-          <p data-testid="predicted-prompt-tokens">
-            {t.predictedPromptTokens(body.tokens.toLocaleString('en-US'))}{' '}
-            <button type="button" onClick={() => onUseTokens(body.tokens)}>
-              {t.useForInput}
-            </button>
-          </p>
+          <>
+            <p data-testid="predicted-prompt-tokens">
+              {t.predictedPromptTokens(body.prediction.tokens.toLocaleString('en-US'))}{' '}
+              <button type="button" onClick={() => onUseTokens(body.prediction.tokens)}>
+                {t.useForInput}
+              </button>
+            </p>
+            <PromptBreakdown t={t} prediction={body.prediction} />
+          </>
         ) : null}
       </div>
     </div>

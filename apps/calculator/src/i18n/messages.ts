@@ -1,4 +1,5 @@
 import type { MeteredItem } from '@seekcost/pricing';
+import type { PromptPart } from '@seekcost/tokenizer-estimate';
 
 /**
  * The two languages the calculator speaks.
@@ -119,6 +120,18 @@ export interface Messages {
   readonly requestBody: string;
   readonly requestBodyHint: string;
   readonly predictedPromptTokens: (tokens: string) => string;
+  readonly breakdownCaption: string;
+  readonly breakdownPart: string;
+  readonly breakdownTokens: string;
+  readonly breakdownHow: string;
+  /** A name for each part of @seekcost/tokenizer-estimate's prompt breakdown. */
+  readonly promptPartNames: Readonly<Record<PromptPart, string>>;
+  readonly partExact: string;
+  readonly partEstimated: string;
+  /** Said when the image part is estimated: each image counts the library's upper bound. */
+  readonly imagesEstimated: (maxPerImage: string) => string;
+  /** Said when a text part is estimated: a constant fitted to recorded usage, not a published template. */
+  readonly fittedEstimated: string;
   readonly apiResponse: string;
   readonly apiResponseHint: string;
   readonly responseCost: string;
@@ -230,6 +243,16 @@ const en: Messages = {
   requestBody: 'Chat request body (JSON)',
   requestBodyHint: 'Paste a /chat/completions request body to predict its prompt tokens.',
   predictedPromptTokens: (tokens) => `Predicted prompt tokens: ${tokens}`,
+  breakdownCaption: 'Where the prompt tokens come from',
+  breakdownPart: 'Part',
+  breakdownTokens: 'Tokens',
+  breakdownHow: 'Count',
+  promptPartNames: { content: 'Message content', template: 'Chat template', tools: 'Tool definitions', responseFormat: 'Response format', images: 'Images' },
+  partExact: 'exact',
+  partEstimated: 'estimated',
+  imagesEstimated: (maxPerImage) => `Images are estimated: each counts as up to ${maxPerImage} tokens, an upper bound.`,
+  fittedEstimated:
+    'Some parts are estimated: DeepSeek adds text no published template shows (JSON mode, forced tool choice, tool instructions), counted with constants fitted to recorded usage.',
   apiResponse: 'API response or usage (JSON)',
   apiResponseHint: 'Paste an API response or its usage object (OpenAI or Anthropic format) to see exactly what it cost.',
   responseCost: 'Cost of that request',
@@ -344,6 +367,15 @@ const zh: Messages = {
   requestBody: '聊天请求体（JSON）',
   requestBodyHint: '粘贴 /chat/completions 请求体，预测其提示词 tokens。',
   predictedPromptTokens: (tokens) => `预测提示词 tokens：${tokens}`,
+  breakdownCaption: '提示词 tokens 的构成',
+  breakdownPart: '部分',
+  breakdownTokens: 'Tokens',
+  breakdownHow: '计数',
+  promptPartNames: { content: '消息内容', template: '聊天模板', tools: '工具定义', responseFormat: '响应格式', images: '图片' },
+  partExact: '精确',
+  partEstimated: '估算',
+  imagesEstimated: (maxPerImage) => `图片为估算：每张按最多 ${maxPerImage} tokens 计（上限）。`,
+  fittedEstimated: '部分为估算：DeepSeek 会加入未公开模板中的文本（JSON 模式、强制工具选择、工具说明），按根据实际用量拟合的常数计数。',
   apiResponse: 'API 响应或 usage（JSON）',
   apiResponseHint: '粘贴 API 响应或其 usage 对象（OpenAI 或 Anthropic 格式），查看这次请求的确切费用。',
   responseCost: '该请求的费用',

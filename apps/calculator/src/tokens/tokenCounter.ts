@@ -1,4 +1,4 @@
-import type { TokenAnswer, TokenJob } from './workerProtocol.ts';
+import type { PromptPrediction, TokenAnswer, TokenJob } from './workerProtocol.ts';
 import { WorkerJobError } from './workerJobError.ts';
 
 /**
@@ -14,8 +14,8 @@ export interface TokenCounter {
   quick(text: string): number;
   /** Exact DeepSeek-V3 count; the vocabulary loads lazily in a Web Worker on first use. */
   exact(text: string): Promise<number>;
-  /** Predicted `usage.prompt_tokens` of a chat request body (exact counting, in the worker). */
-  promptTokens(body: unknown, at: number): Promise<number>;
+  /** Predicted `usage.prompt_tokens` of a chat request body, part by part (exact counting, in the worker). */
+  promptTokens(body: unknown, at: number): Promise<PromptPrediction>;
   /** Starts loading the worker and vocabulary ahead of need (called when the page is idle). */
   warmUp(): void;
 }
@@ -49,7 +49,8 @@ export interface TokenCounterParts {
 export function createTokenCounter(parts: TokenCounterParts): TokenCounter {
   let worker: Worker | undefined;
   let nextId = 1;
-  const pending = new Map<number, { resolve: (n: number) => void; reject: (e: Error) => void; kind: TokenJob['kind'] }>();
+  type Answered = Extract<TokenAnswer, { ok: true }>;
+  const pending = new Map<number, { resolve: (answer: Answered) => void; reject: (e: Error) => void; kind: TokenJob['kind'] }>();
   const latest: Record<TokenJob['kind'], number> = { count: 0, prompt: 0 };
 
   const ensureWorker = (): Worker => {
@@ -62,7 +63,7 @@ export function createTokenCounter(parts: TokenCounterParts): TokenCounter {
       if (job === undefined) return;
       pending.delete(answer.id);
       if (latest[job.kind] !== answer.id) job.reject(new Error('superseded'));
-      else if (answer.ok) job.resolve(answer.tokens);
+      else if (answer.ok) job.resolve(answer);
       else job.reject(new WorkerJobError(answer.message, answer.code, answer.path));
     });
     worker.addEventListener('error', (event) => {
@@ -73,8 +74,8 @@ export function createTokenCounter(parts: TokenCounterParts): TokenCounter {
     return worker;
   };
 
-  const submit = (job: { kind: 'count'; text: string } | { kind: 'prompt'; body: unknown; at: number }): Promise<number> =>
-    new Promise<number>((resolve, reject) => {
+  const submit = (job: { kind: 'count'; text: string } | { kind: 'prompt'; body: unknown; at: number }): Promise<Answered> =>
+    new Promise<Answered>((resolve, reject) => {
       let target: Worker;
       try {
         target = ensureWorker();
@@ -90,8 +91,16 @@ export function createTokenCounter(parts: TokenCounterParts): TokenCounter {
 
   return {
     quick: parts.quick,
-    exact: (text) => submit({ kind: 'count', text }),
-    promptTokens: (body, at) => submit({ kind: 'prompt', body, at }),
+    exact: async (text) => {
+      const answer = await submit({ kind: 'count', text });
+      if (answer.kind !== 'count') throw new Error('the token worker answered a count with a prediction');
+      return answer.tokens;
+    },
+    promptTokens: async (body, at) => {
+      const answer = await submit({ kind: 'prompt', body, at });
+      if (answer.kind !== 'prompt') throw new Error('the token worker answered a prediction with a count');
+      return answer.prediction;
+    },
     warmUp: () => {
       try {
         ensureWorker().postMessage({ id: 0, kind: 'count', text: '' } satisfies TokenJob);

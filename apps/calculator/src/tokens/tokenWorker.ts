@@ -19,13 +19,14 @@ async function run(job: TokenJob): Promise<TokenAnswer> {
   if (job.kind === 'count') {
     exactModule ??= import('@seekcost/tokenizer-estimate/exact');
     const { getExactTokenizer } = await exactModule;
-    return { id: job.id, ok: true, tokens: getExactTokenizer().count(job.text), method: 'exact' };
+    return { id: job.id, ok: true, kind: 'count', tokens: getExactTokenizer().count(job.text), method: 'exact' };
   }
   promptModule ??= import('@seekcost/tokenizer-estimate');
   const lib = await promptModule;
   await lib.loadExactTokenizer();
   const estimate = lib.estimatePromptTokensDetailed(job.body, { at: new Date(job.at), method: 'exact' });
-  return { id: job.id, ok: true, tokens: estimate.tokens, method: estimate.method };
+  const prediction = { tokens: estimate.tokens, templateKnown: estimate.templateKnown, parts: estimate.parts, imageTokensMax: lib.IMAGE_TOKENS_MAX };
+  return { id: job.id, ok: true, kind: 'prompt', method: estimate.method, prediction };
 }
 
 // Jobs run one at a time in arrival order; the page drops answers it no longer wants.

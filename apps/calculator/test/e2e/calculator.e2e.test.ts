@@ -29,6 +29,21 @@ const SUB_PATH = '/tools/seekcost/';
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`browser tests SKIPPED: ${CHROMIUM} not found; install it with apt-get install -y chromium (.ci/run does)`);
 
+/** A body whose breakdown has estimated parts at 2026-09-01: the image bound and JSON mode's fitted instruction. */
+const IMAGE_JSON_BODY = {
+  model: 'deepseek-chat',
+  response_format: { type: 'json_object' },
+  messages: [
+    {
+      role: 'user',
+      content: [
+        { type: 'text', text: 'Describe this picture as JSON' },
+        { type: 'image_url', image_url: { url: 'data:image/png;base64,iVBORw0KGgo=' } },
+      ],
+    },
+  ],
+};
+
 describe.skipIf(!hasChromium)('calculator in Chromium (built site, served from a sub-path)', () => {
   let site: StaticSite;
   let browser: Browser;
@@ -223,6 +238,16 @@ describe.skipIf(!hasChromium)('calculator in Chromium (built site, served from a
     };
     await page.getByLabel('Chat request body (JSON)').fill(JSON.stringify(body));
     await expect.poll(() => page.getByTestId('predicted-prompt-tokens').textContent(), { timeout: 30_000 }).toContain('Predicted prompt tokens: 21');
+    // The real worker's breakdown of those 21: every part rendered from the published template.
+    const breakdownRows = () =>
+      page
+        .getByTestId('prompt-breakdown')
+        .evaluate((table) => [...table.querySelectorAll('tbody tr')].map((row) => [...row.children].map((cell) => cell.textContent)));
+    expect(await breakdownRows()).toEqual([
+      ['Message content', '17', 'exact'],
+      ['Chat template', '4', 'exact'],
+    ]);
+    expect(await page.getByTestId('prompt-breakdown').locator('p').count()).toBe(0);
     await page.context().close();
   });
 
@@ -357,6 +382,17 @@ describe.skipIf(!hasChromium)('calculator in Chromium (built site, served from a
         await page.locator('#api-response').fill('{"usage": ');
         await page.getByTestId('api-response-error').waitFor();
         expect(await audit(), `${lang} ${theme} with errors`).toEqual([]);
+        // The prompt breakdown with its estimated parts (an image, JSON mode's fitted instruction).
+        await page.locator('#request-body').fill(JSON.stringify(IMAGE_JSON_BODY));
+        await page.getByTestId('prompt-breakdown').waitFor({ timeout: 30_000 });
+        expect(await page.getByTestId('predicted-prompt-tokens').textContent()).toContain(
+          lang === 'en' ? 'Predicted prompt tokens: 413' : '预测提示词 tokens：413',
+        );
+        expect(await page.getByTestId('prompt-breakdown').locator('tbody tr').count()).toBe(4);
+        expect(await page.getByTestId('prompt-breakdown').locator('p').count()).toBe(2);
+        // The image bound comes from the library through the worker.
+        expect(await page.getByTestId('prompt-breakdown').locator('p').first().textContent()).toContain(' 384 ');
+        expect(await audit(), `${lang} ${theme} with the prompt breakdown`).toEqual([]);
         // Every per-call line and the per-call price table, on a phone.
         await page.goto(`${site.baseUrl}?model=deepseek-flash&at=2026-11-20T12:00Z&lang=${lang}&theme=${theme}&cur=CNY&search=3&fetch=1&ocr=12&tts=5400`);
         await page.getByRole('status').waitFor();

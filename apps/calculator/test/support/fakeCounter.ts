@@ -1,5 +1,6 @@
 import { countHeuristicTokens } from '@seekcost/tokenizer-estimate';
 import type { TokenCounter } from '../../src/tokens/tokenCounter.ts';
+import type { PromptPrediction } from '../../src/tokens/workerProtocol.ts';
 
 /**
  * A token counter for component tests: the real heuristic for the quick count, and exact answers the test decides.
@@ -17,10 +18,10 @@ export interface FakeCounter extends TokenCounter {
 /**
  * @example
  * ```ts
- * const counter = fakeCounter({ exact: (text) => text.length, prompt: () => 21 });
+ * const counter = fakeCounter({ exact: (text) => text.length, prompt: () => prediction });
  * ```
  */
-export function fakeCounter(answers: { exact?: (text: string) => number; prompt?: (body: unknown) => number } = {}): FakeCounter {
+export function fakeCounter(answers: { exact?: (text: string) => number; prompt?: (body: unknown) => PromptPrediction } = {}): FakeCounter {
   const exactCalls: string[] = [];
   const promptCalls: unknown[] = [];
   return {
