@@ -23,7 +23,10 @@ export function describeValue(value: unknown): string {
       // JSON.stringify escapes quotes, backslashes and C0 controls; also escape C1 controls, the
       // line/paragraph separators and the bidi controls, which terminals and log viewers also act on
       // (U+202E can make a message read backwards).
-      return JSON.stringify(shown).replace(/[\u007f-\u009f\u200e\u200f\u2028-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+      return JSON.stringify(shown).replace(
+        /[\u007f-\u009f\u200e\u200f\u2028-\u202e\u2066-\u2069]/g,
+        (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+      );
     }
     case 'number':
       return Object.is(value, -0) ? '-0' : String(value);

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createLedger } from '@seekcost/pricing/ledger';
-import { ledgerCsv, ledgerJson, ledgerTable } from '../src/commands/ledger.ts';
+import { ledgerCsv, ledgerJson, ledgerTable } from '../src/commands/ledgerOutput.ts';
 import { chatUsage, run, tempDir } from './support.ts';
 
 const at = '2026-11-20T03:00:00Z';
