@@ -26,7 +26,9 @@ import { toEpochMs } from './toEpochMs.ts';
  *
  * @example
  * ```ts
- * import { buildTariff, deepseekTariffDocument } from '@seekcost/pricing';
+ * // Internal: compileTariff is the public way in.
+ * import { deepseekTariffDocument } from '@seekcost/pricing';
+ * import { buildTariff } from './buildTariff.ts';
  * const tariff = buildTariff(deepseekTariffDocument);
  * tariff.checked === deepseekTariffDocument.checked; // => true
  * tariff.models.get('deepseek-v4-pro')?.periods.length; // => 6

@@ -13,7 +13,9 @@ type MeteredPrices = { readonly USD?: MeteredPriceDocument | undefined; readonly
  *
  * @example
  * ```ts
- * import { compileMeteredItems, deepseekTariffDocument } from '@seekcost/pricing';
+ * // Internal: compileTariff calls it.
+ * import { deepseekTariffDocument } from '@seekcost/pricing';
+ * import { compileMeteredItems } from './compileMeteredItems.ts';
  * const issues = [];
  * compileMeteredItems(deepseekTariffDocument, issues).get('search')?.timelines['tool-call'].length; // => 2
  * ```

@@ -10,7 +10,9 @@ import type { CompiledMeteredPrice } from './tariff.ts';
  *
  * @example
  * ```ts
- * import { meteredAmount, resolveMeteredPrice } from '@seekcost/pricing';
+ * // Internal: the ledger and priceMetered call it.
+ * import { resolveMeteredPrice } from '@seekcost/pricing';
+ * import { meteredAmount } from './meteredAmount.ts';
  * const { price } = resolveMeteredPrice({ item: 'search', at: '2026-11-20T00:00:00Z', currency: 'CNY' });
  * meteredAmount(3, price).toString(); // => '0.015'
  * ```

@@ -199,7 +199,9 @@ export const unappliedAnnouncementSchema = z.strictObject({
  *
  * @example
  * ```ts
- * import { deepseekTariffDocument, tariffDocumentSchema } from '@seekcost/pricing';
+ * // Internal: compileTariff and parseTariffJson validate with it.
+ * import { deepseekTariffDocument } from '@seekcost/pricing';
+ * import { tariffDocumentSchema } from './tariffSchema.ts';
  * tariffDocumentSchema.safeParse(deepseekTariffDocument).success; // => true
  * const result = tariffDocumentSchema.safeParse({ ...deepseekTariffDocument, unit: 'per-token' });
  * result.error?.issues[0]?.path; // => ['unit']
@@ -238,7 +240,7 @@ export const tariffDocumentSchema = z.strictObject({
  *
  * @example
  * ```ts
- * import { tariffDocumentV1Schema } from '@seekcost/pricing';
+ * import { tariffDocumentV1Schema } from './tariffSchema.ts';
  * tariffDocumentV1Schema.safeParse({ formatVersion: 1 }).success; // => false
  * ```
  */

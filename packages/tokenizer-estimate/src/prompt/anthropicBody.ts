@@ -59,7 +59,8 @@ function textOf(value: unknown, path: string): string {
  *
  * @example
  * ```ts
- * import { anthropicToChatBody } from '@seekcost/tokenizer-estimate';
+ * // Internal: estimatePromptTokens calls it for Anthropic-format bodies.
+ * import { anthropicToChatBody } from './anthropicBody.ts';
  * anthropicToChatBody({ model: 'claude-sonnet-4', system: 'Be brief.', messages: [{ role: 'user', content: 'Hi' }] });
  * // => { model: 'deepseek-v4-flash', messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'Hi' }] }
  * ```
