@@ -6,10 +6,17 @@
 import { MORE_RECORDED_USAGE_PATH, readRecordedLines } from '../../../../test/support/recordedUsage.ts';
 import { estimatePromptTokensDetailed } from '../../src/index.ts';
 import { RECORDED_USAGE_PATH, type RecordedCall } from './recordedUsage.ts';
+import { restoreClientKeyOrder } from './restoreClientKeyOrder.ts';
 import { RIG_CASSETTE_COMMITTED } from './rigCassetteDates.ts';
 
 /** Eras as reported: R1 is V3's template with thinking (deepseek-reasoner before 2025-08-21). */
 export type ReportEra = 'v3' | 'r1' | 'v3.1' | 'v3.2' | 'v4' | 'v4.1';
+/**
+ * Which key order the request bodies are estimated in: as stored in the fixture (rig and pydantic-ai
+ * bodies with sorted keys), or with the tool schemas' key order their clients sent put back
+ * (restoreClientKeyOrder.ts).
+ */
+export type KeyOrder = 'as stored' | 'client';
 /** Kinds of request, in this order of precedence. */
 export type RequestKind = 'json mode' | 'tool results' | 'tools' | 'no tools';
 
@@ -61,20 +68,22 @@ function kindOf(request: Record<string, unknown>): RequestKind {
 }
 
 /**
- * All calls with a recorded request, predicted with the exact tokenizer (or `method`; load it first).
+ * All calls with a recorded request, predicted with the exact tokenizer (or `method`; load it
+ * first), on the bodies as stored or (`keyOrder: 'client'`) in their clients' key order.
  *
  * @example
  * ```ts
  * await loadExactTokenizer();
- * promptOutcomes().length; // 473
+ * promptOutcomes().length; // 474
+ * promptOutcomes('exact', 'client').length; // 474, rig and pydantic-ai bodies in their clients' key order
  * ```
  */
-export function promptOutcomes(method: 'exact' | 'fast' = 'exact'): PromptOutcome[] {
+export function promptOutcomes(method: 'exact' | 'fast' = 'exact', keyOrder: KeyOrder = 'as stored'): PromptOutcome[] {
   const calls = [...readRecordedLines<RecordedCall>(RECORDED_USAGE_PATH), ...readRecordedLines<RecordedCall>(MORE_RECORDED_USAGE_PATH)];
   return calls
     .filter((call) => call.request_known && call.request !== null)
     .map((call) => {
-      const request = call.request!;
+      const request = keyOrder === 'client' ? restoreClientKeyOrder(call.source, call.request!) : call.request!;
       const estimate = estimatePromptTokensDetailed(request, { at: callInstant(call), method });
       const era: ReportEra = estimate.era === 'v3' && estimate.thinking ? 'r1' : estimate.era;
       const choice = request['tool_choice'];
