@@ -19,8 +19,9 @@ export const FITTED = {
   /**
    * `tool_choice` 'required' or a named function (V4 calls; assumed the same in earlier eras).
    * The recorded calls, with the tool-schema key order their clients sent restored (rig and
-   * pydantic-ai stored sorted keys), spread from 6 to 7 tokens (4 of the 6 training calls: 7);
-   * it is an estimate, never exact.
+   * pydantic-ai stored sorted keys), spread from 6 to 7 tokens (4 of the 6 training calls: 7;
+   * two rig calls identical but for `tool_choice` null / 'required' differ by 7); it is an
+   * estimate, never exact.
    */
   toolChoiceForced: 7,
   /** V3 / R1 (before 2025-08-21): the tool-use instructions after the tool sections. */
