@@ -5,8 +5,11 @@
  * reported on the body as stored and on the body restored, side by side.
  *
  * Only tool `parameters` are restored: that is the only place where the estimator renders keys in
- * the order given (the tool object itself is rendered as name, description, parameters whatever its
- * order, and the other objects of a body are read field by field).
+ * the order given. The function object is rendered as name, description, parameters whatever its
+ * stored order, which is the order both clients send it in (rig: the fields of
+ * `completion::ToolDefinition`, crates/rig-core/src/completion/request.rs:328 at e80a4868…;
+ * pydantic-ai: `_map_tool_definition`, pydantic_ai/models/openai.py:1696 at b94d1aa…), and the
+ * other objects of a body are read field by field.
  */
 import { CLIENT_TOOL_SCHEMAS, type ClientToolSchema } from './clientToolSchemas.ts';
 import { reorderKeysLike } from './reorderKeysLike.ts';
