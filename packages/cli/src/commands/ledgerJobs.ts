@@ -6,7 +6,9 @@ import { splitAtLines } from '../input/splitAtLines.ts';
 import type { CliIo } from '../io.ts';
 import type { LedgerCommandOptions } from './ledger.ts';
 import { createLedgerFeed } from './ledgerFeed.ts';
-import { ledgerRange, RANGE_REF_PREFIX, type RangeResult, type RangeTask } from './ledgerRange.ts';
+import { RANGE_REF_PREFIX, type RangeResult, type RangeTask } from './ledgerRange.ts';
+import { readFrontRanges } from './readFrontRanges.ts';
+import { InputError } from '../input/forEachLine.ts';
 import { runRangesInWorkers, type RangeQueue } from './runRangesInWorkers.ts';
 
 /**
@@ -19,6 +21,10 @@ import { runRangesInWorkers, type RangeQueue } from './runRangesInWorkers.ts';
  * ```
  */
 export const MIN_RANGE_BYTES = 1 << 20;
+
+// Ranges a file is cut into per reader: the readers take them one at a time, so a worker that
+// starts late (a few hundred ms to load) or a slow range leaves at most one range's work unbalanced.
+const RANGES_PER_JOB = 16;
 
 /**
  * How {@link ledgerJobs} splits and runs: `jobs` workers; ranges of at least `minRangeBytes`;
@@ -82,7 +88,7 @@ export async function ledgerJobs(inputs: readonly string[], options: LedgerComma
       const info = await stat(path);
       if (!info.isFile()) return { sequential: true, note: undefined };
       const size = info.size;
-      const parts = Math.min(settings.jobs, Math.max(1, Math.floor(size / Math.max(1, minRangeBytes))));
+      const parts = Math.min(settings.jobs * RANGES_PER_JOB, Math.max(1, Math.floor(size / Math.max(1, minRangeBytes))));
       const targets = settings.targets?.(name, size) ?? Array.from({ length: parts - 1 }, (_, i) => Math.floor((size * (i + 1)) / parts));
       const cuts = targets.length === 0 || (await isGzip(path)) ? [] : await splitAtLines(path, size, targets);
       files.push({ name, path, cuts, size });
@@ -100,40 +106,51 @@ export async function ledgerJobs(inputs: readonly string[], options: LedgerComma
       fileOf.push(file);
     }
   }
-  // The main thread reads the first range straight into the run's ledger, then takes further
-  // ranges like a worker; jobs - 1 workers read the rest.
-  const feed = createLedgerFeed(options);
-  const pending = tasks.slice(1);
+
+  // The main thread reads ranges from the front straight into the run's ledger; the workers take
+  // them from the back, one at a time, so a worker that starts late takes fewer.
+  let front = 0;
+  let back = tasks.length - 1;
   const results: RangeResult[] = [];
-  const queue: RangeQueue = { take: () => pending.shift(), put: (result) => results.push(result) };
-  const mainThread = async (): Promise<RangeResult> => {
-    const first = await ledgerRange(options, tasks[0] as RangeTask, { feed, name: (fileOf[0] as PlannedFile).name });
-    for (let task = queue.take(); task !== undefined; task = queue.take()) queue.put(await ledgerRange(options, task));
-    return first;
+  const queue: RangeQueue = {
+    take: () => (front <= back && feed.strictStop() === undefined ? tasks[back--] : undefined),
+    put: (result) => results.push(result),
+  };
+  const feed = createLedgerFeed(options);
+  const newlines: number[] = [];
+  const mainThread = async (): Promise<void> => {
+    while (front <= back && feed.strictStop() === undefined) {
+      const file = fileOf[front] as PlannedFile;
+      await readFrontRanges(feed, file.name, () => (front <= back && fileOf[front] === file ? tasks[front++] : undefined), newlines);
+    }
   };
   const runWorkers = settings.runWorkers ?? runRangesInWorkers;
   const [mine, theirs] = await Promise.allSettled([mainThread(), runWorkers(queue, options, settings.jobs - 1)]);
-  if (mine.status === 'rejected') throw mine.reason;
+  if (mine.status === 'rejected') {
+    // Reading stops at a failed read; the sequential run says exactly where and what it read before.
+    if (mine.reason instanceof InputError) return { sequential: true, note: undefined };
+    throw mine.reason;
+  }
   if (theirs.status === 'rejected') throw theirs.reason;
-  results.push(mine.value);
-  results.sort((a, b) => a.index - b.index);
-
   const ledger = feed.ledger;
-  let skippedSpans = 0;
+  const strictStop = feed.strictStop();
+  if (strictStop !== undefined) return { sequential: false, ledger, skippedSpans: feed.skippedSpans(), strictStop };
+
+  results.sort((a, b) => a.index - b.index);
   let offset = 0;
-  for (const [i, result] of results.entries()) {
+  for (let i = 0; i < front; i++) offset = i > 0 && fileOf[i - 1] !== fileOf[i] ? (newlines[i] ?? 0) : offset + (newlines[i] ?? 0);
+  let skippedSpans = feed.skippedSpans();
+  for (const result of results) {
+    const i = result.index;
     const file = fileOf[i] as PlannedFile;
     if (i > 0 && fileOf[i - 1] !== file) offset = 0;
-    // Reading stops at a failed read; the sequential run says exactly where and what it read before.
     if (result.inputError !== undefined) return { sequential: true, note: undefined };
     if (result.strictStop !== undefined) return { sequential: false, ledger, skippedSpans, strictStop: globalRef(result.strictStop, file.name, offset) };
-    if (result.snapshot !== undefined) {
-      try {
-        ledger.merge(globalRefs(result.snapshot, file.name, offset));
-      } catch (error) {
-        if (!(error instanceof SeekcostError)) throw error;
-        return { sequential: true, note: `the ranges' states did not merge (${error.message})` };
-      }
+    try {
+      ledger.merge(globalRefs(result.snapshot, file.name, offset));
+    } catch (error) {
+      if (!(error instanceof SeekcostError)) throw error;
+      return { sequential: true, note: `the ranges' states did not merge (${error.message})` };
     }
     skippedSpans += result.skippedSpans;
     offset += result.newlines;

@@ -5,7 +5,7 @@ import { forEachRecord } from '../input/forEachRecord.ts';
 import { InputError } from '../input/forEachLine.ts';
 import type { CliIo } from '../io.ts';
 import type { LedgerCommandOptions } from './ledger.ts';
-import { createLedgerFeed, type LedgerFeed } from './ledgerFeed.ts';
+import { createLedgerFeed } from './ledgerFeed.ts';
 
 /**
  * One byte range of one JSONL file for a `--jobs` worker: `[start, end)` of the file at `path`,
@@ -37,26 +37,11 @@ export interface RangeTask {
  */
 export interface RangeResult {
   readonly index: number;
-  /** Undefined for the range read straight into the run's ledger (see RangeTarget). */
-  readonly snapshot: LedgerSnapshot | undefined;
+  readonly snapshot: LedgerSnapshot;
   readonly newlines: number;
   readonly skippedSpans: number;
   readonly strictStop: string | undefined;
   readonly inputError: string | undefined;
-}
-
-/**
- * Where the main thread reads the first range of the first file: straight into the run's own
- * ledger (`feed`), with refs written `name:N` as it goes, so that range needs no merge.
- *
- * @example
- * ```ts
- * const target: RangeTarget = { feed: createLedgerFeed(options), name: 'usage.jsonl' };
- * ```
- */
-export interface RangeTarget {
-  readonly feed: LedgerFeed;
-  readonly name: string;
 }
 
 /** How a worker's refs start; the main thread replaces it with the file name and a global line. */
@@ -76,8 +61,8 @@ const NEWLINE = 10;
  * const { snapshot, newlines } = await ledgerRange(options, { index: 1, path: '/data/usage.jsonl', start: 460_000_123, end: 920_288_099 });
  * ```
  */
-export async function ledgerRange(options: LedgerCommandOptions, task: RangeTask, into?: RangeTarget): Promise<RangeResult> {
-  const feed = into?.feed ?? createLedgerFeed(options, `seekcost-jobs/${task.index}/${globalThis.crypto.randomUUID()}`);
+export async function ledgerRange(options: LedgerCommandOptions, task: RangeTask): Promise<RangeResult> {
+  const feed = createLedgerFeed(options, `seekcost-jobs/${task.index}/${globalThis.crypto.randomUUID()}`);
   const count = { newlines: 0 };
   const stream = task.end > task.start ? createReadStream(task.path, { start: task.start, end: task.end - 1, highWaterMark: 1 << 20 }) : Readable.from([]);
   const io: CliIo = {
@@ -90,27 +75,14 @@ export async function ledgerRange(options: LedgerCommandOptions, task: RangeTask
   };
   let inputError: string | undefined;
   try {
-    if (into === undefined) await forEachRecord(['-'], 'jsonl', io, false, feed.onRecord, feed.onUnreadable);
-    else {
-      // '<stdin>:N' becomes 'name:N' (this range starts the file, so N is already the file's line).
-      const name = into.name;
-      const cut = RANGE_REF_PREFIX.length - 1;
-      await forEachRecord(
-        ['-'],
-        'jsonl',
-        io,
-        false,
-        (record, ref) => feed.onRecord(record, name + ref.slice(cut)),
-        (bad) => feed.onUnreadable({ ref: name + bad.ref.slice(cut), message: bad.message }),
-      );
-    }
+    await forEachRecord(['-'], 'jsonl', io, false, feed.onRecord, feed.onUnreadable);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     inputError = error.message;
   }
   return {
     index: task.index,
-    snapshot: into === undefined ? feed.ledger.snapshot() : undefined,
+    snapshot: feed.ledger.snapshot(),
     newlines: count.newlines,
     skippedSpans: feed.skippedSpans(),
     strictStop: feed.strictStop(),
@@ -118,7 +90,16 @@ export async function ledgerRange(options: LedgerCommandOptions, task: RangeTask
   };
 }
 
-async function* countNewlines(chunks: AsyncIterable<Buffer | string>, count: { newlines: number }): AsyncGenerator<Buffer> {
+/**
+ * Passes the chunks on, counting their line ends into `count.newlines`.
+ *
+ * @example
+ * ```ts
+ * const count = { newlines: 0 };
+ * for await (const chunk of countNewlines(createReadStream(path), count)) consume(chunk);
+ * ```
+ */
+export async function* countNewlines(chunks: AsyncIterable<Buffer | string>, count: { newlines: number }): AsyncGenerator<Buffer> {
   for await (const piece of chunks) {
     const chunk = typeof piece === 'string' ? Buffer.from(piece) : piece;
     for (let i = chunk.indexOf(NEWLINE); i !== -1; i = chunk.indexOf(NEWLINE, i + 1)) count.newlines++;
