@@ -52,7 +52,9 @@ const runs: [string, readonly string[]][] = [
   ['seekcost ledger --no-dedupe', [...cli, '--no-dedupe']],
   ['seekcost ledger --jobs 2 (dedupe on)', [...cli, '--jobs', '2']],
   ...(existsSync(built) ? ([['seekcost ledger, built dist/bin.js (dedupe on)', [built, ...cli.slice(4)]]] as [string, readonly string[]][]) : []),
-  ...(existsSync(built) ? ([['seekcost ledger, built dist/bin.js --jobs 2 (dedupe on)', [built, ...cli.slice(4), '--jobs', '2']]] as [string, readonly string[]][]) : []),
+  ...(existsSync(built)
+    ? ([['seekcost ledger, built dist/bin.js --jobs 2 (dedupe on)', [built, ...cli.slice(4), '--jobs', '2']]] as [string, readonly string[]][])
+    : []),
 ];
 let records = 0;
 for (const [name, args] of runs) {

@@ -86,7 +86,8 @@ for (const [launcher, prefix] of launchers) {
           `${launcher}, ${dedupe}, ${name} #${round}: ${run.seconds.toFixed(2)} s, ${(megabytes / run.seconds).toFixed(0)} MB/s, peak RSS ${run.peakRssMb.toFixed(0)} MB, load ${run.load.toFixed(2)}`,
         );
         const reference = sequential[0] as Run;
-        if (run.stdout !== reference.stdout || run.stderr !== reference.stderr) throw new Error(`${launcher}, ${dedupe}, ${name} #${round}: output differs from the sequential run`);
+        if (run.stdout !== reference.stdout || run.stderr !== reference.stderr)
+          throw new Error(`${launcher}, ${dedupe}, ${name} #${round}: output differs from the sequential run`);
       }
     }
     const s = median(sequential.map((r) => r.seconds));

@@ -53,4 +53,3 @@ async function generate(file: string, sizeMB: number): Promise<void> {
   out.end();
   await once(out, 'finish');
 }
-

@@ -12,7 +12,7 @@ import { jsonText } from '../jsonText.ts';
 import { terminalLines } from '../terminalText.ts';
 import { count, ledgerCsv, ledgerJson, ledgerReport, ledgerTable, summaryLines } from './ledgerOutput.ts';
 import { createLedgerFeed } from './ledgerFeed.ts';
-import { ledgerJobs } from './ledgerJobs.ts';
+import { ledgerJobs, type JobsSettings } from './ledgerJobs.ts';
 import { UsageError } from '../usageError.ts';
 
 export { pickOwn } from './ledgerFeed.ts';
@@ -154,17 +154,24 @@ export function parseGroupBy(text: string): LedgerDimension[] {
  * `seekcost ledger FILES...`: streams JSONL/CSV records (plain or gzip, `-` for stdin) into an exact
  * ledger and prints the totals as a table, JSON or CSV. Exit 0 when every record was priced, 3 when
  * some were excluded (or `--strict` stopped at the first), 4 when an input could not be read.
+ * With `options.jobs` above 1, JSONL files are read on that many threads (see ledgerJobs) and the
+ * output is the same; `jobsSettings` (tests) sets how they are cut and run.
  *
  * @example
  * ```ts
  * const code = await runLedger(['usage.jsonl'], { ...defaults, groupBy: ['day', 'model'] }, io);
  * ```
  */
-export async function runLedger(inputs: readonly string[], options: LedgerCommandOptions, io: CliIo): Promise<ExitCode> {
+export async function runLedger(
+  inputs: readonly string[],
+  options: LedgerCommandOptions,
+  io: CliIo,
+  jobsSettings: Omit<JobsSettings, 'jobs'> = {},
+): Promise<ExitCode> {
   const jobs = options.jobs ?? 1;
   if (jobs > 1) {
     checkJobsScope(inputs, options);
-    const outcome = await ledgerJobs(inputs, options, io, { jobs });
+    const outcome = await ledgerJobs(inputs, options, io, { ...jobsSettings, jobs });
     if (!outcome.sequential) return report(outcome.ledger, outcome.skippedSpans, outcome.strictStop, undefined, options, io);
     if (outcome.note !== undefined) io.stderr.write(terminalLines(`seekcost ledger: --jobs ${jobs}: ${outcome.note}; reading sequentially\n`));
   }

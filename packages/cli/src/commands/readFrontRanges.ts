@@ -19,12 +19,7 @@ import { countNewlines, RANGE_REF_PREFIX, type RangeTask } from './ledgerRange.t
  * await readFrontRanges(feed, 'usage.jsonl', () => (front <= back ? tasks[front++] : undefined), newlines);
  * ```
  */
-export async function readFrontRanges(
-  feed: LedgerFeed,
-  file: string,
-  takeFront: () => RangeTask | undefined,
-  newlines: number[],
-): Promise<void> {
+export async function readFrontRanges(feed: LedgerFeed, file: string, takeFront: () => RangeTask | undefined, newlines: number[]): Promise<void> {
   async function* chunks(): AsyncGenerator<Buffer> {
     for (let task = takeFront(); task !== undefined; task = takeFront()) {
       if (task.end <= task.start) {
