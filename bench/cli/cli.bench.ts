@@ -2,8 +2,8 @@
 // throughput (MB/s, records/s) and peak RSS (GNU time), next to a bare "read lines + JSON.parse"
 // baseline in the same run. The file is generated into /tmp (never committed) and reused.
 // Run from the repo root:  npx tsx bench/cli/cli.bench.ts [sizeMB=1000]
-// (after `npm run build` it also times the built packages/cli/dist/bin.js). One run of each, --jobs 2
-// beside; bench/cli/jobs.bench.ts repeats sequential and --jobs 2 alternately for the speedup.
+// (after `npm run build` it also times the built packages/cli/dist/bin.js). The --jobs N prototype
+// (worker threads) is timed against the sequential CLI by bench/cli/jobs.bench.ts.
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -50,7 +50,6 @@ const runs: [string, readonly string[]][] = [
   ['baseline: read lines + JSON.parse only', [baselineScript, FILE]],
   ['seekcost ledger (dedupe on, the default)', cli],
   ['seekcost ledger --no-dedupe', [...cli, '--no-dedupe']],
-  ['seekcost ledger --jobs 2 (dedupe on)', [...cli, '--jobs', '2']],
   ...(existsSync(built) ? ([['seekcost ledger, built dist/bin.js (dedupe on)', [built, ...cli.slice(4)]]] as [string, readonly string[]][]) : []),
   ...(existsSync(built)
     ? ([['seekcost ledger, built dist/bin.js --jobs 2 (dedupe on)', [built, ...cli.slice(4), '--jobs', '2']]] as [string, readonly string[]][])

@@ -1,8 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { SeekcostError, type Currency } from '@seekcost/pricing';
-import type { Ledger, LedgerDimension, LedgerSnapshot } from '@seekcost/pricing/ledger';
-import { InvalidArgumentError, Option } from 'commander';
+import { createLedger, usageRecordsOf, type LedgerDimension, type LedgerSnapshot } from '@seekcost/pricing/ledger';
+import { Option } from 'commander';
 import { currencyOption, parseNonNegative, withInputOptions, type RegisterCommand } from '../command.ts';
 import { EXIT, type ExitCode } from '../exitCodes.ts';
 import { forEachRecord, type InputFormat } from '../input/forEachRecord.ts';
@@ -11,11 +11,7 @@ import type { CliIo } from '../io.ts';
 import { jsonText } from '../jsonText.ts';
 import { terminalLines } from '../terminalText.ts';
 import { count, ledgerCsv, ledgerJson, ledgerReport, ledgerTable, summaryLines } from './ledgerOutput.ts';
-import { createLedgerFeed } from './ledgerFeed.ts';
-import { ledgerJobs, type JobsSettings } from './ledgerJobs.ts';
 import { UsageError } from '../usageError.ts';
-
-export { pickOwn } from './ledgerFeed.ts';
 
 /**
  * Options of `seekcost ledger`, as parsed from the command line.
@@ -44,8 +40,6 @@ export interface LedgerCommandOptions {
   readonly mergeStates: readonly string[];
   /** `--accept-secondary-prices`: price per-call charges with third-party figures where DeepSeek published none (USD search/fetch). */
   readonly acceptSecondaryPrices?: boolean;
-  /** `--jobs N`: read JSONL files on N worker threads (default 1: sequentially). */
-  readonly jobs?: number;
 }
 
 const DIMENSIONS = new Set<string>(['day', 'hour', 'model', 'resolved-model', 'period', 'tier', 'currency', 'key']);
@@ -67,7 +61,6 @@ interface LedgerFlags {
   readonly saveState?: string;
   readonly mergeState: string[];
   readonly acceptSecondaryPrices: boolean;
-  readonly jobs: number;
 }
 
 /**
@@ -102,13 +95,6 @@ export const registerLedger: RegisterCommand = (program, { io, exit }) => {
         'merge a saved shard state (same options; repeatable)',
         (value: string, previous: string[]) => [...previous, value],
         [] as string[],
-      )
-      .option(
-        '--jobs <n>',
-        'read JSONL files on n worker threads (1-64), merged exactly: same output as without it. Files only (no stdin, CSV or --merge-state); ' +
-          'no progress line; a response id repeated across the parallel ranges, or a file that cannot be read, makes it read sequentially (said on stderr)',
-        parseJobs,
-        1,
       ),
   ).action(async (files: string[], o: LedgerFlags) => {
     const options: LedgerCommandOptions = {
@@ -127,7 +113,6 @@ export const registerLedger: RegisterCommand = (program, { io, exit }) => {
       saveState: o.saveState,
       mergeStates: o.mergeState,
       acceptSecondaryPrices: o.acceptSecondaryPrices,
-      jobs: o.jobs,
     };
     exit(await runLedger(files, options, io));
   });
@@ -154,29 +139,25 @@ export function parseGroupBy(text: string): LedgerDimension[] {
  * `seekcost ledger FILES...`: streams JSONL/CSV records (plain or gzip, `-` for stdin) into an exact
  * ledger and prints the totals as a table, JSON or CSV. Exit 0 when every record was priced, 3 when
  * some were excluded (or `--strict` stopped at the first), 4 when an input could not be read.
- * With `options.jobs` above 1, JSONL files are read on that many threads (see ledgerJobs) and the
- * output is the same; `jobsSettings` (tests) sets how they are cut and run.
  *
  * @example
  * ```ts
  * const code = await runLedger(['usage.jsonl'], { ...defaults, groupBy: ['day', 'model'] }, io);
  * ```
  */
-export async function runLedger(
-  inputs: readonly string[],
-  options: LedgerCommandOptions,
-  io: CliIo,
-  jobsSettings: Omit<JobsSettings, 'jobs'> = {},
-): Promise<ExitCode> {
-  const jobs = options.jobs ?? 1;
-  if (jobs > 1) {
-    checkJobsScope(inputs, options);
-    const outcome = await ledgerJobs(inputs, options, io, { ...jobsSettings, jobs });
-    if (!outcome.sequential) return report(outcome.ledger, outcome.skippedSpans, outcome.strictStop, undefined, options, io);
-    if (outcome.note !== undefined) io.stderr.write(terminalLines(`seekcost ledger: --jobs ${jobs}: ${outcome.note}; reading sequentially\n`));
-  }
-  const feed = createLedgerFeed(options);
-  const ledger = feed.ledger;
+export async function runLedger(inputs: readonly string[], options: LedgerCommandOptions, io: CliIo): Promise<ExitCode> {
+  const keyPath = options.keyField?.split('.');
+  const ledger = createLedger({
+    groupBy: options.groupBy,
+    timeZone: options.timeZone,
+    currency: options.currency,
+    dedupe: options.dedupe,
+    instant: options.basis,
+    nearEdgeMs: Math.round(options.nearEdgeMinutes * 60_000),
+    maxDetails: options.maxDetails,
+    acceptSecondaryPrices: options.acceptSecondaryPrices === true,
+    ...(keyPath === undefined ? {} : { keyOf: (record: Readonly<Record<string, unknown>>) => pickOwn(record, keyPath) }),
+  });
   // Every state is read and parsed before any is merged, and each merge checks its state whole
   // first (schema, options, price-data fingerprint, shard identity): a bad or repeated state stops
   // the run with exit 4 (unreadable input), naming the file and the field, before totals are printed.
@@ -200,37 +181,50 @@ export async function runLedger(
       throw new InputError(path, 0, `not merged: ${error.message}`);
     }
   }
+  let strictStop: string | undefined;
+  let skippedSpans = 0;
+  const addOne = (record: unknown, ref: string): boolean => {
+    const issue = ledger.add(record, ref);
+    if (options.strict && issue !== undefined && issue.code !== 'duplicate-id') {
+      strictStop = `${ref}: ${issue.message}`;
+      return false;
+    }
+    return true;
+  };
   let inputError: InputError | undefined;
   try {
     // With only --merge-state, there is nothing to read (stdin is not read either).
     const readInputs = inputs.length > 0 || options.mergeStates.length === 0;
-    if (readInputs) await forEachRecord(inputs.length === 0 ? ['-'] : inputs, options.format, io, options.progress, feed.onRecord, feed.onUnreadable);
+    if (readInputs) {
+      await forEachRecord(
+        inputs.length === 0 ? ['-'] : inputs,
+        options.format,
+        io,
+        options.progress,
+        (record, ref) => {
+          // OTLP exports hold many spans a line, and non-GenAI spans are skipped; other records go
+          // straight in (the check keeps the common path free of allocations).
+          if (typeof record !== 'object' || record === null || !(Object.hasOwn(record, 'resourceSpans') || Object.hasOwn(record, 'attributes')))
+            return addOne(record, ref);
+          const { records, skipped } = usageRecordsOf(record);
+          skippedSpans += skipped;
+          for (const [i, span] of records.entries()) if (!addOne(span, records.length > 1 ? `${ref}#${i + 1}` : ref)) return false;
+          return true;
+        },
+        (bad) => {
+          ledger.reject(bad.ref, 'malformed', bad.message);
+          if (options.strict) {
+            strictStop = `${bad.ref}: ${bad.message}`;
+            return false;
+          }
+          return true;
+        },
+      );
+    }
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     inputError = error;
   }
-  return report(ledger, feed.skippedSpans(), feed.strictStop(), inputError, options, io);
-}
-
-// --jobs reads byte ranges of named JSON Lines files; anything else is refused by name rather than
-// quietly read another way.
-function checkJobsScope(inputs: readonly string[], options: LedgerCommandOptions): void {
-  if (options.mergeStates.length > 0) throw new UsageError('--jobs: cannot be combined with --merge-state; merge saved states without --jobs');
-  if (inputs.length === 0 || inputs.includes('-')) throw new UsageError('--jobs: reads named files only, not stdin; name the files, or drop --jobs');
-  const csv = inputs.find((input) => options.format === 'csv' || (options.format === 'auto' && /\.csv(\.gz)?$/i.test(input)));
-  if (csv !== undefined) throw new UsageError(`--jobs: reads JSON Lines only, and '${csv}' is read as CSV; drop --jobs for CSV input`);
-}
-
-// What the run prints and returns once the ledger holds everything read, the same for a sequential
-// and a --jobs run.
-async function report(
-  ledger: Ledger,
-  skippedSpans: number,
-  strictStop: string | undefined,
-  inputError: InputError | undefined,
-  options: LedgerCommandOptions,
-  io: CliIo,
-): Promise<ExitCode> {
   if (strictStop !== undefined) {
     io.stderr.write(terminalLines(`seekcost ledger: --strict: stopped at the first bad record\n${strictStop}\n`));
     return EXIT.BAD_RECORDS;
@@ -257,14 +251,21 @@ async function report(
 }
 
 /**
- * Commander parser for `--jobs <n>`: an integer from 1 to 64.
+ * The value at a dot path of a record, reading own properties only: `--key-field constructor` (or
+ * `__proto__`, `toString`) finds a record's own field of that name, never one inherited from
+ * Object.prototype, and a record without it has no key.
  *
  * @example
  * ```ts
- * parseJobs('2'); // 2
+ * pickOwn({ metadata: { team: 'a' } }, ['metadata', 'team']); // 'a'
+ * pickOwn({}, ['constructor']); // undefined
  * ```
  */
-export function parseJobs(text: string): number {
-  if (!/^\d{1,2}$/.test(text) || Number(text) < 1 || Number(text) > 64) throw new InvalidArgumentError('must be an integer from 1 to 64');
-  return Number(text);
+export function pickOwn(record: Readonly<Record<string, unknown>>, path: readonly string[]): unknown {
+  let value: unknown = record;
+  for (const part of path) {
+    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, part)) return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
 }

@@ -1,10 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { LedgerSnapshot } from '@seekcost/pricing/ledger';
-import { forEachRecord } from '../input/forEachRecord.ts';
-import { InputError } from '../input/forEachLine.ts';
-import type { CliIo } from '../io.ts';
-import type { LedgerCommandOptions } from './ledger.ts';
+import { forEachRecord } from '../../../packages/cli/src/input/forEachRecord.ts';
+import { InputError } from '../../../packages/cli/src/input/forEachLine.ts';
+import type { CliIo } from '../../../packages/cli/src/io.ts';
+import type { LedgerCommandOptions } from '../../../packages/cli/src/commands/ledger.ts';
 import { createLedgerFeed } from './ledgerFeed.ts';
 
 /**

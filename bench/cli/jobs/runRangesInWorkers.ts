@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { LedgerCommandOptions } from './ledger.ts';
+import type { LedgerCommandOptions } from '../../../packages/cli/src/commands/ledger.ts';
 import type { RangeResult, RangeTask } from './ledgerRange.ts';
 
 /**

@@ -1,7 +1,7 @@
 // A `seekcost ledger --jobs N` worker thread: reads the byte ranges the main thread sends, one at a
 // time, each into its own ledger (options from workerData), and posts back each range's result.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { LedgerCommandOptions } from './ledger.ts';
+import type { LedgerCommandOptions } from '../../../packages/cli/src/commands/ledger.ts';
 import { ledgerRange, type RangeTask } from './ledgerRange.ts';
 
 const port = parentPort;

@@ -2,13 +2,13 @@ import { open, stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { SeekcostError } from '@seekcost/pricing';
 import type { Ledger, LedgerSnapshot } from '@seekcost/pricing/ledger';
-import { splitAtLines } from '../input/splitAtLines.ts';
-import type { CliIo } from '../io.ts';
-import type { LedgerCommandOptions } from './ledger.ts';
+import { splitAtLines } from './splitAtLines.ts';
+import type { CliIo } from '../../../packages/cli/src/io.ts';
+import type { LedgerCommandOptions } from '../../../packages/cli/src/commands/ledger.ts';
 import { createLedgerFeed } from './ledgerFeed.ts';
 import { RANGE_REF_PREFIX, type RangeResult, type RangeTask } from './ledgerRange.ts';
 import { readFrontRanges } from './readFrontRanges.ts';
-import { InputError } from '../input/forEachLine.ts';
+import { InputError } from '../../../packages/cli/src/input/forEachLine.ts';
 import { runRangesInWorkers, type RangeQueue } from './runRangesInWorkers.ts';
 
 /**
