@@ -1,3 +1,5 @@
+// The `seekcost ledger --jobs N` prototype, kept out of the CLI because it measured under the 1.6x
+// bar of issue 12 (docs/benchmarks.md, CLI section); bench/cli/jobs/ledgerJobsCli.ts runs it.
 import { open, stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { SeekcostError } from '@seekcost/pricing';
