@@ -51,9 +51,6 @@ const runs: [string, readonly string[]][] = [
   ['seekcost ledger (dedupe on, the default)', cli],
   ['seekcost ledger --no-dedupe', [...cli, '--no-dedupe']],
   ...(existsSync(built) ? ([['seekcost ledger, built dist/bin.js (dedupe on)', [built, ...cli.slice(4)]]] as [string, readonly string[]][]) : []),
-  ...(existsSync(built)
-    ? ([['seekcost ledger, built dist/bin.js --jobs 2 (dedupe on)', [built, ...cli.slice(4), '--jobs', '2']]] as [string, readonly string[]][])
-    : []),
 ];
 let records = 0;
 for (const [name, args] of runs) {
