@@ -2,54 +2,16 @@
 // throughput (MB/s, records/s) and peak RSS (GNU time), next to a bare "read lines + JSON.parse"
 // baseline in the same run. The file is generated into /tmp (never committed) and reused.
 // Run from the repo root:  npx tsx bench/cli/cli.bench.ts [sizeMB=1000]
-// (after `npm run build` it also times the built packages/cli/dist/bin.js)
+// (after `npm run build` it also times the built packages/cli/dist/bin.js). The --jobs N prototype
+// (worker threads) is timed against the sequential CLI by bench/cli/jobs.bench.ts.
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { once } from 'node:events';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { mulberry32 as random } from '../../test/support/mulberry32.ts';
+import { responsesFile } from './responsesFile.ts';
 
 const SIZE_MB = Number(process.argv[2] ?? 1000);
 const DIR = '/tmp/seekcost-bench';
-const FILE = `${DIR}/responses-${SIZE_MB}MB.jsonl`;
 const REPO = resolve(import.meta.dirname, '../..');
-
-async function generate(): Promise<void> {
-  mkdirSync(DIR, { recursive: true });
-  const out = createWriteStream(FILE);
-  const next = random(42);
-  const models = ['deepseek-v4-pro', 'deepseek-v4-flash', 'deepseek-flash'];
-  const words = 'the price of a token depends on when the request completes and which tier applies at that instant'.split(' ');
-  const start = Date.parse('2026-09-10T05:00:00Z') / 1000;
-  const target = SIZE_MB * 1e6;
-  let written = 0;
-  for (let i = 0; written < target; i++) {
-    const hit = Math.floor(next() * 20_000);
-    const miss = Math.floor(next() * 5_000);
-    const completion = Math.floor(next() * 2_000);
-    const content = Array.from({ length: 20 + Math.floor(next() * 60) }, () => words[Math.floor(next() * words.length)]).join(' ');
-    const line = `${JSON.stringify({
-      id: `chatcmpl-${i.toString(36)}-${Math.floor(next() * 1e9).toString(36)}`,
-      object: 'chat.completion',
-      created: start + Math.floor(i / 40),
-      model: models[i % 3],
-      choices: [{ index: 0, message: { role: 'assistant', content }, logprobs: null, finish_reason: 'stop' }],
-      usage: {
-        prompt_tokens: hit + miss,
-        completion_tokens: completion,
-        total_tokens: hit + miss + completion,
-        prompt_tokens_details: { cached_tokens: hit },
-        prompt_cache_hit_tokens: hit,
-        prompt_cache_miss_tokens: miss,
-      },
-      system_fingerprint: 'fp_8802369eaa_prod0623_fp8_kvcache',
-    })}\n`;
-    written += line.length;
-    if (!out.write(line)) await once(out, 'drain');
-  }
-  out.end();
-  await once(out, 'finish');
-}
 
 interface Measured {
   seconds: number;
@@ -65,11 +27,7 @@ function measure(args: readonly string[]): Measured {
   return { seconds: seconds ?? NaN, peakRssMb: (kb ?? NaN) / 1024, stdout: result.stdout };
 }
 
-if (!existsSync(FILE)) {
-  const started = Date.now();
-  await generate();
-  console.log(`generated ${FILE} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-}
+const FILE = await responsesFile(SIZE_MB);
 const bytes = statSync(FILE).size;
 const baselineScript = `${DIR}/parse-only.mjs`;
 writeFileSync(
