@@ -159,7 +159,8 @@ export async function forEachLine(
           break;
         }
       }
-      if (!stopped && (pendingBytes > 0 || tooLong)) finishLine(Buffer.alloc(0), 0, 0);
+      // The last line of a file without a final newline can stop the run too (e.g. --strict).
+      if (!stopped && (pendingBytes > 0 || tooLong) && !finishLine(Buffer.alloc(0), 0, 0)) stopped = true;
     } catch (error) {
       throw new InputError(name, line, describeReadError(error));
     }

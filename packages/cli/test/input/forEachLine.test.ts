@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { MAX_LINE_BYTES, forEachLine, type ReadProgress } from '../../src/input/forEachLine.ts';
@@ -33,6 +36,19 @@ function split(text: string, size: number): Buffer[] {
 }
 
 describe('forEachLine', () => {
+  it('stops at a last line without a newline when onLine says so, and reads no later file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'seekcost-lines-'));
+    writeFileSync(join(dir, 'a.jsonl'), '{"ok":1}\nnot json');
+    writeFileSync(join(dir, 'b.jsonl'), '{"x":1}\n');
+    const seen: string[] = [];
+    const progress: ReadProgress = { bytesRead: 0, totalBytes: undefined, lines: 0 };
+    await forEachLine(['a.jsonl', 'b.jsonl'], { ...stdinOf([]), cwd: dir }, progress, (text, file, line) => {
+      seen.push(`${file}:${line}`);
+      return text.startsWith('{');
+    });
+    expect(seen).toEqual(['a.jsonl:1', 'a.jsonl:2']);
+  });
+
   it('joins a line spread over many chunks once, with multi-byte characters cut anywhere', async () => {
     const long = '中文 and text '.repeat(2000);
     const { lines, long: tooLong } = await read(split(`first\r\n${long}\nlast`, 7));
