@@ -7,7 +7,7 @@ import type { Ledger, LedgerSnapshot } from '@seekcost/pricing/ledger';
 import { splitAtLines } from './splitAtLines.ts';
 import type { CliIo } from '../../../packages/cli/src/io.ts';
 import type { LedgerCommandOptions } from '../../../packages/cli/src/commands/ledger.ts';
-import { createLedgerFeed } from './ledgerFeed.ts';
+import { createLedgerFeed } from '../../../packages/cli/src/commands/ledgerFeed.ts';
 import { RANGE_REF_PREFIX, type RangeResult, type RangeTask } from './ledgerRange.ts';
 import { readFrontRanges } from './readFrontRanges.ts';
 import { InputError } from '../../../packages/cli/src/input/forEachLine.ts';

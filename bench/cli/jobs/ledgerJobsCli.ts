@@ -7,10 +7,9 @@
 //   node --conditions=@seekcost/source --import tsx bench/cli/jobs/ledgerJobsCli.ts FILE... --jobs 2 [--out json] [--group-by day,model] [--no-dedupe] [--strict]
 import { parseArgs } from 'node:util';
 import { runLedger, parseGroupBy, type LedgerCommandOptions } from '../../../packages/cli/src/commands/ledger.ts';
-import { count, ledgerCsv, ledgerJson, ledgerReport, ledgerTable, summaryLines } from '../../../packages/cli/src/commands/ledgerOutput.ts';
+import { writeLedgerOutput } from '../../../packages/cli/src/commands/ledgerOutput.ts';
 import { EXIT, type ExitCode } from '../../../packages/cli/src/exitCodes.ts';
 import { processIo, type CliIo } from '../../../packages/cli/src/io.ts';
-import { jsonText } from '../../../packages/cli/src/jsonText.ts';
 import { terminalLines } from '../../../packages/cli/src/terminalText.ts';
 import { ledgerJobs } from './ledgerJobs.ts';
 
@@ -61,14 +60,6 @@ async function run(io: CliIo): Promise<ExitCode> {
     return EXIT.BAD_RECORDS;
   }
   const totals = outcome.ledger.totals();
-  const skippedLine =
-    outcome.skippedSpans > 0 ? `skipped: ${count(outcome.skippedSpans)} OpenTelemetry span(s) that are not GenAI model calls (HTTP, agent, tool...)\n` : '';
-  if (options.out === 'table') {
-    io.stdout.write(terminalLines(ledgerTable(totals)));
-    io.stdout.write(terminalLines(`${skippedLine}${ledgerReport(totals)}`));
-  } else {
-    io.stdout.write(options.out === 'json' ? jsonText(ledgerJson(totals)) : ledgerCsv(totals));
-    io.stderr.write(terminalLines(`${summaryLines(totals).join('\n')}\n${skippedLine}${ledgerReport(totals)}`));
-  }
+  writeLedgerOutput(io, options.out, totals, outcome.skippedSpans);
   return totals.records.excluded > 0 ? EXIT.BAD_RECORDS : EXIT.OK;
 }

@@ -5,7 +5,7 @@ import { forEachRecord } from '../../../packages/cli/src/input/forEachRecord.ts'
 import { InputError } from '../../../packages/cli/src/input/forEachLine.ts';
 import type { CliIo } from '../../../packages/cli/src/io.ts';
 import type { LedgerCommandOptions } from '../../../packages/cli/src/commands/ledger.ts';
-import { createLedgerFeed } from './ledgerFeed.ts';
+import { createLedgerFeed } from '../../../packages/cli/src/commands/ledgerFeed.ts';
 
 /**
  * One byte range of one JSONL file for a `--jobs` worker: `[start, end)` of the file at `path`,

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { forEachRecord } from '../../../packages/cli/src/input/forEachRecord.ts';
 import type { CliIo } from '../../../packages/cli/src/io.ts';
-import type { LedgerFeed } from './ledgerFeed.ts';
+import type { LedgerFeed } from '../../../packages/cli/src/commands/ledgerFeed.ts';
 import { countNewlines, RANGE_REF_PREFIX, type RangeTask } from './ledgerRange.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { parseNonNegative } from '../src/command.ts';
-import { pickOwn } from '../src/commands/ledger.ts';
+import { pickOwn } from '../src/commands/ledgerFeed.ts';
 
 describe('parseNonNegative', () => {
   it('reads non-negative decimals and rejects the rest', () => {

@@ -1,16 +1,16 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { SeekcostError, type Currency } from '@seekcost/pricing';
-import { createLedger, usageRecordsOf, type LedgerDimension, type LedgerSnapshot } from '@seekcost/pricing/ledger';
+import type { LedgerDimension, LedgerSnapshot } from '@seekcost/pricing/ledger';
 import { Option } from 'commander';
 import { currencyOption, parseNonNegative, withInputOptions, type RegisterCommand } from '../command.ts';
 import { EXIT, type ExitCode } from '../exitCodes.ts';
 import { forEachRecord, type InputFormat } from '../input/forEachRecord.ts';
 import { InputError } from '../input/forEachLine.ts';
 import type { CliIo } from '../io.ts';
-import { jsonText } from '../jsonText.ts';
 import { terminalLines } from '../terminalText.ts';
-import { count, ledgerCsv, ledgerJson, ledgerReport, ledgerTable, summaryLines } from './ledgerOutput.ts';
+import { createLedgerFeed } from './ledgerFeed.ts';
+import { writeLedgerOutput } from './ledgerOutput.ts';
 import { UsageError } from '../usageError.ts';
 
 /**
@@ -146,18 +146,8 @@ export function parseGroupBy(text: string): LedgerDimension[] {
  * ```
  */
 export async function runLedger(inputs: readonly string[], options: LedgerCommandOptions, io: CliIo): Promise<ExitCode> {
-  const keyPath = options.keyField?.split('.');
-  const ledger = createLedger({
-    groupBy: options.groupBy,
-    timeZone: options.timeZone,
-    currency: options.currency,
-    dedupe: options.dedupe,
-    instant: options.basis,
-    nearEdgeMs: Math.round(options.nearEdgeMinutes * 60_000),
-    maxDetails: options.maxDetails,
-    acceptSecondaryPrices: options.acceptSecondaryPrices === true,
-    ...(keyPath === undefined ? {} : { keyOf: (record: Readonly<Record<string, unknown>>) => pickOwn(record, keyPath) }),
-  });
+  const feed = createLedgerFeed(options);
+  const ledger = feed.ledger;
   // Every state is read and parsed before any is merged, and each merge checks its state whole
   // first (schema, options, price-data fingerprint, shard identity): a bad or repeated state stops
   // the run with exit 4 (unreadable input), naming the file and the field, before totals are printed.
@@ -181,50 +171,17 @@ export async function runLedger(inputs: readonly string[], options: LedgerComman
       throw new InputError(path, 0, `not merged: ${error.message}`);
     }
   }
-  let strictStop: string | undefined;
-  let skippedSpans = 0;
-  const addOne = (record: unknown, ref: string): boolean => {
-    const issue = ledger.add(record, ref);
-    if (options.strict && issue !== undefined && issue.code !== 'duplicate-id') {
-      strictStop = `${ref}: ${issue.message}`;
-      return false;
-    }
-    return true;
-  };
   let inputError: InputError | undefined;
   try {
     // With only --merge-state, there is nothing to read (stdin is not read either).
-    const readInputs = inputs.length > 0 || options.mergeStates.length === 0;
-    if (readInputs) {
-      await forEachRecord(
-        inputs.length === 0 ? ['-'] : inputs,
-        options.format,
-        io,
-        options.progress,
-        (record, ref) => {
-          // OTLP exports hold many spans a line, and non-GenAI spans are skipped; other records go
-          // straight in (the check keeps the common path free of allocations).
-          if (typeof record !== 'object' || record === null || !(Object.hasOwn(record, 'resourceSpans') || Object.hasOwn(record, 'attributes')))
-            return addOne(record, ref);
-          const { records, skipped } = usageRecordsOf(record);
-          skippedSpans += skipped;
-          for (const [i, span] of records.entries()) if (!addOne(span, records.length > 1 ? `${ref}#${i + 1}` : ref)) return false;
-          return true;
-        },
-        (bad) => {
-          ledger.reject(bad.ref, 'malformed', bad.message);
-          if (options.strict) {
-            strictStop = `${bad.ref}: ${bad.message}`;
-            return false;
-          }
-          return true;
-        },
-      );
+    if (inputs.length > 0 || options.mergeStates.length === 0) {
+      await forEachRecord(inputs.length === 0 ? ['-'] : inputs, options.format, io, options.progress, feed.onRecord, feed.onUnreadable);
     }
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     inputError = error;
   }
+  const strictStop = feed.strictStop();
   if (strictStop !== undefined) {
     io.stderr.write(terminalLines(`seekcost ledger: --strict: stopped at the first bad record\n${strictStop}\n`));
     return EXIT.BAD_RECORDS;
@@ -235,37 +192,10 @@ export async function runLedger(inputs: readonly string[], options: LedgerComman
     io.stderr.write(terminalLines(`seekcost ledger: ${inputError.message}\n`));
     return EXIT.INPUT;
   }
-  const skippedLine = skippedSpans > 0 ? `skipped: ${count(skippedSpans)} OpenTelemetry span(s) that are not GenAI model calls (HTTP, agent, tool...)\n` : '';
-  if (options.out === 'table') {
-    io.stdout.write(terminalLines(ledgerTable(totals)));
-    io.stdout.write(terminalLines(`${skippedLine}${ledgerReport(totals)}`));
-  } else {
-    io.stdout.write(options.out === 'json' ? jsonText(ledgerJson(totals)) : ledgerCsv(totals));
-    io.stderr.write(terminalLines(`${summaryLines(totals).join('\n')}\n${skippedLine}${ledgerReport(totals)}`));
-  }
+  writeLedgerOutput(io, options.out, totals, feed.skippedSpans());
   if (inputError !== undefined) {
     io.stderr.write(terminalLines(`seekcost ledger: ${inputError.message}\nThe totals above cover only what was read before the error.\n`));
     return EXIT.INPUT;
   }
   return totals.records.excluded > 0 ? EXIT.BAD_RECORDS : EXIT.OK;
-}
-
-/**
- * The value at a dot path of a record, reading own properties only: `--key-field constructor` (or
- * `__proto__`, `toString`) finds a record's own field of that name, never one inherited from
- * Object.prototype, and a record without it has no key.
- *
- * @example
- * ```ts
- * pickOwn({ metadata: { team: 'a' } }, ['metadata', 'team']); // 'a'
- * pickOwn({}, ['constructor']); // undefined
- * ```
- */
-export function pickOwn(record: Readonly<Record<string, unknown>>, path: readonly string[]): unknown {
-  let value: unknown = record;
-  for (const part of path) {
-    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, part)) return undefined;
-    value = (value as Record<string, unknown>)[part];
-  }
-  return value;
 }

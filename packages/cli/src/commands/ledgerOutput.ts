@@ -1,6 +1,9 @@
 // The outputs of `seekcost ledger`: the table, CSV, JSON and the report of records and warnings.
 import type { LedgerDimension, LedgerGroup, LedgerTotals } from '@seekcost/pricing/ledger';
+import type { CliIo } from '../io.ts';
+import { jsonText } from '../jsonText.ts';
 import { csvLine, renderTable } from '../table.ts';
+import { terminalLines } from '../terminalText.ts';
 
 const DIMENSION_HEADERS: Record<LedgerDimension, string> = {
   day: 'day',
@@ -188,4 +191,25 @@ export function ledgerJson(totals: LedgerTotals): LedgerTotals | Omit<LedgerTota
 /** A count with thousands separators, as every ledger output shows counts. */
 export function count(n: number): string {
   return n.toLocaleString('en-US');
+}
+
+/**
+ * Writes a ledger's totals as `seekcost ledger` does: the table and report on stdout, or JSON / CSV
+ * on stdout with the summary and report on stderr; `skippedSpans` adds the line counting
+ * OpenTelemetry spans that were not GenAI model calls.
+ *
+ * @example
+ * ```ts
+ * writeLedgerOutput(io, 'json', ledger.totals(), 0);
+ * ```
+ */
+export function writeLedgerOutput(io: CliIo, out: 'table' | 'json' | 'csv', totals: LedgerTotals, skippedSpans: number): void {
+  const skippedLine = skippedSpans > 0 ? `skipped: ${count(skippedSpans)} OpenTelemetry span(s) that are not GenAI model calls (HTTP, agent, tool...)\n` : '';
+  if (out === 'table') {
+    io.stdout.write(terminalLines(ledgerTable(totals)));
+    io.stdout.write(terminalLines(`${skippedLine}${ledgerReport(totals)}`));
+  } else {
+    io.stdout.write(out === 'json' ? jsonText(ledgerJson(totals)) : ledgerCsv(totals));
+    io.stderr.write(terminalLines(`${summaryLines(totals).join('\n')}\n${skippedLine}${ledgerReport(totals)}`));
+  }
 }

@@ -1,11 +1,11 @@
 import { createLedger, usageRecordsOf, type Ledger } from '@seekcost/pricing/ledger';
-import type { UnreadableLine } from '../../../packages/cli/src/input/forEachRecord.ts';
-import { pickOwn, type LedgerCommandOptions } from '../../../packages/cli/src/commands/ledger.ts';
+import type { UnreadableLine } from '../input/forEachRecord.ts';
+import type { LedgerCommandOptions } from './ledger.ts';
 
 /**
- * A ledger with the callbacks that feed it from {@link forEachRecord}: a copy of what `runLedger`
- * (packages/cli/src/commands/ledger.ts) does per line (OTLP spans split, `--strict` stops), for the
- * `--jobs` prototype's main thread and workers. Keep it in step with runLedger.
+ * A ledger with the callbacks that feed it from {@link forEachRecord}, as `seekcost ledger` reads
+ * each line: OTLP exports split into their spans, `--strict` stopping at the first bad record. One
+ * place for it, shared by runLedger and the `--jobs` prototype's readers (bench/cli/jobs/).
  *
  * @example
  * ```ts
@@ -82,4 +82,24 @@ export function createLedgerFeed(options: LedgerCommandOptions, shardId?: string
     strictStop: () => strictStop,
     skippedSpans: () => skippedSpans,
   };
+}
+
+/**
+ * The value at a dot path of a record, reading own properties only: `--key-field constructor` (or
+ * `__proto__`, `toString`) finds a record's own field of that name, never one inherited from
+ * Object.prototype, and a record without it has no key.
+ *
+ * @example
+ * ```ts
+ * pickOwn({ metadata: { team: 'a' } }, ['metadata', 'team']); // 'a'
+ * pickOwn({}, ['constructor']); // undefined
+ * ```
+ */
+export function pickOwn(record: Readonly<Record<string, unknown>>, path: readonly string[]): unknown {
+  let value: unknown = record;
+  for (const part of path) {
+    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, part)) return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
 }
