@@ -6,7 +6,7 @@
 // Run from the repo root:
 //   node --conditions=@seekcost/source --import tsx bench/cli/jobs/ledgerJobsCli.ts FILE... --jobs 2 [--out json] [--group-by day,model] [--no-dedupe] [--strict]
 import { parseArgs } from 'node:util';
-import { runLedger, parseGroupBy, type LedgerCommandOptions } from '../../../packages/cli/src/commands/ledger.ts';
+import { LEDGER_DEFAULTS, runLedger, parseGroupBy, type LedgerCommandOptions } from '../../../packages/cli/src/commands/ledger.ts';
 import { writeLedgerOutput } from '../../../packages/cli/src/commands/ledgerOutput.ts';
 import { EXIT, type ExitCode } from '../../../packages/cli/src/exitCodes.ts';
 import { processIo, type CliIo } from '../../../packages/cli/src/io.ts';
@@ -28,21 +28,13 @@ if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new Error(`--jobs: m
 if (values.out !== 'table' && values.out !== 'json' && values.out !== 'csv') throw new Error(`--out: table, json or csv, got ${values.out}`);
 if (positionals.length === 0 || positionals.includes('-')) throw new Error('name the JSONL files (no stdin)');
 const options: LedgerCommandOptions = {
+  ...LEDGER_DEFAULTS,
   groupBy: parseGroupBy(values['group-by']),
-  timeZone: 'UTC',
-  currency: 'USD',
   out: values.out,
   format: 'jsonl',
   strict: values.strict,
   dedupe: !values['no-dedupe'],
-  keyField: undefined,
-  nearEdgeMinutes: 10,
-  basis: 'completion',
   progress: false,
-  maxDetails: 100,
-  saveState: undefined,
-  mergeStates: [],
-  acceptSecondaryPrices: false,
 };
 const io = processIo();
 process.exitCode = await run(io);

@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createLedgerFeed } from '../src/commands/ledgerFeed.ts';
-import type { LedgerCommandOptions } from '../src/commands/ledger.ts';
+import { genAiSpan as span } from './support.ts';
+import { LEDGER_DEFAULTS, type LedgerCommandOptions } from '../src/commands/ledger.ts';
 
-const options: LedgerCommandOptions = {
-  groupBy: [],
-  timeZone: 'UTC',
-  currency: 'USD',
-  out: 'json',
-  format: 'auto',
-  strict: false,
-  dedupe: true,
-  keyField: 'metadata.team',
-  nearEdgeMinutes: 10,
-  basis: 'completion',
-  progress: false,
-  maxDetails: 100,
-  saveState: undefined,
-  mergeStates: [],
-  acceptSecondaryPrices: false,
-};
+const options: LedgerCommandOptions = { ...LEDGER_DEFAULTS, out: 'json', keyField: 'metadata.team', progress: false };
 
 const record = (id: string, output: number, team?: string) => ({
   id,
@@ -26,16 +11,6 @@ const record = (id: string, output: number, team?: string) => ({
   created: 1767130891,
   usage: { prompt_tokens: 10, prompt_cache_hit_tokens: 0, prompt_cache_miss_tokens: 10, completion_tokens: output },
   ...(team === undefined ? {} : { metadata: { team } }),
-});
-
-const span = (spanId: string, output: string) => ({
-  spanId,
-  endTimeUnixNano: '1767130891000000000',
-  attributes: [
-    { key: 'gen_ai.request.model', value: { stringValue: 'deepseek-chat' } },
-    { key: 'gen_ai.usage.input_tokens', value: { intValue: '10' } },
-    { key: 'gen_ai.usage.output_tokens', value: { intValue: output } },
-  ],
 });
 
 describe('createLedgerFeed', () => {

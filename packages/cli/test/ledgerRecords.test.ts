@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { run, tempDir } from './support.ts';
+import { genAiSpan as span, run, tempDir } from './support.ts';
 
 // `seekcost ledger` on the record fixtures of @seekcost/pricing (OpenTelemetry GenAI spans, AI SDK
 // usage, LiteLLM logs): auto-detected per record, OTLP exports split into spans, the rest skipped.
@@ -20,15 +20,6 @@ describe('seekcost ledger: records as dashboards keep them', () => {
   });
 
   it('refers to a span of an export as file:line#n, and --strict stops at the first bad record', async () => {
-    const span = (spanId: string, output: string) => ({
-      spanId,
-      endTimeUnixNano: '1767130891000000000',
-      attributes: [
-        { key: 'gen_ai.request.model', value: { stringValue: 'deepseek-chat' } },
-        { key: 'gen_ai.usage.input_tokens', value: { intValue: '10' } },
-        { key: 'gen_ai.usage.output_tokens', value: { intValue: output } },
-      ],
-    });
     const line = JSON.stringify({ resourceSpans: [{ scopeSpans: [{ spans: [span('a', '1'), span('b', '-1')] }] }] });
     const { stdout, stderr } = await run(['ledger', '-', '--out', 'json'], { stdin: `${line}\n` });
     expect(JSON.parse(stdout).records).toMatchObject({ seen: 2, priced: 1, excluded: 1 });

@@ -46,3 +46,14 @@ export const chatUsage = (hit: number, miss: number, out: number) => ({
   prompt_cache_miss_tokens: miss,
   completion_tokens: out,
 });
+
+/** An OTLP/JSON GenAI span of a deepseek-chat call with 10 input tokens and `output` output tokens (a string, as OTLP carries int64). */
+export const genAiSpan = (spanId: string, output: string) => ({
+  spanId,
+  endTimeUnixNano: '1767130891000000000',
+  attributes: [
+    { key: 'gen_ai.request.model', value: { stringValue: 'deepseek-chat' } },
+    { key: 'gen_ai.usage.input_tokens', value: { intValue: '10' } },
+    { key: 'gen_ai.usage.output_tokens', value: { intValue: output } },
+  ],
+});

@@ -18,7 +18,7 @@ import { UsageError } from '../usageError.ts';
  *
  * @example
  * ```ts
- * const o: LedgerCommandOptions = { groupBy: ['day'], timeZone: 'UTC', currency: 'USD', out: 'table', format: 'auto', strict: false, dedupe: true, keyField: undefined, nearEdgeMinutes: 10, basis: 'completion', progress: true, maxDetails: 100, saveState: undefined, mergeStates: [], acceptSecondaryPrices: false };
+ * const o: LedgerCommandOptions = { ...LEDGER_DEFAULTS, groupBy: ['day'], out: 'json' };
  * ```
  */
 export interface LedgerCommandOptions {
@@ -41,6 +41,32 @@ export interface LedgerCommandOptions {
   /** `--accept-secondary-prices`: price per-call charges with third-party figures where DeepSeek published none (USD search/fetch). */
   readonly acceptSecondaryPrices?: boolean;
 }
+
+/**
+ * What `seekcost ledger` does when no flag says otherwise (the command's option defaults are these).
+ *
+ * @example
+ * ```ts
+ * LEDGER_DEFAULTS.nearEdgeMinutes; // 10
+ * ```
+ */
+export const LEDGER_DEFAULTS: LedgerCommandOptions = Object.freeze({
+  groupBy: [],
+  timeZone: 'UTC',
+  currency: 'USD',
+  out: 'table',
+  format: 'auto',
+  strict: false,
+  dedupe: true,
+  keyField: undefined,
+  nearEdgeMinutes: 10,
+  basis: 'completion',
+  progress: true,
+  maxDetails: 100,
+  saveState: undefined,
+  mergeStates: [],
+  acceptSecondaryPrices: false,
+});
 
 const DIMENSIONS = new Set<string>(['day', 'hour', 'model', 'resolved-model', 'period', 'tier', 'currency', 'key']);
 
@@ -80,16 +106,20 @@ export const registerLedger: RegisterCommand = (program, { io, exit }) => {
       )
       .argument('[files...]', 'input files; none or - reads stdin (unless --merge-state is given)')
       .option('--group-by <dims>', 'comma-separated: day,hour,model,resolved-model,period,tier,currency,key', '')
-      .option('--tz <zone>', 'IANA time zone for day/hour groups', 'UTC')
+      .option('--tz <zone>', 'IANA time zone for day/hour groups', LEDGER_DEFAULTS.timeZone)
       .addOption(currencyOption())
-      .addOption(new Option('--out <kind>', 'table, json or csv').choices(['table', 'json', 'csv']).default('table'))
-      .option('--strict', 'stop at the first bad record (exit 3)', false)
+      .addOption(new Option('--out <kind>', 'table, json or csv').choices(['table', 'json', 'csv']).default(LEDGER_DEFAULTS.out))
+      .option('--strict', 'stop at the first bad record (exit 3)', LEDGER_DEFAULTS.strict)
       .option('--key-field <path>', 'field holding the caller key (dot path, e.g. metadata.team); default: key')
-      .option('--near-edge <minutes>', 'request-to-completion horizon for the near-edge report (0: off)', parseNonNegative, 10)
-      .addOption(new Option('--basis <basis>', "what a record's `at` is").choices(['completion', 'request']).default('completion'))
-      .option('--max-details <n>', 'bad, duplicate and near-edge records listed in full (all are counted)', parseNonNegative, 100)
+      .option('--near-edge <minutes>', 'request-to-completion horizon for the near-edge report (0: off)', parseNonNegative, LEDGER_DEFAULTS.nearEdgeMinutes)
+      .addOption(new Option('--basis <basis>', "what a record's `at` is").choices(['completion', 'request']).default(LEDGER_DEFAULTS.basis))
+      .option('--max-details <n>', 'bad, duplicate and near-edge records listed in full (all are counted)', parseNonNegative, LEDGER_DEFAULTS.maxDetails)
       .option('--save-state <file>', "write the ledger's state (JSON) to merge with other shards later")
-      .option('--accept-secondary-prices', 'price per-call charges (metered) with third-party figures where DeepSeek published none (USD search/fetch)', false)
+      .option(
+        '--accept-secondary-prices',
+        'price per-call charges (metered) with third-party figures where DeepSeek published none (USD search/fetch)',
+        LEDGER_DEFAULTS.acceptSecondaryPrices,
+      )
       .option(
         '--merge-state <file>',
         'merge a saved shard state (same options; repeatable)',
