@@ -177,7 +177,7 @@ const SURFACES: Readonly<Record<string, { readonly file: string; readonly surfac
   '@seekcost/pricing/warehouse': {
     file: 'packages/pricing/src/entries/warehouse.ts',
     surface: {
-      runtime: ['tariffMeteredRows', 'tariffTable', 'warehouseSql'],
+      runtime: ['METERED_COUNT_COLUMNS', 'tariffMeteredRows', 'tariffTable', 'warehouseSql'],
       types: ['HolidayRow', 'SqlDialect', 'TariffMeteredRow', 'TariffTable', 'TariffTableOptions', 'TariffTableRow', 'WarehouseSqlOptions'],
     },
   },

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { getBundledTariff, parseTariffJson, tariffSegments, type Currency, type Tariff } from '@seekcost/pricing';
-import { tariffTable, warehouseSql, type SqlDialect, type TariffMeteredRow, type TariffTableRow } from '@seekcost/pricing/warehouse';
+import { METERED_COUNT_COLUMNS, tariffTable, warehouseSql, type SqlDialect, type TariffMeteredRow, type TariffTableRow } from '@seekcost/pricing/warehouse';
 import { Option } from 'commander';
 import type { RegisterCommand } from '../command.ts';
 import { EXIT, type ExitCode } from '../exitCodes.ts';
@@ -112,7 +112,7 @@ export const registerTariff: RegisterCommand = (program, { io, exit }) => {
     )
     .option('--usage-table <name>', 'the usage table the SQL prices', 'usage')
     .option('--prefix <prefix>', 'prefix of the created tables and view, may be qualified (BigQuery: mydataset.seekcost_)', 'seekcost_')
-    .option('--metered', 'SQL: also price per-call counts (usage columns search_count, fetch_count, ocr_pages, tts_characters)', false)
+    .option('--metered', `SQL: also price per-call counts (usage columns ${Object.values(METERED_COUNT_COLUMNS).join(', ')})`, false)
     .option('--segments', 'constant-price segments of --model between --from and --to', false)
     .option('--data <file>', 'price-data JSON to use instead of the bundled history')
     .action(async (o: TariffFlags) => {

@@ -1,3 +1,5 @@
+import { METERED_COUNT_COLUMNS } from '@seekcost/pricing/warehouse';
+
 // Columns read into the usage object, by the names the APIs and seekcost's own exports use.
 const USAGE_COLUMNS = new Set([
   'prompt_tokens',
@@ -15,12 +17,17 @@ const USAGE_COLUMNS = new Set([
   'reasoningTokens',
 ]);
 
+// The warehouse usage table's per-call count columns, back to the ledger's item names.
+const METERED_ITEM_OF_COLUMN = new Map<string, string>(Object.entries(METERED_COUNT_COLUMNS).map(([item, column]) => [column, item]));
+
 /**
  * Turns one CSV row (with its header) into a record the ledger reads: `model`, an instant (`at` or
  * `completed_at` as ISO strings or epoch ms, `created`/`created_at` as unix seconds), the usage
  * columns gathered into `usage` (the warehouse names `cache_hit_tokens`, `cache_miss_tokens`,
- * `output_tokens` read as billed counts), `id`/`request_id`/`response_id` and `key`. Whole numbers
- * become numbers; anything else stays a string so the ledger reports it with the column name.
+ * `output_tokens` read as billed counts), the per-call counts under the warehouse usage table's
+ * column names (`search_count`, `fetch_count`, `ocr_pages`, `tts_characters`, gathered into
+ * `metered`, with `metered_via`), `id`/`request_id`/`response_id` and `key`. Whole numbers become
+ * numbers; anything else stays a string so the ledger reports it with the column name.
  *
  * @example
  * ```ts
@@ -31,6 +38,7 @@ const USAGE_COLUMNS = new Set([
 export function csvRecord(header: readonly string[], fields: readonly string[]): Record<string, unknown> {
   const record: Record<string, unknown> = {};
   const usage: Record<string, unknown> = {};
+  let metered: Record<string, unknown> | undefined;
   let warehouse = false;
   header.forEach((column, i) => {
     const text = fields[i];
@@ -40,6 +48,8 @@ export function csvRecord(header: readonly string[], fields: readonly string[]):
       warehouse = true;
       usage[column === 'cache_hit_tokens' ? 'cacheHitInputTokens' : 'cacheMissInputTokens'] = value;
     } else if (USAGE_COLUMNS.has(column)) usage[column] = value;
+    else if (METERED_ITEM_OF_COLUMN.has(column)) (metered ??= {})[METERED_ITEM_OF_COLUMN.get(column) as string] = value;
+    else if (column === 'metered_via') record.meteredVia = value;
     else if (column === 'completed_at') record[typeof value === 'number' ? 'completed_at' : 'at'] = value;
     else if (column === 'request_id') record.id = value;
     else record[column] = value;
@@ -49,5 +59,6 @@ export function csvRecord(header: readonly string[], fields: readonly string[]):
     delete usage.output_tokens;
   }
   record.usage = usage;
+  if (metered !== undefined) record.metered = metered;
   return record;
 }

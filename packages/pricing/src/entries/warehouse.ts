@@ -6,3 +6,4 @@
 export { tariffTable, type TariffTable, type TariffTableRow, type HolidayRow, type TariffTableOptions } from '../warehouse/tariffTable.ts';
 export { tariffMeteredRows, type TariffMeteredRow } from '../warehouse/tariffMeteredRows.ts';
 export { warehouseSql, type SqlDialect, type WarehouseSqlOptions } from '../warehouse/warehouseSql.ts';
+export { METERED_COUNT_COLUMNS } from '../warehouse/meteredSql.ts';

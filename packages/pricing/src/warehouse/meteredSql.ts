@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '../errors.ts';
-import type { Currency } from '../schema/tariffSchema.ts';
+import type { Currency, MeteredItem } from '../schema/tariffSchema.ts';
 import type { Dialect } from './sqlDialects.ts';
 import { sqlText } from './sqlText.ts';
 import type { TariffTable } from './tariffTable.ts';
@@ -7,13 +7,24 @@ import type { SqlDialect } from './warehouseSql.ts';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const DECIMAL = /^\d{1,30}(\.\d{1,30})?$/;
-/** The usage table's count column of each item (ASR has no price, so no column). */
-const COUNT_COLUMNS: readonly (readonly [item: string, column: string])[] = [
-  ['search', 'search_count'],
-  ['fetch', 'fetch_count'],
-  ['ocrPages', 'ocr_pages'],
-  ['ttsCharacters', 'tts_characters'],
-];
+/**
+ * The usage table's count column of each per-call item (ASR has no price, so no column): what
+ * `warehouseSql({ metered: true })` reads, and what `seekcost ledger` reads from a CSV export of the
+ * same table.
+ *
+ * @example
+ * ```ts
+ * import { METERED_COUNT_COLUMNS } from '@seekcost/pricing/warehouse';
+ * METERED_COUNT_COLUMNS.ocrPages; // => 'ocr_pages'
+ * ```
+ */
+export const METERED_COUNT_COLUMNS = Object.freeze({
+  search: 'search_count',
+  fetch: 'fetch_count',
+  ocrPages: 'ocr_pages',
+  ttsCharacters: 'tts_characters',
+} as const satisfies Partial<Record<MeteredItem, string>>);
+const COUNT_COLUMNS = Object.entries(METERED_COUNT_COLUMNS);
 
 /**
  * What {@link meteredSql} needs of warehouseSql's checked options.
@@ -122,7 +133,7 @@ ${values.length === 0 ? `-- (no rows for ${name})` : `INSERT INTO ${name} VALUES
   const counts = COUNT_COLUMNS.map(
     ([item, column]) => `  SELECT request_id, model, completed_at, ${sqlText(item, dialect, 'item')} AS item, ${column} AS item_count FROM ${o.usage}`,
   ).join('\n  UNION ALL\n');
-  sql += `-- Prices the per-call counts of ${o.usage}(request_id, model, completed_at, search_count, fetch_count, ocr_pages, tts_characters)
+  sql += `-- Prices the per-call counts of ${o.usage}(request_id, model, completed_at, ${COUNT_COLUMNS.map(([, column]) => column).join(', ')})
 -- in ${o.currency}, as tool calls made during the request, at published prices only (a third-party figure is not
 -- used): one row per usage row and item with a count; amount_units is exact in 10^-${exponent} ${o.currency}.
 ${d.createView(`${o.prefix}priced_metered_usage`)}
