@@ -2,18 +2,19 @@ import { InvalidArgumentError, InvalidUsageError, SeekcostError } from '../error
 import { getBundledTariff } from '../getBundledTariff.ts';
 import type { InstantBasis } from '../priceRequest.ts';
 import { REQUEST_BASIS_HORIZON_MS } from '../rules.ts';
-import type { Currency } from '../schema/tariffSchema.ts';
+import type { Currency, MeteredVia } from '../schema/tariffSchema.ts';
 import type { Tariff } from '../tariff.ts';
 import { zonedTime } from '../zonedTime.ts';
 import { addCounts, LedgerBuckets, type Bucket } from './ledgerBuckets.ts';
 import type { LedgerCore } from './ledgerCore.ts';
-import { LedgerIssues } from './ledgerIssues.ts';
+import { LedgerIssues, type MeteredNearEdgeUnits } from './ledgerIssues.ts';
 import { ledgerSnapshot } from './ledgerSnapshot.ts';
 import { DuplicateShardError } from './ledgerStateErrors.ts';
 import { ledgerTotals } from './ledgerTotals.ts';
 import { mergeSnapshot } from './mergeSnapshot.ts';
 import { addMeteredCount, LedgerMeteredBuckets, meteredSpecOf } from './meteredBuckets.ts';
 import { priceMetered, type MeteredCounts, type MeteredQuote } from '../priceMetered.ts';
+import { Decimal } from '../decimal.ts';
 import { PricePlanCache, type Slot, type TimeGrouping } from './pricePlanCache.ts';
 import { readLedgerRecord, type RecordFields } from './readLedgerRecord.ts';
 import { readUsageCounts, type CountsScratch } from './readUsageCounts.ts';
@@ -129,6 +130,7 @@ class LedgerImpl implements Ledger, LedgerCore {
     this.tariffFingerprint = tariffFingerprint(this.tariff);
     this.plans = new PricePlanCache(this.tariff, this.currency, this.timeZone, this.timeGrouping);
     this.issues = new LedgerIssues(maxDetails, this.currency, this.tariff);
+    if (this.horizonMs > 0) checkNearEdgeUnits(this.tariff);
   }
 
   add(raw: unknown, ref?: string): LedgerIssue | undefined {
@@ -193,11 +195,55 @@ class LedgerImpl implements Ledger, LedgerCore {
             ? (near.slot as Slot)
             : plans.seek(state, near, alternativeMs);
       const other = alternative.entry;
-      if (other === undefined ? request : other.hitUnits !== entry.hitUnits || other.missUnits !== entry.missUnits || other.outputUnits !== entry.outputUnits) {
-        issues.nearEdge(ref, fields, counts, entry, other, alternativeMs);
-      }
+      const tokensDiffer =
+        other === undefined ? request : other.hitUnits !== entry.hitUnits || other.missUnits !== entry.missUnits || other.outputUnits !== entry.outputUnits;
+      const meteredNear = metered === undefined ? undefined : this.#meteredNearEdge(fields, metered, alternativeMs, request);
+      if (tokensDiffer || meteredNear !== undefined)
+        issues.nearEdge(
+          ref,
+          fields,
+          counts,
+          entry,
+          other,
+          alternativeMs,
+          metered === undefined ? undefined : this.#meteredAmounts(fields, metered, alternativeMs, meteredNear),
+        );
     }
     return undefined;
+  }
+
+  // A per-call price edge counts like a token price edge: undefined when the per-call charges come
+  // to the same at the other basis's instant, else that quote (null where nothing is priced there,
+  // which, as for tokens, is reported only for request-basis records).
+  #meteredNearEdge(fields: RecordFields, metered: MeteredQuote, alternativeMs: number, request: boolean): MeteredQuote | null | undefined {
+    const alternative = this.#meteredQuoteAt(fields, alternativeMs);
+    if (alternative === null) return request ? null : undefined;
+    return alternative.total.eq(metered.total) ? undefined : alternative;
+  }
+
+  #meteredQuoteAt(fields: RecordFields, atMs: number): MeteredQuote | null {
+    try {
+      return priceMetered(this.#meteredRequest(fields, atMs));
+    } catch (error) {
+      if (error instanceof SeekcostError) return null;
+      throw error;
+    }
+  }
+
+  // The record's per-call amounts in the near-edge units (10^-(scale+6) of the currency), at its own
+  // instant and at the other one; a near edge found by tokens alone still prices the other instant.
+  #meteredAmounts(fields: RecordFields, metered: MeteredQuote, alternativeMs: number, near: MeteredQuote | null | undefined): MeteredNearEdgeUnits {
+    const alternative = near === undefined ? this.#meteredQuoteAt(fields, alternativeMs) : near;
+    return { units: this.#nearEdgeUnits(metered.total), alternativeUnits: alternative === null ? null : this.#nearEdgeUnits(alternative.total) };
+  }
+
+  #nearEdgeUnits(amount: Decimal): bigint {
+    const scaled = amount.times(new Decimal(10).pow(this.tariff.scale + 6));
+    // Per-call prices have at most 5 decimals per unit today; a price data file with finer ones
+    // than the ledger's units cannot be reported near an edge exactly, so it is refused, not rounded.
+    if (!scaled.isInteger())
+      throw new InvalidArgumentError('tariff', `a per-call amount (${amount.toFixed()}) has more than ${this.tariff.scale + 6} decimals`);
+    return BigInt(scaled.toFixed(0));
   }
 
   // The same rules as priceRequest's `metered` (priceMetered); a typed error excludes the record.
@@ -212,19 +258,25 @@ class LedgerImpl implements Ledger, LedgerCore {
       );
     }
     try {
-      return priceMetered({
-        counts: fields.metered as MeteredCounts,
-        at: fields.atMs,
-        ...(via === undefined ? {} : { via }),
-        currency: this.currency,
-        acceptSecondaryPrices: this.acceptSecondaryPrices,
-        tariff: this.tariff,
-      });
+      return priceMetered(this.#meteredRequest(fields, fields.atMs));
     } catch (error) {
       if (!(error instanceof SeekcostError)) throw error;
       const field = (error as { field?: unknown }).field;
       return this.issues.exclude(ref, meteredIssueCode(error.code), typeof field === 'string' ? field : 'metered', error.message);
     }
+  }
+
+  // The record's per-call counts as priceMetered takes them (its `meteredVia` is checked first).
+  #meteredRequest(fields: RecordFields, atMs: number): Parameters<typeof priceMetered>[0] {
+    const via = fields.meteredVia as MeteredVia | undefined;
+    return {
+      counts: fields.metered as MeteredCounts,
+      at: atMs,
+      ...(via === undefined ? {} : { via }),
+      currency: this.currency,
+      acceptSecondaryPrices: this.acceptSecondaryPrices,
+      tariff: this.tariff,
+    };
   }
 
   #addMetered(bucket: Bucket, quote: MeteredQuote): void {
@@ -252,6 +304,31 @@ class LedgerImpl implements Ledger, LedgerCore {
 
   totals(): LedgerTotals {
     return ledgerTotals(this);
+  }
+}
+
+// The near-edge report sums tokens and per-call charges in units of 10^-(scale+6) of the currency:
+// every per-call price must be a whole number of those units per count (true of DeepSeek's prices,
+// at most 5 decimals per call). A price data file with finer ones is refused here, before any record,
+// rather than reported inexactly later; nearEdgeMs: 0 turns the report off.
+function checkNearEdgeUnits(tariff: Tariff): void {
+  const exponent = tariff.scale + 6;
+  for (const [item, metered] of tariff.meteredItems) {
+    for (const periods of Object.values(metered.timelines)) {
+      for (const period of periods) {
+        for (const prices of [period.prices, ...period.discounts.map((d) => d.prices)]) {
+          for (const price of Object.values(prices)) {
+            if (price === undefined) continue;
+            const perCount = new Decimal(price.units).times(new Decimal(10).pow(exponent - price.exponent)).div(price.unitSize);
+            if (!perCount.isInteger())
+              throw new InvalidArgumentError(
+                'nearEdgeMs',
+                `${item} ${period.id}: a per-call price finer than 10^-${exponent} cannot be reported near an edge exactly; pass nearEdgeMs: 0`,
+              );
+          }
+        }
+      }
+    }
   }
 }
 

@@ -31,6 +31,20 @@ export interface NearEdgeDetail {
 }
 
 /**
+ * A record's per-call charges at its own instant and at the other basis's instant (null: not
+ * priced there), in the near-edge units of 10^-(scale+6) of the currency.
+ *
+ * @example
+ * ```ts
+ * const m: MeteredNearEdgeUnits = { units: 5_000_000_000_000n, alternativeUnits: 0n }; // 5 CNY against 0
+ * ```
+ */
+export interface MeteredNearEdgeUnits {
+  readonly units: bigint;
+  readonly alternativeUnits: bigint | null;
+}
+
+/**
  * A ledger's bookkeeping of what it did not simply add: excluded records (by code, with the first
  * `maxDetails` as samples), repeated response ids, and records near a price edge with the amount
  * at stake. Everything is counted; only the samples are capped.
@@ -102,7 +116,10 @@ export class LedgerIssues {
     return issue;
   }
 
-  /** Counts a record whose price at the other basis's instant differs (or is missing), with the amount at stake. */
+  /**
+   * Counts a record whose price at the other basis's instant differs (or is missing), with the amount
+   * at stake: tokens, plus its per-call charges when it has any (`metered`, in the same units).
+   */
   nearEdge(
     ref: string | undefined,
     fields: RecordFields,
@@ -110,13 +127,20 @@ export class LedgerIssues {
     entry: PriceEntry,
     other: PriceEntry | undefined,
     alternativeMs: number,
+    metered?: MeteredNearEdgeUnits,
   ): void {
     const units =
-      BigInt(counts.hit) * BigInt(entry.hitUnits) + BigInt(counts.miss) * BigInt(entry.missUnits) + BigInt(counts.output) * BigInt(entry.outputUnits);
+      BigInt(counts.hit) * BigInt(entry.hitUnits) +
+      BigInt(counts.miss) * BigInt(entry.missUnits) +
+      BigInt(counts.output) * BigInt(entry.outputUnits) +
+      (metered?.units ?? 0n);
     const alternativeUnits =
-      other === undefined
+      other === undefined || metered?.alternativeUnits === null
         ? null
-        : BigInt(counts.hit) * BigInt(other.hitUnits) + BigInt(counts.miss) * BigInt(other.missUnits) + BigInt(counts.output) * BigInt(other.outputUnits);
+        : BigInt(counts.hit) * BigInt(other.hitUnits) +
+          BigInt(counts.miss) * BigInt(other.missUnits) +
+          BigInt(counts.output) * BigInt(other.outputUnits) +
+          (metered?.alternativeUnits ?? 0n);
     const stake = alternativeUnits === null ? units : alternativeUnits > units ? alternativeUnits - units : units - alternativeUnits;
     this.nearEdgeCount++;
     this.nearEdgeStakeUnits += stake;

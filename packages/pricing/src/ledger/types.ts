@@ -211,10 +211,12 @@ export interface NearEdgeRecord {
   readonly basis: InstantBasis;
   /** The instant the other basis could put it at (at +/- the horizon), ISO-8601. */
   readonly alternativeAt: string;
+  /** The token tier and price period it was priced in. */
   readonly tier: TierName;
   readonly periodId: string;
+  /** Its cost: tokens plus any per-call charges (a per-call price edge counts like a token one). */
   readonly amount: Decimal;
-  /** Its cost at the alternative instant, or null where the model has no price there (retired). */
+  /** Its cost at the alternative instant, or null where the model (or a per-call item) has no price there. */
   readonly alternativeAmount: Decimal | null;
   /** |alternativeAmount - amount|; the whole amount when there is no alternative price. */
   readonly atStake: Decimal;
