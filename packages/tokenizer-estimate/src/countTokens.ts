@@ -55,10 +55,25 @@ export interface CountTokensOptions {
  */
 export function countTokens(text: string, options?: CountTokensOptions): number {
   if (typeof text !== 'string') throw new InvalidTypeError('text', 'a string', text);
-  const method: unknown = options?.method;
+  const method = options?.method;
+  requireCountMethod(method);
   if (method === 'heuristic') return countHeuristicTokens(text);
-  if (method !== undefined && method !== 'exact' && method !== 'fast') {
+  return textCounter(method).count(text);
+}
+
+/**
+ * Throws an {@link InvalidOptionError} naming `options.method` unless `method` is a
+ * {@link CountMethod} or undefined: the one check behind countTokens and createTokenTally (the
+ * estimators, which have no heuristic, go by textCounter's own).
+ *
+ * @example
+ * ```ts
+ * requireCountMethod('fast'); // passes
+ * requireCountMethod('bpe'); // throws InvalidOptionError
+ * ```
+ */
+export function requireCountMethod(method: unknown): asserts method is CountMethod | undefined {
+  if (method !== undefined && method !== 'exact' && method !== 'fast' && method !== 'heuristic') {
     throw new InvalidOptionError('options.method', `unknown method ${JSON.stringify(method)} (expected 'exact', 'fast' or 'heuristic')`);
   }
-  return textCounter(method).count(text);
 }

@@ -1,10 +1,10 @@
-import { ExactTokenizerNotLoadedError, FastTokenizerNotLoadedError, InvalidOptionError, UncuttableTextError } from './errors.ts';
-import { loadedExactTokenizer } from './exactState.ts';
+import { FastTokenizerNotLoadedError, UncuttableTextError } from './errors.ts';
 import { loadedFastPieceCounter } from './fastState.ts';
 import { heuristicTenths } from './heuristic/heuristicTenths.ts';
-import type { CountTokensOptions } from './countTokens.ts';
+import { requireCountMethod, type CountTokensOptions } from './countTokens.ts';
 import type { PieceCounter } from './pieceCounter.ts';
 import { requireString } from './requireString.ts';
+import { textCounter } from './textCounter.ts';
 
 /**
  * A running token count of a text that arrives in chunks (a file streamed from disk): `add` each
@@ -131,22 +131,19 @@ function isCutStart(unit: string): boolean {
   return unit !== '' && unit !== '/' && !/\s/.test(unit);
 }
 
+// The method as countTokens chooses it (textCounter: the default, and the typed not-loaded errors).
 function pieceCounter(method: unknown): PieceCounter {
+  requireCountMethod(method);
   if (method === 'heuristic') {
     let tenths = 0;
     return { add: (piece) => void (tenths += heuristicTenths(piece)), total: () => Math.ceil(tenths / 10) };
   }
-  const exact = loadedExactTokenizer();
-  const chosen = method ?? (exact ? 'exact' : 'fast');
-  if (chosen === 'exact') {
-    if (!exact) throw new ExactTokenizerNotLoadedError();
+  const text = textCounter(method);
+  if (text.method === 'exact') {
     let tokens = 0;
-    return { add: (piece) => void (tokens += exact.count(piece)), total: () => tokens };
+    return { add: (piece) => void (tokens += text.count(piece)), total: () => tokens };
   }
-  if (chosen === 'fast') {
-    const create = loadedFastPieceCounter();
-    if (!create) throw new FastTokenizerNotLoadedError();
-    return create();
-  }
-  throw new InvalidOptionError('options.method', `unknown method ${JSON.stringify(chosen)} (expected 'exact', 'fast' or 'heuristic')`);
+  const create = loadedFastPieceCounter();
+  if (!create) throw new FastTokenizerNotLoadedError();
+  return create();
 }
