@@ -311,7 +311,10 @@ class LedgerImpl implements Ledger, LedgerCore {
 // every per-call price must be a whole number of those units per count (true of DeepSeek's prices,
 // at most 5 decimals per call). A price data file with finer ones is refused here, before any record,
 // rather than reported inexactly later; nearEdgeMs: 0 turns the report off.
+const unitsChecked = new WeakSet<Tariff>();
 function checkNearEdgeUnits(tariff: Tariff): void {
+  // Once per tariff: a process makes many ledgers (one per shard or --jobs range) over the same one.
+  if (unitsChecked.has(tariff)) return;
   const exponent = tariff.scale + 6;
   for (const [item, metered] of tariff.meteredItems) {
     for (const periods of Object.values(metered.timelines)) {
@@ -330,6 +333,7 @@ function checkNearEdgeUnits(tariff: Tariff): void {
       }
     }
   }
+  unitsChecked.add(tariff);
 }
 
 function meteredIssueCode(code: string): LedgerIssueCode {
