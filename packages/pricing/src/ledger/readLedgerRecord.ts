@@ -160,6 +160,9 @@ function intoFields(read: ForeignReadResult, record: Raw, keyOf: ((record: Raw) 
   into.usage = read.usage;
   into.id = read.id;
   into.key = key === undefined || key === null ? undefined : String(key);
+  // `into` is reused across records: a previous record's per-call counts must not carry over.
+  into.metered = undefined;
+  into.meteredVia = undefined;
   return undefined;
 }
 

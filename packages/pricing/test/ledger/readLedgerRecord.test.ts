@@ -67,3 +67,26 @@ describe('a ledger with bad instants among good records', () => {
     ]);
   });
 });
+
+describe('a ledger reading foreign shapes after a record with per-call counts', () => {
+  it('charges a LiteLLM row none of the previous record’s per-call counts (the read fields are reused)', () => {
+    const atMs = Date.parse('2026-11-20T00:00:00Z');
+    const withSearch = { model: 'deepseek-v4-flash', at: atMs, usage: { prompt_tokens: 10, completion_tokens: 5 }, metered: { search: 1000 } };
+    const liteLlm = {
+      id: 'chatcmpl-1',
+      model: 'deepseek/deepseek-v4-flash',
+      startTime: atMs / 1000 - 1,
+      endTime: atMs / 1000,
+      prompt_tokens: 900,
+      completion_tokens: 50,
+      total_tokens: 950,
+      metadata: { usage_object: { prompt_tokens: 900, completion_tokens: 50, prompt_tokens_details: { cached_tokens: 800 } } },
+    };
+    const both = createLedger({ currency: 'CNY' });
+    expect([both.add(withSearch), both.add(liteLlm)]).toEqual([undefined, undefined]);
+    const alone = createLedger({ currency: 'CNY' });
+    expect(alone.add(liteLlm)).toBeUndefined();
+    expect(alone.totals().amount.toString()).toBe('0.000316');
+    expect(both.totals().amount.toString()).toBe('5.000346');
+  });
+});
