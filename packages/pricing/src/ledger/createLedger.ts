@@ -313,7 +313,8 @@ function checkNearEdgeUnits(tariff: Tariff): void {
         for (const prices of [period.prices, ...period.discounts.map((d) => d.prices)]) {
           for (const price of Object.values(prices)) {
             if (price === undefined) continue;
-            const perCount = new Decimal(price.units).times(new Decimal(10).pow(exponent - price.exponent)).div(price.unitSize);
+            // price.exponent already counts the unit size (amount = count x units x 10^-exponent).
+            const perCount = new Decimal(price.units).times(new Decimal(10).pow(exponent - price.exponent));
             if (!perCount.isInteger())
               throw new InvalidArgumentError(
                 'nearEdgeMs',
