@@ -46,6 +46,14 @@ describe('readLedgerRecord: instants', () => {
     );
     expect(readLedgerRecord({ model: 'deepseek-chat', usage, at: '2100-01-01T00:00:00Z' }, 'completion', undefined, fields())?.code).toBe('absurd-timestamp');
     expect(readLedgerRecord({ model: 'deepseek-chat', usage, at: '2099-12-31T23:59:59.999Z' }, 'completion', undefined, fields())).toBeUndefined();
+    expect(readLedgerRecord({ model: 'deepseek-chat', usage, created: 4_102_444_800 }, 'completion', undefined, fields())).toEqual({
+      code: 'absurd-timestamp',
+      field: 'created',
+      message: 'created: 2100-01-01T00:00:00.000Z is after 2100; the clock or the unit is wrong',
+    });
+    const read = fields();
+    expect(readLedgerRecord({ model: 'deepseek-chat', usage, created: 4_102_444_799 }, 'completion', undefined, read)).toBeUndefined();
+    expect(read.atMs).toBe(4_102_444_799_000);
   });
 });
 
