@@ -1,4 +1,5 @@
 import type { TariffChange } from './diffTariffTypes.ts';
+import { probedChanges, type ProbedOutcome } from './probedChanges.ts';
 import { resolveMeteredPrice } from './resolveMeteredPrice.ts';
 import { UNCERTAIN_CUTOVER_MS } from './rules.ts';
 import type { Currency, MeteredItem, MeteredVia } from './schema/tariffSchema.ts';
@@ -9,7 +10,7 @@ const VIAS: readonly MeteredVia[] = ['tool-call', 'api'];
 const FIELDS = ['period', 'discount', 'price', 'unit', 'confidence', 'published', 'warnings'] as const;
 
 /** What a tariff answers for one metered item, way of calling it, currency and instant. */
-type Outcome = Readonly<Record<string, string>>;
+type Outcome = ProbedOutcome;
 
 /**
  * The differences between the per-call prices two tariffs quote: every metered item of either
@@ -41,34 +42,12 @@ export function diffTariffMetered(before: Tariff, after: Tariff): TariffChange[]
   for (const item of items) {
     for (const via of VIAS) {
       for (const currency of CURRENCIES) {
-        const groups = new Map<string, { before: string; after: string; first: number; last: number; count: number }>();
-        for (const at of probes) {
+        const differenceAt = (at: number): [string, string] | undefined => {
           const b = outcomeAt(before, item, via, currency, at);
           const a = outcomeAt(after, item, via, currency, at);
-          if (a === b) continue;
-          const key = `${b}\u0001${a}`;
-          const group = groups.get(key);
-          if (group === undefined) groups.set(key, { before: b, after: a, first: at, last: at, count: 1 });
-          else {
-            group.last = at;
-            group.count++;
-          }
-        }
-        for (const g of [...groups.values()].sort((x, y) => x.first - y.first)) {
-          const first = new Date(g.first).toISOString();
-          const last = new Date(g.last).toISOString();
-          const b = parseOutcome(g.before);
-          const a = parseOutcome(g.after);
-          const subject = `${item} ${via} ${currency}`;
-          changes.push({
-            kind: 'metered-changed',
-            subject,
-            before: b,
-            after: a,
-            instants: { first, last, count: g.count },
-            summary: `${subject}: ${outcomeDelta(b, a)} at ${g.count} probed instant(s) ${g.count === 1 ? first : `from ${first} to ${last}`}`,
-          });
-        }
+          return a === b ? undefined : [b, a];
+        };
+        changes.push(...probedChanges('metered-changed', `${item} ${via} ${currency}`, probes, { differenceAt, parse: parseOutcome, delta: outcomeDelta }));
       }
     }
   }

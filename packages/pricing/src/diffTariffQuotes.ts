@@ -1,4 +1,5 @@
 import type { TariffChange } from './diffTariffTypes.ts';
+import { probedChanges, type ProbedOutcome } from './probedChanges.ts';
 import { SeekcostError } from './errors.ts';
 import { resolvePrice, type ResolvedPrice } from './resolvePrice.ts';
 import type { Currency } from './schema/tariffSchema.ts';
@@ -8,7 +9,7 @@ import { tariffProbeInstants } from './tariffProbeInstants.ts';
 const CURRENCIES: readonly Currency[] = ['USD', 'CNY'];
 
 /** What a tariff answers for one id, currency and instant: every field a caller can observe. */
-type Outcome = Readonly<Record<string, string>>;
+type Outcome = ProbedOutcome;
 
 const FIELDS = ['model', 'mode', 'period', 'tier', 'prices', 'rateConfidence', 'confidence', 'warnings', 'limits'] as const;
 
@@ -36,33 +37,12 @@ export function diffTariffQuotes(before: Tariff, after: Tariff): TariffChange[] 
   const changes: TariffChange[] = [];
   for (const id of ids) {
     for (const currency of CURRENCIES) {
-      const groups = new Map<string, { before: Outcome; after: Outcome; first: number; last: number; count: number }>();
-      for (const at of probes) {
+      const differenceAt = (at: number): [string, string] | undefined => {
         const b = outcomeAt(before, id, currency, at);
         const a = outcomeAt(after, id, currency, at);
-        if (sameOutcome(b, a)) continue;
-        const bText = outcomeText(b);
-        const aText = outcomeText(a);
-        const key = `${bText}\u0000${aText}`;
-        const group = groups.get(key);
-        if (group === undefined) groups.set(key, { before: parseOutcome(bText), after: parseOutcome(aText), first: at, last: at, count: 1 });
-        else {
-          group.last = at;
-          group.count++;
-        }
-      }
-      for (const g of [...groups.values()].sort((x, y) => x.first - y.first)) {
-        const first = new Date(g.first).toISOString();
-        const last = new Date(g.last).toISOString();
-        changes.push({
-          kind: 'quote-changed',
-          subject: `${id} ${currency}`,
-          before: g.before,
-          after: g.after,
-          instants: { first, last, count: g.count },
-          summary: `${id} ${currency}: ${outcomeDelta(g.before, g.after)} at ${g.count} probed instant(s) ${g.count === 1 ? first : `from ${first} to ${last}`}`,
-        });
-      }
+        return sameOutcome(b, a) ? undefined : [outcomeText(b), outcomeText(a)];
+      };
+      changes.push(...probedChanges('quote-changed', `${id} ${currency}`, probes, { differenceAt, parse: parseOutcome, delta: outcomeDelta }));
     }
   }
   return changes;

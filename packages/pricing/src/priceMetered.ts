@@ -1,10 +1,10 @@
 import { Decimal } from './decimal.ts';
 import { InvalidUsageError } from './errors.ts';
 import { getBundledTariff } from './getBundledTariff.ts';
-import { meteredField, meteredItemOf, resolveMeteredPrice, type MeteredProvenance } from './resolveMeteredPrice.ts';
+import { meteredField, meteredItemOf, resolveMeteredPrice, type MeteredProvenance, type ResolveMeteredPriceOptions } from './resolveMeteredPrice.ts';
 import type { PriceWarning } from './resolvePrice.ts';
-import type { Currency, MeteredItem, MeteredVia } from './schema/tariffSchema.ts';
-import type { CompiledMeteredPrice, Tariff } from './tariff.ts';
+import type { MeteredItem } from './schema/tariffSchema.ts';
+import type { CompiledMeteredPrice } from './tariff.ts';
 import { meteredAmount } from './meteredAmount.ts';
 
 /**
@@ -63,15 +63,8 @@ export interface MeteredQuote {
  * const options: PriceMeteredOptions = { counts: { ocrPages: 12 }, at: '2026-11-20T00:00:00Z', via: 'api', currency: 'CNY' };
  * ```
  */
-export interface PriceMeteredOptions {
+export interface PriceMeteredOptions extends Omit<ResolveMeteredPriceOptions, 'item' | 'field'> {
   readonly counts: MeteredCounts;
-  readonly at: Date | number | string;
-  /** `tool-call` (default): made by the model during a request; `api`: stand-alone API calls. */
-  readonly via?: MeteredVia;
-  readonly currency?: Currency;
-  /** Use a third-party figure where DeepSeek published none in that currency (USD search/fetch). */
-  readonly acceptSecondaryPrices?: boolean;
-  readonly tariff?: Tariff;
   /** Prefix of the field named in errors (default `metered`). */
   readonly field?: string;
 }

@@ -197,8 +197,12 @@ class LedgerImpl implements Ledger, LedgerCore {
       const other = alternative.entry;
       const tokensDiffer =
         other === undefined ? request : other.hitUnits !== entry.hitUnits || other.missUnits !== entry.missUnits || other.outputUnits !== entry.outputUnits;
-      const meteredNear = metered === undefined ? undefined : this.#meteredNearEdge(fields, metered, alternativeMs, request);
-      if (tokensDiffer || meteredNear !== undefined)
+      const alternativeMetered = metered === undefined ? undefined : this.#meteredQuoteAt(fields, alternativeMs);
+      // A per-call price edge counts like a token one; nothing priced at the other instant is,
+      // as for tokens, reported only for request-basis records.
+      const meteredDiffer =
+        metered !== undefined && alternativeMetered !== undefined && (alternativeMetered === null ? request : !alternativeMetered.total.eq(metered.total));
+      if (tokensDiffer || meteredDiffer)
         issues.nearEdge(
           ref,
           fields,
@@ -206,19 +210,10 @@ class LedgerImpl implements Ledger, LedgerCore {
           entry,
           other,
           alternativeMs,
-          metered === undefined ? undefined : this.#meteredAmounts(fields, metered, alternativeMs, meteredNear),
+          metered === undefined || alternativeMetered === undefined ? undefined : this.#meteredAmounts(metered, alternativeMetered),
         );
     }
     return undefined;
-  }
-
-  // A per-call price edge counts like a token price edge: undefined when the per-call charges come
-  // to the same at the other basis's instant, else that quote (null where nothing is priced there,
-  // which, as for tokens, is reported only for request-basis records).
-  #meteredNearEdge(fields: RecordFields, metered: MeteredQuote, alternativeMs: number, request: boolean): MeteredQuote | null | undefined {
-    const alternative = this.#meteredQuoteAt(fields, alternativeMs);
-    if (alternative === null) return request ? null : undefined;
-    return alternative.total.eq(metered.total) ? undefined : alternative;
   }
 
   #meteredQuoteAt(fields: RecordFields, atMs: number): MeteredQuote | null {
@@ -231,9 +226,8 @@ class LedgerImpl implements Ledger, LedgerCore {
   }
 
   // The record's per-call amounts in the near-edge units (10^-(scale+6) of the currency), at its own
-  // instant and at the other one; a near edge found by tokens alone still prices the other instant.
-  #meteredAmounts(fields: RecordFields, metered: MeteredQuote, alternativeMs: number, near: MeteredQuote | null | undefined): MeteredNearEdgeUnits {
-    const alternative = near === undefined ? this.#meteredQuoteAt(fields, alternativeMs) : near;
+  // instant and at the other one (null where nothing is priced there).
+  #meteredAmounts(metered: MeteredQuote, alternative: MeteredQuote | null): MeteredNearEdgeUnits {
     return { units: this.#nearEdgeUnits(metered.total), alternativeUnits: alternative === null ? null : this.#nearEdgeUnits(alternative.total) };
   }
 
@@ -322,7 +316,8 @@ function checkNearEdgeUnits(tariff: Tariff): void {
         for (const prices of [period.prices, ...period.discounts.map((d) => d.prices)]) {
           for (const price of Object.values(prices)) {
             if (price === undefined) continue;
-            const perCount = new Decimal(price.units).times(new Decimal(10).pow(exponent - price.exponent)).div(price.unitSize);
+            // price.exponent already counts the unit size (amount = count x units x 10^-exponent).
+            const perCount = new Decimal(price.units).times(new Decimal(10).pow(exponent - price.exponent));
             if (!perCount.isInteger())
               throw new InvalidArgumentError(
                 'nearEdgeMs',

@@ -49,7 +49,8 @@ export interface MeteredSpec {
 }
 
 /**
- * The spec of a priced metered line, interned by its id so a repeat allocates nothing new.
+ * The spec of a priced metered line; its id is what LedgerMeteredBuckets interns buckets by (the spec
+ * itself is made per call).
  *
  * @example
  * ```ts

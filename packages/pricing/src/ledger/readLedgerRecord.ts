@@ -151,8 +151,8 @@ function readForeign(record: Raw): ForeignReadResult | undefined {
 
 function intoFields(read: ForeignReadResult, record: Raw, keyOf: ((record: Raw) => unknown) | undefined, into: RecordFields): RecordReadFailure | undefined {
   if (isReadFailure(read)) return read;
-  if (!(read.atMs < LATEST_PLAUSIBLE_MS))
-    return { code: 'absurd-timestamp', field: read.atField, message: `${read.atField}: ${isoOf(read.atMs)} is after 2100; the clock or the unit is wrong` };
+  const absurd = afterPlausible(read.atMs, read.atField);
+  if (absurd !== undefined) return absurd;
   const key = keyOf === undefined ? record.key : keyOf(record);
   into.model = read.model;
   into.atMs = read.atMs;
@@ -160,6 +160,9 @@ function intoFields(read: ForeignReadResult, record: Raw, keyOf: ((record: Raw) 
   into.usage = read.usage;
   into.id = read.id;
   into.key = key === undefined || key === null ? undefined : String(key);
+  // `into` is reused across records: a previous record's per-call counts must not carry over.
+  into.metered = undefined;
+  into.meteredVia = undefined;
   return undefined;
 }
 
@@ -201,9 +204,9 @@ function readAt(at: unknown, into: RecordFields): RecordReadFailure | undefined 
   }
   const ms = strictInstant(at, 'at');
   if (typeof ms !== 'number') return ms;
-  if (ms >= LATEST_PLAUSIBLE_MS) return { code: 'absurd-timestamp', field: 'at', message: `at: ${isoOf(ms)} is after 2100; the clock or the unit is wrong` };
-  into.atMs = ms;
-  return undefined;
+  const absurd = afterPlausible(ms, 'at');
+  if (absurd === undefined) into.atMs = ms;
+  return absurd;
 }
 
 function readUnixSeconds(value: unknown, field: string, into: RecordFields): RecordReadFailure | undefined {
@@ -219,9 +222,9 @@ function readUnixSeconds(value: unknown, field: string, into: RecordFields): Rec
   }
   const ms = strictInstant(Math.round(value * 1000), field);
   if (typeof ms !== 'number') return ms;
-  if (ms >= LATEST_PLAUSIBLE_MS) return { code: 'absurd-timestamp', field, message: `${field}: ${isoOf(ms)} is after 2100; the clock or the unit is wrong` };
-  into.atMs = ms;
-  return undefined;
+  const absurd = afterPlausible(ms, field);
+  if (absurd === undefined) into.atMs = ms;
+  return absurd;
 }
 
 function strictInstant(value: Date | number | string, field: string): number | RecordReadFailure {
@@ -231,6 +234,12 @@ function strictInstant(value: Date | number | string, field: string): number | R
     if (!(error instanceof InvalidInstantError)) throw error;
     return { code: 'invalid-timestamp', field, message: error.message };
   }
+}
+
+// Nothing can have been billed after 2100 (NaN included): a unit or clock error, not a record.
+function afterPlausible(ms: number, field: string): RecordReadFailure | undefined {
+  if (ms < LATEST_PLAUSIBLE_MS) return undefined;
+  return { code: 'absurd-timestamp', field, message: `${field}: ${isoOf(ms)} is after 2100; the clock or the unit is wrong` };
 }
 
 function isoOf(ms: number): string {

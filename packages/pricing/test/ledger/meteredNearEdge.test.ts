@@ -55,6 +55,20 @@ describe('createLedger: the near-edge report covers per-call charges', () => {
     expect(merged.totals().nearEdge.atStake.toString()).toBe(one.totals().nearEdge.atStake.toString());
   });
 
+  it('accepts a per-call price of exactly one report unit per call, however large its unit size, and reports it exactly', () => {
+    const document = structuredClone(getBundledTariff().document);
+    const search = document.meteredItems?.search as { periods: { prices: Record<string, { price: string }> }[] } | undefined;
+    const period = search?.periods.at(-1);
+    if (period?.prices.CNY === undefined) throw new Error('fixture: search has no CNY price');
+    // 10^-9 per 1000 calls is 10^-12 per call: one unit of the report (10^-(scale+6), scale 6).
+    period.prices.CNY.price = '0.000000001';
+    const tariff = compileTariff(document);
+    expect(tariff.scale).toBe(6);
+    const ledger = createLedger({ tariff, currency: 'CNY' });
+    ledger.add({ model: 'deepseek-v4-flash', created: (EDGE_MS - 5 * 60_000) / 1000, usage, metered: { search: 1 } }, 'log:1');
+    expect(ledger.totals().nearEdge.atStake.toString()).toBe('0.000000000001');
+  });
+
   it('refuses, at construction, price data whose per-call prices are finer than the report can hold exactly', () => {
     const document = structuredClone(getBundledTariff().document);
     const search = document.meteredItems?.search as { periods: { prices: Record<string, { price: string }> }[] } | undefined;

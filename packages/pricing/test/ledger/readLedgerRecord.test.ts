@@ -46,6 +46,14 @@ describe('readLedgerRecord: instants', () => {
     );
     expect(readLedgerRecord({ model: 'deepseek-chat', usage, at: '2100-01-01T00:00:00Z' }, 'completion', undefined, fields())?.code).toBe('absurd-timestamp');
     expect(readLedgerRecord({ model: 'deepseek-chat', usage, at: '2099-12-31T23:59:59.999Z' }, 'completion', undefined, fields())).toBeUndefined();
+    expect(readLedgerRecord({ model: 'deepseek-chat', usage, created: 4_102_444_800 }, 'completion', undefined, fields())).toEqual({
+      code: 'absurd-timestamp',
+      field: 'created',
+      message: 'created: 2100-01-01T00:00:00.000Z is after 2100; the clock or the unit is wrong',
+    });
+    const read = fields();
+    expect(readLedgerRecord({ model: 'deepseek-chat', usage, created: 4_102_444_799 }, 'completion', undefined, read)).toBeUndefined();
+    expect(read.atMs).toBe(4_102_444_799_000);
   });
 });
 
@@ -65,5 +73,28 @@ describe('a ledger with bad instants among good records', () => {
       ['usage.jsonl:4', 'at'],
       ['usage.jsonl:5', 'at'],
     ]);
+  });
+});
+
+describe('a ledger reading foreign shapes after a record with per-call counts', () => {
+  it('charges a LiteLLM row none of the previous record’s per-call counts (the read fields are reused)', () => {
+    const atMs = Date.parse('2026-11-20T00:00:00Z');
+    const withSearch = { model: 'deepseek-v4-flash', at: atMs, usage: { prompt_tokens: 10, completion_tokens: 5 }, metered: { search: 1000 } };
+    const liteLlm = {
+      id: 'chatcmpl-1',
+      model: 'deepseek/deepseek-v4-flash',
+      startTime: atMs / 1000 - 1,
+      endTime: atMs / 1000,
+      prompt_tokens: 900,
+      completion_tokens: 50,
+      total_tokens: 950,
+      metadata: { usage_object: { prompt_tokens: 900, completion_tokens: 50, prompt_tokens_details: { cached_tokens: 800 } } },
+    };
+    const both = createLedger({ currency: 'CNY' });
+    expect([both.add(withSearch), both.add(liteLlm)]).toEqual([undefined, undefined]);
+    const alone = createLedger({ currency: 'CNY' });
+    expect(alone.add(liteLlm)).toBeUndefined();
+    expect(alone.totals().amount.toString()).toBe('0.000316');
+    expect(both.totals().amount.toString()).toBe('5.000346');
   });
 });
