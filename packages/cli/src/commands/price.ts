@@ -152,18 +152,12 @@ function meteredCounts(options: PriceCommandOptions): MeteredCounts | undefined 
     ['ttsCharacters', options.ttsCharacters, '--tts-characters'],
   ] as const;
   const counts: Partial<Record<(typeof flags)[number][0], number>> = {};
-  let any = false;
-  for (const [item, text, option] of flags) {
-    if (text === undefined) continue;
-    counts[item] = wholeNumber(text, option, 'count');
-    any = true;
-  }
-  return any ? counts : undefined;
+  for (const [item, text, option] of flags) if (text !== undefined) counts[item] = wholeNumber(text, option, 'calls, pages or characters');
+  return Object.keys(counts).length === 0 ? undefined : counts;
 }
 
-function wholeNumber(text: string, option: string, what = 'tokens'): number {
-  if (!/^\d+$/.test(text.trim()))
-    throw new UsageError(`${option}: must be a whole number of ${what === 'count' ? 'calls, pages or characters' : 'tokens'}, got '${text}'`);
+function wholeNumber(text: string, option: string, unit = 'tokens'): number {
+  if (!/^\d+$/.test(text.trim())) throw new UsageError(`${option}: must be a whole number of ${unit}, got '${text}'`);
   const value = Number(text);
   if (!Number.isSafeInteger(value)) throw new UsageError(`${option}: ${text} is too large to count exactly`);
   return value;
