@@ -7,6 +7,7 @@ import { toEpochMs } from '@seekcost/pricing';
 import { EXIT, type ExitCode } from '../exitCodes.ts';
 import { InputError } from '../input/forEachLine.ts';
 import type { CliIo } from '../io.ts';
+import { jsonText } from '../jsonText.ts';
 import { UsageError } from '../usageError.ts';
 
 /**
@@ -74,7 +75,7 @@ export async function runPrompt(
   }
   await loadTokenizers({ exact: options.method === 'exact', fast: options.method === 'fast' });
   const estimate = estimatePromptTokensDetailed(body, { method: options.method, at });
-  if (options.json) io.stdout.write(`${JSON.stringify(estimate, null, 2)}\n`);
+  if (options.json) io.stdout.write(jsonText(estimate));
   else {
     io.stdout.write(
       `${estimate.tokens} prompt tokens (${estimate.method}; template ${estimate.era}${estimate.thinking ? ', thinking' : ''}${estimate.templateKnown ? '' : '; tools/response format: fitted, approximate'})\n` +
