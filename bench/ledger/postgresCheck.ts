@@ -3,24 +3,16 @@
 // and across tier edges. A check script, not a test: it needs PostgreSQL's binaries (initdb, pg_ctl,
 // psql) and, when run as root, the `postgres` system user. It removes the cluster when done.
 // Run from the repo root:  npx tsx --conditions=@seekcost/source bench/ledger/postgresCheck.ts [rows=100000]
-import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { Decimal } from '@seekcost/pricing';
 import { createLedger } from '@seekcost/pricing/ledger';
 import { tariffTable, warehouseSql } from '@seekcost/pricing/warehouse';
 import { mulberry32 as random } from '../../test/support/mulberry32.ts';
+import { throwawayPostgres } from '../throwawayPostgres.ts';
 
 const ROWS = Number(process.argv[2] ?? 100_000);
 const DIR = '/tmp/seekcost-pg-check';
 const PORT = '54329';
-const asRoot = process.getuid?.() === 0;
-const sh = (command: string) =>
-  execFileSync(asRoot ? 'su' : 'sh', asRoot ? ['postgres', '-s', '/bin/sh', '-c', command] : ['-c', command], { encoding: 'utf8' });
-const psql = (sql: string) =>
-  execFileSync('psql', ['-h', DIR, '-p', PORT, '-U', 'postgres', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-qtAX', '-c', sql], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 26,
-  }).trim();
 
 const MODELS = ['deepseek-chat', 'deepseek-reasoner', 'deepseek-coder', 'deepseek-v4-flash', 'deepseek-v4-pro', 'deepseek-flash'];
 const EDGES = [
@@ -54,32 +46,18 @@ for (let i = 0; i < ROWS; i++) {
 }
 const totals = ledger.totals();
 
-rmSync(DIR, { recursive: true, force: true });
-mkdirSync(DIR, { recursive: true });
-chmodSync(DIR, 0o777);
+const postgres = throwawayPostgres(DIR, PORT, 'socket');
+const { psql } = postgres;
 writeFileSync(`${DIR}/usage.csv`, `${rows.join('\n')}\n`);
 writeFileSync(`${DIR}/seekcost.sql`, warehouseSql(tariffTable({ currency: 'USD' }), { dialect: 'postgres' }));
 try {
-  sh(`initdb -D ${DIR}/data -A trust -U postgres > ${DIR}/initdb.log 2>&1`);
-  sh(`pg_ctl -D ${DIR}/data -l ${DIR}/server.log -o "-k ${DIR} -p ${PORT} -c listen_addresses=''" -w start > /dev/null`);
+  postgres.start();
   const server = psql('SELECT version()');
   psql(
     'CREATE TABLE usage (request_id TEXT PRIMARY KEY, model TEXT, completed_at TIMESTAMP, cache_hit_tokens BIGINT, cache_miss_tokens BIGINT, output_tokens BIGINT)',
   );
-  execFileSync('psql', [
-    '-h',
-    DIR,
-    '-p',
-    PORT,
-    '-U',
-    'postgres',
-    '-qtAX',
-    '-v',
-    'ON_ERROR_STOP=1',
-    '-c',
-    `\\copy usage FROM '${DIR}/usage.csv' WITH (FORMAT csv)`,
-  ]);
-  execFileSync('psql', ['-h', DIR, '-p', PORT, '-U', 'postgres', '-qtAX', '-v', 'ON_ERROR_STOP=1', '-f', `${DIR}/seekcost.sql`], { encoding: 'utf8' });
+  postgres.psqlArgs(['-c', `\\copy usage FROM '${DIR}/usage.csv' WITH (FORMAT csv)`]);
+  postgres.psqlArgs(['-f', `${DIR}/seekcost.sql`]);
   const started = performance.now();
   const [count, amount] = psql('SELECT count(*), sum(amount) FROM seekcost_priced_usage').split('|') as [string, string];
   const seconds = (performance.now() - started) / 1000;
@@ -101,10 +79,5 @@ try {
   console.log(`${groups.length} model/period/tier groups; totals and every group ${equal ? 'EQUAL' : 'DIFFER FROM'} the ledger's to the last decimal`);
   if (!equal) process.exitCode = 1;
 } finally {
-  try {
-    sh(`pg_ctl -D ${DIR}/data -m fast -w stop > /dev/null 2>&1`);
-  } catch {
-    // not started
-  }
-  rmSync(DIR, { recursive: true, force: true });
+  postgres.remove();
 }

@@ -10,24 +10,17 @@
 //   4. run `seekcost ledger CSV --out json --no-dedupe` on the CSV, timed.
 // Needs PostgreSQL's binaries (initdb, pg_ctl, psql) and, as root, the `postgres` system user.
 // Run from the repo root:  npx tsx --conditions=@seekcost/source bench/warehouse/postgres.bench.ts [rows=10000000]
-import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { Decimal } from '@seekcost/pricing';
 import { tariffTable, warehouseSql } from '@seekcost/pricing/warehouse';
+import { throwawayPostgres } from '../throwawayPostgres.ts';
 
 const ROWS = Number(process.argv[2] ?? 10_000_000);
 const DIR = '/tmp/seekcost-pg-bench';
 const PORT = '54331';
-const asRoot = process.getuid?.() === 0;
-const sh = (command: string) =>
-  execFileSync(asRoot ? 'su' : 'sh', asRoot ? ['postgres', '-s', '/bin/sh', '-c', command] : ['-c', command], { encoding: 'utf8' });
-const psql = (sql: string) =>
-  execFileSync('psql', ['-h', '127.0.0.1', '-p', PORT, '-U', 'postgres', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-qtAX', '-c', sql], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 26,
-  }).trim();
 const timed = <T>(label: string, run: () => T): { value: T; seconds: number } => {
   const started = performance.now();
   const value = run();
@@ -42,13 +35,11 @@ console.log(
     .map((l) => l.toFixed(1))
     .join(' ')}`,
 );
-rmSync(DIR, { recursive: true, force: true });
-mkdirSync(DIR, { recursive: true });
-chmodSync(DIR, 0o777);
+const postgres = throwawayPostgres(DIR, PORT, '127.0.0.1');
+const { psql } = postgres;
 const csv = `${DIR}/usage.csv`;
 try {
-  sh(`initdb -D ${DIR}/data -A trust -U postgres > ${DIR}/initdb.log 2>&1`);
-  sh(`pg_ctl -D ${DIR}/data -l ${DIR}/server.log -o "-k ${DIR} -p ${PORT} -c listen_addresses=127.0.0.1" -w start > /dev/null`);
+  postgres.start();
   console.log(psql('SELECT version()').split(',')[0]);
   timed('PostgreSQL: generate the rows', () =>
     psql(`CREATE TABLE usage AS
@@ -62,7 +53,7 @@ try {
       ANALYZE usage;`),
   );
   writeFileSync(`${DIR}/seekcost.sql`, warehouseSql(tariffTable({ currency: 'USD' }), { dialect: 'postgres' }));
-  execFileSync('psql', ['-h', '127.0.0.1', '-p', PORT, '-U', 'postgres', '-qtAX', '-v', 'ON_ERROR_STOP=1', '-f', `${DIR}/seekcost.sql`]);
+  postgres.psqlArgs(['-f', `${DIR}/seekcost.sql`]);
   const pg = timed(
     'PostgreSQL: SELECT count(*), sum(amount) FROM seekcost_priced_usage',
     () => psql('SELECT count(*), sum(amount) FROM seekcost_priced_usage').split('|') as [string, string],
@@ -122,10 +113,5 @@ try {
   console.log(`totals ${equal ? 'EQUAL' : 'DIFFER'} to the last decimal`);
   if (!equal) process.exitCode = 1;
 } finally {
-  try {
-    sh(`pg_ctl -D ${DIR}/data -m fast -w stop > /dev/null 2>&1`);
-  } catch {
-    // not started
-  }
-  rmSync(DIR, { recursive: true, force: true });
+  postgres.remove();
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { run } from './support.ts';
 
@@ -60,5 +61,37 @@ describe('seekcost price with metered items', () => {
     const { code, stderr } = await run([...base, '--currency', 'CNY', '--ocr-pages', '1.5']);
     expect(code).not.toBe(0);
     expect(stderr).toContain("--ocr-pages: must be a whole number of calls, pages or characters, got '1.5'");
+  });
+});
+
+describe('seekcost price --cache-hit as a share', () => {
+  const hitTokens = async (share: string): Promise<number> => {
+    const { code, stdout } = await run([
+      'price',
+      '--model',
+      'deepseek-chat',
+      '--input',
+      '10000',
+      '--cache-hit',
+      share,
+      '--output',
+      '0',
+      '--at',
+      '2025-03-01T12:00:00Z',
+      '--json',
+    ]);
+    expect(code).toBe(0);
+    const quote = JSON.parse(stdout) as { lines: { component: string; tokens: number }[] };
+    return quote.lines.find((l) => l.component === 'input-cache-hit')?.tokens ?? -1;
+  };
+
+  it('keeps a whole percentage exact however many zeros follow its point (24 zeros used to give 3,999 of 4,000)', async () => {
+    expect(await hitTokens(`40.${'0'.repeat(24)}%`)).toBe(4000);
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 40 }), async (percent, zeros) => {
+        expect(await hitTokens(`${percent}${zeros === 0 ? '' : `.${'0'.repeat(zeros)}`}%`)).toBe(percent * 100);
+      }),
+      { numRuns: 40 },
+    );
   });
 });

@@ -35,35 +35,21 @@ export interface ResultPanelProps {
  */
 export function ResultPanel({ t, cost, problem, currency, nextChange, formatWhen }: ResultPanelProps) {
   const names = { 'input-cache-hit': t.cacheHitInput, 'input-cache-miss': t.cacheMissInput, output: t.output } as const;
-  const estimate = cost?.estimate;
+  // A problem hides the cost even when one is at hand: the two never show together.
+  const shown = problem === null ? cost : null;
   return (
     <section class="card result" aria-labelledby="result-title">
       <h2 id="result-title">{t.costPerRequest}</h2>
       <p role="status" aria-live="polite" aria-atomic="true" class={problem === null ? 'total' : 'total problem'} data-testid="total">
-        {estimate !== undefined && problem === null ? t.totalPerRequest(formatMoney(estimate.perRequest, currency)) : (problem ?? '')}
+        {shown !== null ? t.totalPerRequest(formatMoney(shown.estimate.perRequest, currency)) : (problem ?? '')}
       </p>
-      {estimate !== undefined && problem === null ? (
+      {shown === null ? null : (
         <>
           <div class="scroll">
             <table class="lines">
-              <thead>
-                <tr>
-                  <th scope="col">
-                    <span class="sr-only">{t.lineItem}</span>
-                  </th>
-                  <th scope="col" class="num">
-                    {t.tokens}
-                  </th>
-                  <th scope="col" class="num">
-                    {t.pricePer1M}
-                  </th>
-                  <th scope="col" class="num">
-                    {t.amount}
-                  </th>
-                </tr>
-              </thead>
+              <ColumnHeads rowHead={t.lineItem} columns={[t.tokens, t.pricePer1M, t.amount]} />
               <tbody>
-                {estimate.lines.map((line) => (
+                {shown.estimate.lines.map((line) => (
                   <tr key={line.component} data-line={line.component}>
                     <th scope="row">{names[line.component]}</th>
                     <td class="num">{formatTokens(line.tokens.toString())}</td>
@@ -71,7 +57,7 @@ export function ResultPanel({ t, cost, problem, currency, nextChange, formatWhen
                     <td class="num">{formatMoney(line.amount, currency)}</td>
                   </tr>
                 ))}
-                {estimate.meteredLines.map((line) => {
+                {shown.estimate.meteredLines.map((line) => {
                   const unit = t.meteredUnits[line.unit] ?? line.unit;
                   return (
                     <tr key={line.item} data-line={line.item}>
@@ -88,7 +74,7 @@ export function ResultPanel({ t, cost, problem, currency, nextChange, formatWhen
                   <th scope="row">{t.total}</th>
                   <td />
                   <td />
-                  <td class="num">{formatMoney(estimate.perRequest, currency)}</td>
+                  <td class="num">{formatMoney(shown.estimate.perRequest, currency)}</td>
                 </tr>
               </tfoot>
             </table>
@@ -96,39 +82,27 @@ export function ResultPanel({ t, cost, problem, currency, nextChange, formatWhen
           <dl class="totals">
             <div>
               <dt>{t.perDay}</dt>
-              <dd data-testid="per-day">{cost === null ? '' : formatMoney(cost.perDay, currency)}</dd>
+              <dd data-testid="per-day">{formatMoney(shown.perDay, currency)}</dd>
             </div>
             <div>
               <dt>{t.per30Days}</dt>
-              <dd data-testid="per-30-days">{cost === null ? '' : formatMoney(cost.per30Days, currency)}</dd>
+              <dd data-testid="per-30-days">{formatMoney(shown.per30Days, currency)}</dd>
             </div>
             <div>
               <dt>{t.tierInForce}</dt>
               <dd data-testid="tier">
-                <span class={`tier tier-${estimate.provenance.tier}`}>{t.tierNames[estimate.provenance.tier]}</span>{' '}
+                <span class={`tier tier-${shown.estimate.provenance.tier}`}>{t.tierNames[shown.estimate.provenance.tier]}</span>{' '}
                 <span class="muted">{describeNext(t, nextChange, formatWhen)}</span>
               </dd>
             </div>
           </dl>
-          {cost === null || cost.metered.length === 0 ? null : (
+          {shown.metered.length === 0 ? null : (
             <div class="scroll">
               <table class="lines metered">
                 <caption>{t.meteredTitle}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">
-                      <span class="sr-only">{t.lineItem}</span>
-                    </th>
-                    <th scope="col" class="num">
-                      {t.perDay}
-                    </th>
-                    <th scope="col" class="num">
-                      {t.per30Days}
-                    </th>
-                  </tr>
-                </thead>
+                <ColumnHeads rowHead={t.lineItem} columns={[t.perDay, t.per30Days]} />
                 <tbody>
-                  {cost.metered.map((m) => (
+                  {shown.metered.map((m) => (
                     <tr key={m.item} data-metered={m.item}>
                       <th scope="row">{t.meteredNames[m.item]}</th>
                       <td class="num">{formatMoney(m.perDay, currency)}</td>
@@ -140,8 +114,26 @@ export function ResultPanel({ t, cost, problem, currency, nextChange, formatWhen
             </div>
           )}
         </>
-      ) : null}
+      )}
     </section>
+  );
+}
+
+/** The header row shared by both tables: a row-head column named only for screen readers, then numeric columns. */
+function ColumnHeads({ rowHead, columns }: { readonly rowHead: string; readonly columns: readonly string[] }) {
+  return (
+    <thead>
+      <tr>
+        <th scope="col">
+          <span class="sr-only">{rowHead}</span>
+        </th>
+        {columns.map((label) => (
+          <th key={label} scope="col" class="num">
+            {label}
+          </th>
+        ))}
+      </tr>
+    </thead>
   );
 }
 

@@ -320,46 +320,47 @@ describe.skipIf(!hasChromium)('calculator in Chromium (built site, served from a
   it('fits a 390 px phone in both languages: no table or heatmap wider than the screen', async () => {
     for (const lang of ['en', 'zh'] as const) {
       // A long zone label and the widest amounts: Local time, CNY with 8 decimals in the heatmap titles.
-      const page = await openPage(`?model=deepseek-v4-flash&at=2026-09-01T02:00Z&lang=${lang}&in=123456&hit=33.3&out=65432`, { width: 390, height: 844 });
-      const layout = await page.evaluate(() => ({
-        scrollWidth: document.documentElement.scrollWidth,
-        tables: [...document.querySelectorAll('table')].map((table) => {
-          const box = table.getBoundingClientRect();
-          return { table: table.className, left: box.left, right: box.right };
-        }),
-      }));
-      expect(layout.scrollWidth, lang).toBeLessThanOrEqual(390);
-      expect(layout.tables.map((t) => t.table).sort(), lang).toEqual(['compare', 'heatmap', 'lines', 'metered-prices', 'prices']);
-      for (const box of layout.tables) {
-        expect(box.left, `${lang} ${box.table}`).toBeGreaterThanOrEqual(0);
-        expect(box.right, `${lang} ${box.table}`).toBeLessThanOrEqual(390);
-      }
-      await page.context().close();
+      await expectFitsPhone(`?model=deepseek-v4-flash&at=2026-09-01T02:00Z&lang=${lang}&in=123456&hit=33.3&out=65432`, lang, [
+        'compare',
+        'heatmap',
+        'lines',
+        'metered-prices',
+        'prices',
+      ]);
     }
   });
 
   it('fits a 390 px phone with every per-call line, in both languages', async () => {
     for (const lang of ['en', 'zh'] as const) {
-      const page = await openPage(`?model=deepseek-flash&at=2026-11-20T12:00Z&lang=${lang}&cur=CNY&rpd=123456&search=3&fetch=1&ocr=12&tts=5400`, {
-        width: 390,
-        height: 844,
-      });
-      const layout = await page.evaluate(() => ({
-        scrollWidth: document.documentElement.scrollWidth,
-        tables: [...document.querySelectorAll('table')].map((table) => {
-          const box = table.getBoundingClientRect();
-          return { table: table.className, left: box.left, right: box.right };
-        }),
-      }));
-      expect(layout.scrollWidth, lang).toBeLessThanOrEqual(390);
-      expect(layout.tables.map((t) => t.table).sort(), lang).toEqual(['compare', 'heatmap', 'lines', 'lines metered', 'metered-prices', 'prices']);
-      for (const box of layout.tables) {
-        expect(box.left, `${lang} ${box.table}`).toBeGreaterThanOrEqual(0);
-        expect(box.right, `${lang} ${box.table}`).toBeLessThanOrEqual(390);
-      }
-      await page.context().close();
+      await expectFitsPhone(`?model=deepseek-flash&at=2026-11-20T12:00Z&lang=${lang}&cur=CNY&rpd=123456&search=3&fetch=1&ocr=12&tts=5400`, lang, [
+        'compare',
+        'heatmap',
+        'lines',
+        'lines metered',
+        'metered-prices',
+        'prices',
+      ]);
     }
   });
+
+  /** Opens `query` on a 390 px phone: the page scrolls not sideways, and exactly `tables` (by class) are there, each within the screen. */
+  async function expectFitsPhone(query: string, lang: string, tables: readonly string[]): Promise<void> {
+    const page = await openPage(query, { width: 390, height: 844 });
+    const layout = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      tables: [...document.querySelectorAll('table')].map((table) => {
+        const box = table.getBoundingClientRect();
+        return { table: table.className, left: box.left, right: box.right };
+      }),
+    }));
+    expect(layout.scrollWidth, lang).toBeLessThanOrEqual(390);
+    expect(layout.tables.map((t) => t.table).sort(), lang).toEqual(tables);
+    for (const box of layout.tables) {
+      expect(box.left, `${lang} ${box.table}`).toBeGreaterThanOrEqual(0);
+      expect(box.right, `${lang} ${box.table}`).toBeLessThanOrEqual(390);
+    }
+    await page.context().close();
+  }
 
   it('passes an axe-core audit with zero violations in both languages and both themes, on desktop and phone', async () => {
     for (const lang of ['en', 'zh'] as const) {

@@ -152,18 +152,12 @@ function meteredCounts(options: PriceCommandOptions): MeteredCounts | undefined 
     ['ttsCharacters', options.ttsCharacters, '--tts-characters'],
   ] as const;
   const counts: Partial<Record<(typeof flags)[number][0], number>> = {};
-  let any = false;
-  for (const [item, text, option] of flags) {
-    if (text === undefined) continue;
-    counts[item] = wholeNumber(text, option, 'count');
-    any = true;
-  }
-  return any ? counts : undefined;
+  for (const [item, text, option] of flags) if (text !== undefined) counts[item] = wholeNumber(text, option, 'calls, pages or characters');
+  return Object.keys(counts).length === 0 ? undefined : counts;
 }
 
-function wholeNumber(text: string, option: string, what = 'tokens'): number {
-  if (!/^\d+$/.test(text.trim()))
-    throw new UsageError(`${option}: must be a whole number of ${what === 'count' ? 'calls, pages or characters' : 'tokens'}, got '${text}'`);
+function wholeNumber(text: string, option: string, unit = 'tokens'): number {
+  if (!/^\d+$/.test(text.trim())) throw new UsageError(`${option}: must be a whole number of ${unit}, got '${text}'`);
   const value = Number(text);
   if (!Number.isSafeInteger(value)) throw new UsageError(`${option}: ${text} is too large to count exactly`);
   return value;
@@ -174,10 +168,11 @@ function cacheHitTokens(text: string, input: number): number {
   if (share !== null) {
     const percent = Number(share[1]);
     if (percent > 100) throw new UsageError(`--cache-hit: a share must be at most 100%, got ${text}`);
-    // Integer arithmetic on the percentage's digits keeps 40% of 10,000 at exactly 4,000.
+    // Integer arithmetic on the percentage's digits keeps 40% of 10,000 at exactly 4,000; the scale
+    // is a BigInt power too, as a float 10 ** 24 and beyond is off and 40.000…0% came out as 3,999.
     const [whole = '0', fraction = ''] = (share[1] ?? '0').split('.');
-    const scale = 10 ** fraction.length;
-    return Number((BigInt(input) * BigInt(whole + fraction)) / BigInt(100 * scale));
+    const scale = 10n ** BigInt(fraction.length);
+    return Number((BigInt(input) * BigInt(whole + fraction)) / (100n * scale));
   }
   const count = wholeNumber(text, '--cache-hit');
   if (count > input) throw new UsageError(`--cache-hit: ${count} exceeds --input (${input})`);

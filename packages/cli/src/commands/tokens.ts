@@ -2,18 +2,12 @@ import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
-import {
-  UncuttableTextError,
-  createTokenTally,
-  estimatePromptTokensDetailed,
-  loadExactTokenizer,
-  loadFastTokenizer,
-  type CountMethod,
-} from '@seekcost/tokenizer-estimate';
+import { UncuttableTextError, createTokenTally, estimatePromptTokensDetailed, loadTokenizers, type CountMethod } from '@seekcost/tokenizer-estimate';
 import { toEpochMs } from '@seekcost/pricing';
 import { EXIT, type ExitCode } from '../exitCodes.ts';
 import { InputError } from '../input/forEachLine.ts';
 import type { CliIo } from '../io.ts';
+import { jsonText } from '../jsonText.ts';
 import { UsageError } from '../usageError.ts';
 
 /**
@@ -32,8 +26,7 @@ import { UsageError } from '../usageError.ts';
  */
 export async function runTokens(path: string, options: { readonly method: CountMethod; readonly json: boolean }, io: CliIo): Promise<ExitCode> {
   if (!['exact', 'fast', 'heuristic'].includes(options.method)) throw new UsageError(`--method: must be exact, fast or heuristic, got '${options.method}'`);
-  if (options.method === 'exact') await loadExactTokenizer();
-  else if (options.method === 'fast') await loadFastTokenizer();
+  await loadTokenizers({ exact: options.method === 'exact', fast: options.method === 'fast' });
   const tally = createTokenTally({ method: options.method });
   // ignoreBOM keeps a leading U+FEFF in the text, as readFile(…, 'utf8') did: it is counted.
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
@@ -80,10 +73,9 @@ export async function runPrompt(
   } catch (error) {
     throw new UsageError(`${path}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
-  if (options.method === 'exact') await loadExactTokenizer();
-  else await loadFastTokenizer();
+  await loadTokenizers({ exact: options.method === 'exact', fast: options.method === 'fast' });
   const estimate = estimatePromptTokensDetailed(body, { method: options.method, at });
-  if (options.json) io.stdout.write(`${JSON.stringify(estimate, null, 2)}\n`);
+  if (options.json) io.stdout.write(jsonText(estimate));
   else {
     io.stdout.write(
       `${estimate.tokens} prompt tokens (${estimate.method}; template ${estimate.era}${estimate.thinking ? ', thinking' : ''}${estimate.templateKnown ? '' : '; tools/response format: fitted, approximate'})\n` +

@@ -43,7 +43,7 @@ export function csvRecord(header: readonly string[], fields: readonly string[]):
   header.forEach((column, i) => {
     const text = fields[i];
     if (text === undefined || text === '') return;
-    const value = /^-?\d+$/.test(text) ? Number(text) : /^-?\d*\.\d+$/.test(text) ? Number(text) : text;
+    const value = /^-?(\d+|\d*\.\d+)$/.test(text) ? Number(text) : text;
     if (column === 'cache_hit_tokens' || column === 'cache_miss_tokens') {
       warehouse = true;
       usage[column === 'cache_hit_tokens' ? 'cacheHitInputTokens' : 'cacheMissInputTokens'] = value;
