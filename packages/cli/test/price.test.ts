@@ -94,4 +94,25 @@ describe('seekcost price --cache-hit as a share', () => {
       { numRuns: 40 },
     );
   });
+
+  it('refuses a share over 100% however close, compared exactly (as a float, 100.000…01% was 100%)', async () => {
+    for (const share of [`100.${'0'.repeat(19)}1%`, '100.5%']) {
+      const { code, stderr } = await run([
+        'price',
+        '--model',
+        'deepseek-chat',
+        '--input',
+        '10000',
+        '--cache-hit',
+        share,
+        '--output',
+        '0',
+        '--at',
+        '2025-03-01T12:00:00Z',
+      ]);
+      expect(code).not.toBe(0);
+      expect(stderr).toContain(`--cache-hit: a share must be at most 100%, got ${share}`);
+    }
+    expect(await hitTokens(`100.${'0'.repeat(30)}%`)).toBe(10000);
+  });
 });

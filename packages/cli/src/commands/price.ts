@@ -166,13 +166,14 @@ function wholeNumber(text: string, option: string, unit = 'tokens'): number {
 function cacheHitTokens(text: string, input: number): number {
   const share = /^(\d+(?:\.\d+)?)%$/.exec(text.trim());
   if (share !== null) {
-    const percent = Number(share[1]);
-    if (percent > 100) throw new UsageError(`--cache-hit: a share must be at most 100%, got ${text}`);
     // Integer arithmetic on the percentage's digits keeps 40% of 10,000 at exactly 4,000; the scale
     // is a BigInt power too, as a float 10 ** 24 and beyond is off and 40.000…0% came out as 3,999.
+    // The 100% bound is checked the same way: as a float, 100.00000000000000000001% was 100%.
     const [whole = '0', fraction = ''] = (share[1] ?? '0').split('.');
     const scale = 10n ** BigInt(fraction.length);
-    return Number((BigInt(input) * BigInt(whole + fraction)) / (100n * scale));
+    const digits = BigInt(whole + fraction);
+    if (digits > 100n * scale) throw new UsageError(`--cache-hit: a share must be at most 100%, got ${text}`);
+    return Number((BigInt(input) * digits) / (100n * scale));
   }
   const count = wholeNumber(text, '--cache-hit');
   if (count > input) throw new UsageError(`--cache-hit: ${count} exceeds --input (${input})`);
